@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from canvas.prompts import BLOCK_CHOICES, NOTE_BLOCKS, PROMPT_CHOICES, RULES
+from networks.models import Network
+
+NOTE_MAX_LENGTH = 500
+
+# Each prompt belongs to exactly one block: (block = b AND prompt IN b's prompts) OR ...
+_PROMPT_IN_BLOCK = Q(
+    *[Q(block=b.slug, prompt__in=[p.slug for p in b.prompts]) for b in NOTE_BLOCKS],
+    _connector=Q.OR,
+)
+
+
+class NoteQuerySet(models.QuerySet):
+    def alive(self):
+        """Return notes that are not deleted (a deleted note waits for its undo)."""
+        return self.filter(deleted_at__isnull=True)
+
+
+class NoteStatus(models.TextChoices):
+    PROPOSED = "voorstel", _("voorstel")
+    AGREED = "afgesproken", _("afgesproken")
+
+
+class Note(models.Model):
+    """One sticky note on the canvas, answering one prompt of one block.
+
+    Spelregels are notes too: a rule is a note in the rules block, and only rules
+    carry a status (voorstel / afgesproken).
+    """
+
+    Status = NoteStatus
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="notes", verbose_name=_("netwerk")
+    )
+    block = models.CharField(_("bouwsteen"), max_length=20, choices=BLOCK_CHOICES)
+    prompt = models.CharField(_("vraag"), max_length=30, choices=PROMPT_CHOICES)
+    text = models.TextField(_("tekst"), max_length=NOTE_MAX_LENGTH)
+    status = models.CharField(_("status"), max_length=20, choices=Status, blank=True, default="")
+    position = models.PositiveIntegerField(_("positie"), default=0)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notes",
+        verbose_name=_("auteur"),
+    )
+    # The author's name as written on the note: kept for imported notes and for
+    # people who left the network.
+    author_name = models.CharField(_("naam auteur"), max_length=200, blank=True)
+    votes = models.PositiveIntegerField(_("stemmen"), default=0)
+    # Bumped on every edit, so a save over someone else's newer edit is caught.
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+        ordering = ["network", "block", "prompt", "position", "id"]
+        indexes = [models.Index(fields=["network", "prompt", "position"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=_PROMPT_IN_BLOCK,
+                name="canvas_note_prompt_in_block",
+            ),
+            models.CheckConstraint(
+                condition=(Q(block=RULES.slug) & Q(status__in=NoteStatus.values))
+                | (~Q(block=RULES.slug) & Q(status="")),
+                name="canvas_note_status_only_on_rules",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def author_display(self):
+        return self.author_name or (str(self.author) if self.author_id else "")

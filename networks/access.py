@@ -1,0 +1,69 @@
+"""Who may see and change what in a network.
+
+Every view asks here, never the template. A person without a role in a network cannot
+tell that it exists (404); a role that is too small for the action gets a 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from networks.models import Membership, Network
+
+
+class Access:
+    """What one person may do in one network, from their membership."""
+
+    def __init__(self, network, user, membership):
+        self.network, self.user, self.membership = network, user, membership
+        self.role = membership.role if membership else None
+
+    @property
+    def is_facilitator(self):
+        return self.role == Membership.Role.FACILITATOR
+
+    @property
+    def edits_everything(self):
+        """Facilitators and coordinators edit the whole canvas."""
+        return self.role in (Membership.Role.FACILITATOR, Membership.Role.COORDINATOR)
+
+    can_edit_canvas = edits_everything
+    can_keep_record = edits_everything  # versions, export, posters, import
+
+    @property
+    def can_manage_people(self):
+        return self.is_facilitator
+
+    @property
+    def can_contribute(self):
+        """Every member writes notes, votes and creates coalitions."""
+        return self.role is not None
+
+    def can_edit_note(self, note):
+        return self.edits_everything or (
+            self.can_contribute and note.author_id is not None and note.author_id == self.user.pk
+        )
+
+    def can_edit_coalition(self, coalition):
+        """Members edit only the coalitions they take part in (not those that only inform them)."""
+        if self.edits_everything:
+            return True
+        return self.can_contribute and any(
+            member.user_id == self.user.pk and member.may_edit for member in coalition.members.all()
+        )
+
+    def require(self, allowed):
+        if not allowed:
+            raise PermissionDenied
+
+
+def get_access(request, slug):
+    """Return the Access of the signed-in person to the network `slug`; strangers get 404."""
+    network = get_object_or_404(Network, slug=slug)
+    user = request.user
+    membership = None
+    if user.is_authenticated:
+        membership = Membership.objects.filter(network=network, user=user).first()
+    if membership is None:
+        raise Http404
+    return Access(network, user, membership)
