@@ -1,0 +1,345 @@
+"""Import and export of the `netwerkcanvas/1` interchange format.
+
+The one place that turns a network's canvas into a document and back: the management
+commands, the web UI and saved versions all go through here.
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+from canvas.models import Note
+from canvas.prompts import NOTE_BLOCKS
+from coalitions.models import Ambition, Coalition
+from networks.models import Actor, Membership, Network, NetworkActor
+
+FORMAT = "netwerkcanvas/1"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+EXAMPLE_PATH = DATA_DIR / "example-network.json"
+
+
+class DocumentError(ValueError):
+    """The document does not match `netwerkcanvas/1`; `faults` lists each fault with its path."""
+
+    def __init__(self, faults):
+        self.faults = faults
+        super().__init__("\n".join(str(fault) for fault in faults))
+
+
+class Fault:
+    def __init__(self, path, message):
+        self.path, self.message = path, message
+
+    def __str__(self):
+        return f"{self.path}: {self.message}"
+
+
+def format_path(parts):
+    """Return a readable path such as `coalitions[2].core_partners[0]`."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or _("(document)")
+
+
+@cache
+def _validator():
+    schema = json.loads((DATA_DIR / "netwerkcanvas-1.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+_TYPE_NAMES = {
+    "string": "een tekst",
+    "array": "een lijst",
+    "object": "een object",
+    "integer": "een geheel getal",
+}
+
+
+def _describe(error):
+    """Return a Dutch message, and the path, for one JSON Schema error."""
+    path = list(error.absolute_path)
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [key for key in value if key not in instance]
+        return [*path, missing[0]], _("verplicht veld ontbreekt")
+    if kind == "additionalProperties":
+        allowed = error.schema.get("properties", {})
+        unknown = [key for key in instance if key not in allowed]
+        return [*path, unknown[0]], _("onbekende sleutel “%(key)s”; toegestaan: %(allowed)s") % {
+            "key": unknown[0],
+            "allowed": ", ".join(allowed),
+        }
+    if kind == "maxLength":
+        return path, _("te lang: %(length)d tekens, maximaal %(max)d") % {
+            "length": len(instance),
+            "max": value,
+        }
+    if kind == "minLength":
+        return path, _("mag niet leeg zijn")
+    if kind == "enum":
+        return path, _("onbekende waarde “%(value)s”; kies uit: %(choices)s") % {
+            "value": instance,
+            "choices": ", ".join(value),
+        }
+    if kind == "const":
+        return path, _("verwacht “%(expected)s”, gevonden “%(found)s”") % {
+            "expected": value,
+            "found": instance,
+        }
+    if kind == "type":
+        return path, _("verwacht %(type)s") % {"type": _TYPE_NAMES.get(value, value)}
+    if kind == "pattern":
+        return path, _(
+            "ongeldige sleutel “%(key)s”: gebruik letters, cijfers, _ . of - (hoogstens 64 tekens)"
+        ) % {"key": instance}
+    if kind == "minimum":
+        return path, _("moet minstens %(min)s zijn") % {"min": value}
+    return path, error.message
+
+
+def _schema_faults(data):
+    faults = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+        path, message = _describe(best_match([error]))
+        faults.append(Fault(format_path(path), message))
+    return faults
+
+
+def _reference_faults(data):
+    """Return faults in what the schema cannot check: unique keys and references."""
+    faults = []
+
+    def unique(items, field, label, *, fold=False):
+        seen = {}
+        for i, item in enumerate(items):
+            value = item.get(field)
+            folded = value.casefold() if fold and isinstance(value, str) else value
+            if folded in seen:
+                faults.append(
+                    Fault(
+                        format_path([label, i, field]),
+                        _("“%(value)s” komt dubbel voor (ook bij %(other)s)")
+                        % {"value": value, "other": format_path([label, seen[folded]])},
+                    )
+                )
+            seen.setdefault(folded, i)
+        return seen
+
+    actors = data.get("actors", [])
+    actor_keys = unique(actors, "key", "actors")
+    unique(actors, "name", "actors", fold=True)
+    ambitions = data.get("ambitions", [])
+    ambition_keys = unique(ambitions, "key", "ambitions")
+    unique(ambitions, "title", "ambitions", fold=True)
+    coalitions = data.get("coalitions", [])
+    unique(coalitions, "name", "coalitions", fold=True)
+    for i, coalition in enumerate(coalitions):
+        ambition = coalition.get("ambition")
+        if ambition is not None and ambition not in ambition_keys:
+            faults.append(
+                Fault(
+                    format_path(["coalitions", i, "ambition"]),
+                    _("onbekende ambitie “%(key)s”") % {"key": ambition},
+                )
+            )
+        seen = set()
+        for j, key in enumerate(coalition.get("core_partners", [])):
+            path = format_path(["coalitions", i, "core_partners", j])
+            if key not in actor_keys:
+                faults.append(Fault(path, _("onbekende actor “%(key)s”") % {"key": key}))
+            elif key in seen:
+                faults.append(Fault(path, _("actor “%(key)s” staat er dubbel in") % {"key": key}))
+            seen.add(key)
+    return faults
+
+
+def parse(text):
+    """Return the JSON document in `text` (str or bytes), or raise DocumentError."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        where = (
+            _("regel %(line)d, kolom %(col)d") % {"line": error.lineno, "col": error.colno}
+            if isinstance(error, json.JSONDecodeError)
+            else _("geen UTF-8")
+        )
+        raise DocumentError([Fault(_("(document)"), _("geen geldige JSON (%s)") % where)]) from None
+    return data
+
+
+def validate(data):
+    """Raise DocumentError listing every fault of `data`, or return None."""
+    faults = _schema_faults(data)
+    if not faults:
+        faults = _reference_faults(data)
+    if faults:
+        raise DocumentError(faults)
+
+
+def _note_kwargs(block, prompt, position, note):
+    if isinstance(note, str):
+        note = {"text": note}
+    kwargs = {
+        "block": block.slug,
+        "prompt": prompt,
+        "position": position,
+        "text": note["text"],
+        "author_name": note.get("author", ""),
+        "votes": note.get("votes", 0),
+    }
+    if block.has_status:
+        kwargs["status"] = note.get("status", Note.Status.PROPOSED)
+    return kwargs
+
+
+def _fill(network, data):
+    """Add the canvas of the (valid) document `data` to `network`, which is empty."""
+    network_actors = {}
+    for item in data.get("actors", []):
+        actor = Actor.objects.filter(name__iexact=item["name"]).first()
+        if actor is None:
+            actor = Actor.objects.create(name=item["name"], kind=item.get("kind", ""))
+        elif not actor.kind and item.get("kind"):
+            actor.kind = item["kind"]
+            actor.save(update_fields=["kind"])
+        network_actors[item["key"]] = NetworkActor.objects.create(
+            network=network, actor=actor, key=item["key"], role=item.get("role", "")
+        )
+
+    notes = []
+    for block in NOTE_BLOCKS:
+        prompts = data.get(block.slug, {})
+        for prompt in block.prompts:
+            for position, note in enumerate(prompts.get(prompt.slug, [])):
+                notes.append(
+                    Note(network=network, **_note_kwargs(block, prompt.slug, position, note))
+                )
+    Note.objects.bulk_create(notes)
+
+    ambitions = {}
+    for position, item in enumerate(data.get("ambitions", [])):
+        ambitions[item["key"]] = Ambition.objects.create(
+            network=network,
+            key=item["key"],
+            title=item["title"],
+            description=item.get("description", ""),
+            position=position,
+        )
+
+    for position, item in enumerate(data.get("coalitions", [])):
+        coalition = Coalition.objects.create(
+            network=network,
+            name=item["name"],
+            work_form=item.get("work_form", ""),
+            ambition=ambitions.get(item.get("ambition")),
+            target_group=item.get("target_group", ""),
+            status=item.get("status", Coalition.Status.IDEA),
+            next_step=item.get("next_step", ""),
+            position=position,
+        )
+        coalition.core_partners.set([network_actors[key] for key in item.get("core_partners", [])])
+
+
+@transaction.atomic
+def import_network(data, *, facilitator=None):
+    """Create a new network from the document `data` and return it; all or nothing."""
+    validate(data)
+    info = data["network"]
+    network = Network.objects.create(
+        name=info["name"],
+        slug=Network.unique_slug(info["name"]),
+        description=info.get("description", ""),
+        network_type=info.get("network_type", ""),
+    )
+    _fill(network, data)
+    if facilitator is not None:
+        Membership.objects.create(
+            network=network, user=facilitator, role=Membership.Role.FACILITATOR
+        )
+    return network
+
+
+def _export_note(note, block):
+    fields = {"text": note.text}
+    if note.author_display:
+        fields["author"] = note.author_display
+    if note.votes:
+        fields["votes"] = note.votes
+    if block.has_status and (len(fields) > 1 or note.status != Note.Status.PROPOSED):
+        fields["status"] = note.status
+    return fields if len(fields) > 1 else note.text
+
+
+def export_network(network):
+    """Return the `netwerkcanvas/1` document of the network's current canvas."""
+    info = {"name": network.name}
+    if network.description:
+        info["description"] = network.description
+    if network.network_type:
+        info["network_type"] = network.network_type
+    document = {"format": FORMAT, "network": info}
+
+    network_actors = list(network.network_actors.select_related("actor").order_by("id"))
+    actors = []
+    for network_actor in network_actors:
+        item = {"key": network_actor.key, "name": network_actor.actor.name}
+        if network_actor.actor.kind:
+            item["kind"] = network_actor.actor.kind
+        if network_actor.role:
+            item["role"] = network_actor.role
+        actors.append(item)
+    document["actors"] = actors
+
+    notes = {}
+    for note in network.notes.alive().select_related("author").order_by("position", "id"):
+        notes.setdefault(note.prompt, []).append(note)
+    for block in NOTE_BLOCKS:
+        document[block.slug] = {
+            prompt.slug: [_export_note(note, block) for note in notes.get(prompt.slug, [])]
+            for prompt in block.prompts
+        }
+
+    ambitions = list(network.ambitions.order_by("position", "id"))
+    document["ambitions"] = [
+        {
+            "key": a.key,
+            "title": a.title,
+            **({"description": a.description} if a.description else {}),
+        }
+        for a in ambitions
+    ]
+    keys = {network_actor.pk: network_actor.key for network_actor in network_actors}
+    order = {network_actor.pk: i for i, network_actor in enumerate(network_actors)}
+    coalitions = []
+    for coalition in (
+        network.coalitions.select_related("ambition")
+        .prefetch_related("core_partners")
+        .order_by("position", "id")
+    ):
+        item = {"name": coalition.name}
+        if coalition.work_form:
+            item["work_form"] = coalition.work_form
+        if coalition.ambition:
+            item["ambition"] = coalition.ambition.key
+        if coalition.target_group:
+            item["target_group"] = coalition.target_group
+        partners = sorted(coalition.core_partners.all(), key=lambda na: order[na.pk])
+        if partners:
+            item["core_partners"] = [keys[na.pk] for na in partners]
+        item["status"] = coalition.status
+        if coalition.next_step:
+            item["next_step"] = coalition.next_step
+        coalitions.append(item)
+    document["coalitions"] = coalitions
+    return document
+
+
+def dumps(document):
+    """Return the document as the JSON text we write to files: UTF-8, indented, stable."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
