@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Actor, Membership, Network, NetworkActor, User
+from networks.models import Activity, Actor, Membership, Network, NetworkActor, User
 
 
 @admin.register(User)
@@ -67,3 +67,11 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "network"]
     search_fields = ["user__name", "user__email", "network__name"]
     autocomplete_fields = ["user", "network"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "network", "user_name", "area", "action", "subject"]
+    list_filter = ["area", "action", "network"]
+    search_fields = ["subject", "user_name"]
+    readonly_fields = [f.name for f in Activity._meta.fields]

@@ -240,3 +240,78 @@ class Membership(models.Model):
     @property
     def edits_everything(self):
         return self.role in (self.Role.FACILITATOR, self.Role.COORDINATOR)
+
+
+class Activity(models.Model):
+    """One change to a network's canvas, coalitions, actors or people: who, what, when.
+
+    Edits keep what changed, before → after, so the log can be read without the objects
+    (which may be gone by then).
+    """
+
+    class Area(models.TextChoices):
+        NETWORK = "network", _("netwerk")
+        IDENTITY = "identity", _("Identiteit")
+        RULES = "rules", _("Spelregels")
+        ORGANISATION = "organisation", _("Organisatie")
+        LEADERSHIP = "leadership", _("Regie en leiderschap")
+        AMBITIONS = "ambitions", _("Ambities")
+        COALITIONS = "coalitions", _("Coalities")
+        ACTORS = "actors", _("actoren")
+        PEOPLE = "people", _("mensen")
+        VERSIONS = "versions", _("versies")
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("toegevoegd")
+        EDITED = "edited", _("gewijzigd")
+        DELETED = "deleted", _("verwijderd")
+        RESTORED = "restored", _("teruggezet")
+        MOVED = "moved", _("verplaatst")
+        JOINED = "joined", _("doet mee")
+        LEFT = "left", _("doet niet meer mee")
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="activities", verbose_name=_("netwerk")
+    )
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("door"),
+    )
+    # The name at the time, so the log still reads well after an account is gone.
+    user_name = models.CharField(_("naam"), max_length=200, blank=True)
+    area = models.CharField(_("onderdeel"), max_length=20, choices=Area)
+    action = models.CharField(_("actie"), max_length=20, choices=Action)
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    before = models.JSONField(_("voor"), null=True, blank=True)
+    after = models.JSONField(_("na"), null=True, blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.user_name} {self.get_action_display()} {self.subject}"
+
+    @classmethod
+    def record(cls, network, user, area, action, subject, *, before=None, after=None):
+        """Log one change; `before`/`after` are dicts of the fields an edit changed."""
+        if before is not None and after is not None:
+            changed = {key for key in after if before.get(key) != after.get(key)}
+            before = {key: before.get(key) for key in changed}
+            after = {key: after[key] for key in changed}
+        return cls.objects.create(
+            network=network,
+            user=user if user is not None and user.is_authenticated else None,
+            user_name=str(user) if user is not None and user.is_authenticated else "",
+            area=area,
+            action=action,
+            subject=str(subject)[:200],
+            before=before,
+            after=after,
+        )

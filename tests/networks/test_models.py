@@ -65,3 +65,19 @@ def test_users_sign_in_by_email_in_any_case(db, client):
     from django.contrib.auth import authenticate
 
     assert authenticate(username="Anna@Example.org", password="s3cret-pass!")
+
+
+def test_an_activity_keeps_only_what_an_edit_changed(network, bob):
+    from networks.models import Activity
+
+    entry = Activity.record(
+        network,
+        bob,
+        Activity.Area.IDENTITY,
+        Activity.Action.EDITED,
+        "Trots op het vak",
+        before={"text": "Trots", "status": ""},
+        after={"text": "Trots op het vak", "status": ""},
+    )
+    assert (entry.before, entry.after) == ({"text": "Trots"}, {"text": "Trots op het vak"})
+    assert entry.user_name == "Bob"
