@@ -10,6 +10,7 @@ Pure data and functions: the view feeds in the stored answers and the canvas's f
 from collections import Counter
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Cohesion, NetworkType, Orientation
@@ -87,6 +88,11 @@ class TypeSuggestion:
     def description(self):
         return TYPE_DESCRIPTIONS.get(self.network_type, "")
 
+    @property
+    def support(self):
+        """Return how many answers point to the suggested type."""
+        return self.votes.get(self.network_type, 0)
+
 
 def suggest_type(answers):
     """Return the type most answers point to; none on a tie or without answers."""
@@ -149,6 +155,7 @@ def type_warnings(recorded_type, suggestion, actor_kinds):
 # The 4C model: (cohesion, orientation) → role.
 LOW, HIGH = Cohesion.LOW, Cohesion.HIGH
 INTERACTION, GOALS = Orientation.INTERACTION, Orientation.GOALS
+COHESION_ROWS = ((LOW, _("nog weinig sociale cohesie")), (HIGH, _("al een hecht netwerk")))
 # From this mean (1–5) on the trust and ownership items, cohesion counts as high.
 HIGH_COHESION = 3.5
 
@@ -340,3 +347,42 @@ FACTORS = (
         _("Scan: zeven kenmerken van een lerend netwerk"),
     ),
 )
+
+
+@dataclass(frozen=True)
+class Leadership:
+    """The 4C advice for one network, with where each judgement came from."""
+
+    cohesion: Judgement
+    orientation: Judgement
+    role: Role | None
+    cohesion_figure: object  # scans.Figure of the trust and ownership items, or None
+    scan: object  # the scan that figure came from, or None
+
+
+def leadership_for(network, assessment):
+    """Return the Leadership advice: the facilitator's judgements, else the data's."""
+    from networks import scans
+
+    scan = (
+        network.scans.filter(kind=scans.KENMERKEN.kind, closes__lte=timezone.now())
+        .order_by("-closes", "-id")
+        .first()
+    )
+    figure = None
+    if scan is not None:
+        figure = scans.combined(
+            scans.KENMERKEN,
+            scan.responses.values_list("answers", flat=True),
+            scans.COHESION_CHARACTERISTICS,
+        )
+    cohesion = judge(assessment.cohesion, cohesion_from_scan(figure), "scan")
+    network_type = network.network_type or suggest_type(assessment.type_answers).network_type
+    orientation = judge(assessment.orientation, orientation_from_type(network_type), "type")
+    return Leadership(
+        cohesion,
+        orientation,
+        leadership_role(cohesion.value, orientation.value),
+        figure,
+        scan,
+    )

@@ -496,6 +496,11 @@ class Assessment(models.Model):
     def __str__(self):
         return str(self.network)
 
+    @classmethod
+    def for_network(cls, network):
+        """Return the network's answers, or a blank (unsaved) set when none were given."""
+        return cls.objects.filter(network=network).first() or cls(network=network)
+
     @property
     def type_answers(self):
         return {"purpose": self.purpose, "dependence": self.dependence, "impact": self.impact}

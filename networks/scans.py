@@ -255,12 +255,14 @@ class Figure:
 
     @property
     def bars(self):
-        """Return (value, count, percentage) per scale point, for a small distribution bar."""
+        """Return (value, count, x, width) per scale point: a bar 100 wide, split by answers."""
         total = sum(self.counts) or 1
-        return [
-            (value, count, round(100 * count / total))
-            for value, count in zip(range(1, 6), self.counts, strict=True)
-        ]
+        bars, x = [], 0.0
+        for value, count in zip(range(1, 6), self.counts, strict=True):
+            width = 100 * count / total
+            bars.append((value, count, round(x, 2), round(width, 2)))
+            x += width
+        return bars
 
 
 def summarise(values, dont_know=0):

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from networks import views
+from networks import insight_views, views
 
 app_name = "networks"
 urlpatterns = [
@@ -13,4 +13,24 @@ urlpatterns = [
         name="login",
     ),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+]
+
+# Looking at a network: overlap, self-scans, advice and pitfall signals.
+urlpatterns += [
+    path("overlap/", insight_views.overlap_overview, name="overlap"),
+    path("overlap/export.<str:fmt>", insight_views.overlap_export, name="overlap_export"),
+    path("n/<slug:slug>/overlap/", insight_views.network_overlap, name="network_overlap"),
+    path("n/<slug:slug>/scans/", insight_views.scan_list, name="scans"),
+    path("n/<slug:slug>/scans/<int:pk>/", insight_views.scan_detail, name="scan"),
+    path("n/<slug:slug>/scans/<int:pk>/sluiten/", insight_views.scan_close, name="scan_close"),
+    path(
+        "n/<slug:slug>/scans/<int:pk>/resultaten.<str:fmt>",
+        insight_views.scan_export,
+        name="scan_export",
+    ),
+    path("n/<slug:slug>/advies/", insight_views.advice_page, name="advice"),
+    path("n/<slug:slug>/signalen/", insight_views.signal_list, name="signals"),
+    path(
+        "n/<slug:slug>/signalen/<slug:code>/", insight_views.signal_dismiss, name="signal_dismiss"
+    ),
 ]
