@@ -9,7 +9,8 @@ from math import cos, pi, sin, sqrt
 
 
 def _point(cx, cy, radius, angle):
-    return cx + radius * cos(angle), cy + radius * sin(angle)
+    # Rounded here so templates print coordinates as they are (no per-number filters).
+    return round(cx + radius * cos(angle), 1), round(cy + radius * sin(angle), 1)
 
 
 def _anchor(x, cx):
@@ -73,11 +74,11 @@ def radar(labels, series, *, scale=5, radius=130, margin=105):
     for label, angle in zip(labels, angles, strict=True):
         x, y = _point(cx, cy, radius, angle)
         lx, ly = _point(cx, cy, radius + 14, angle)
-        axes.append(RadarAxis(str(label), x, y, lx, ly + 4, _anchor(lx, cx)))
+        axes.append(RadarAxis(str(label), x, y, lx, round(ly + 4, 1), _anchor(lx, cx)))
     rings = []
     for value in range(1, scale + 1):
         corners = [at(value, angle) for angle in angles]
-        rings.append((value, _points(corners), cx + 4, cy - radius * value / scale + 4))
+        rings.append((value, _points(corners), cx + 5, round(cy - radius * value / scale + 4, 1)))
     drawn = []
     for css, label, values, spreads in series:
         spreads = spreads or [None] * count
@@ -86,7 +87,7 @@ def radar(labels, series, *, scale=5, radius=130, margin=105):
             if value is None:
                 continue
             x, y = at(value, angle)
-            dots.append((x, y, value))
+            dots.append((x, y, round(value, 2)))
             if spread:
                 (x1, y1), (x2, y2) = at(value - spread, angle), at(value + spread, angle)
                 whiskers.append((x1, y1, x2, y2))
@@ -153,16 +154,16 @@ def network_picture(nodes, edges, *, centre=None, width=760, height=520, named_u
         places[node[0]] = -pi / 2 + 2 * pi * i / max(len(around), 1)
     drawn_nodes = []
     for node_id, name, number, size, css, title in nodes:
-        r = 12 + 26 * sqrt(size / biggest)
+        r = round(12 + 26 * sqrt(size / biggest), 1)
         if node_id == centre or (centre is None and len(nodes) == 1):
             x, y, angle = cx, cy, pi / 2
-            lx, ly, anchor = cx, cy + r + 18, "middle"
+            lx, ly, anchor = cx, round(cy + r + 18, 1), "middle"
         else:
             angle = places[node_id]
             x, y = _point(cx, cy, ring, angle)
             lx, ly = _point(cx, cy, ring + r + 10, angle)
             anchor = _anchor(lx, cx)
-            ly += 5
+            ly = round(ly + 5, 1)
         drawn_nodes.append(
             Node(node_id, _truncate(name), str(number), x, y, r, css, title, lx, ly, anchor)
         )

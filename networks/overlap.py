@@ -93,40 +93,44 @@ class Meetings:
         return setting_for(self.degree, self.concentration)
 
 
-def _covered_pairs(masks, size):
-    """Return how many pairs of N's actors share at least one of the given masks.
+def _covered_pairs(actor_masks):
+    """Return how many pairs of N's actors are together in at least one other network.
 
-    Each mask is a bitset of N's actors (by index) that are together in one other network.
+    `actor_masks[i]` lists, for N's i-th actor, the bitsets (over N's actors, by index) of
+    the other networks it is in: its partners are their union.
     """
-    neighbours = [0] * size
-    for mask in masks:
-        rest = mask
-        while rest:
-            low = rest & -rest
-            neighbours[low.bit_length() - 1] |= mask
-            rest ^= low
-    return sum((bits & ~(1 << i)).bit_count() for i, bits in enumerate(neighbours)) // 2
+    total = 0
+    for i, masks in enumerate(actor_masks):
+        partners = 0
+        for mask in masks:
+            partners |= mask
+        total += (partners & ~(1 << i)).bit_count()
+    return total // 2
 
 
 def meetings(members, network, index=None):
     """Return the Meetings of `network`; pass `index` (networks_of) when doing many."""
     index = networks_of(members) if index is None else index
     actors = sorted(members[network])
+    actor_networks = [[other for other in index[actor] if other != network] for actor in actors]
     masks = defaultdict(int)
-    for i, actor in enumerate(actors):
-        for other in index[actor]:
-            if other != network:
-                masks[other] |= 1 << i
+    for i, networks in enumerate(actor_networks):
+        for other in networks:
+            masks[other] |= 1 << i
     # Only networks where at least two of N's actors are together hold a meeting.
     masks = {other: mask for other, mask in masks.items() if mask.bit_count() >= 2}
     per_network = {other: comb(mask.bit_count(), 2) for other, mask in masks.items()}
     top = tuple(sorted(per_network, key=lambda other: (-per_network[other], other))[:FEW_NETWORKS])
     return Meetings(
         actors=len(actors),
-        meeting_pairs=_covered_pairs(masks.values(), len(actors)),
+        meeting_pairs=_covered_pairs(
+            [[masks[o] for o in networks if o in masks] for networks in actor_networks]
+        ),
         per_network=per_network,
         top_networks=top,
-        top_pairs=_covered_pairs([masks[other] for other in top], len(actors)),
+        top_pairs=_covered_pairs(
+            [[masks[o] for o in networks if o in top] for networks in actor_networks]
+        ),
     )
 
 
@@ -201,11 +205,13 @@ def partners(members, network, visible):
     viewer may not see are only counted.
     """
     shown, hidden = [], 0
+    own = members[network]
     for other, actors in members.items():
-        if other == network or not members[network] & actors:
+        shared = len(own & actors) if other != network else 0
+        if not shared:
             continue
         if other in visible:
-            shown.append((other, pair(members, network, other)))
+            shown.append((other, Pair(shared, len(own), len(actors))))
         else:
             hidden += 1
     shown.sort(key=lambda item: (-item[1].shared, item[0]))
