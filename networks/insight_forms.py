@@ -20,7 +20,7 @@ class OpenScanForm(forms.Form):
     kind = forms.ChoiceField(label=_("Welke scan?"), choices=Scan.Kind, widget=forms.RadioSelect)
     closes_on = forms.DateField(
         label=_("Open tot en met"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Deelnemers kunnen hun antwoord aanpassen zolang de scan open is."),
     )
 

@@ -206,7 +206,7 @@ def _overview(memberships, page_number=1):
         matrix.append((row, _grid_cells(cells)))
 
     links = pairs if len(networks) <= ALL_LINKS_UP_TO else _strongest_links(pairs, STRONGEST_LINKS)
-    picture = charts.network_picture(
+    picture = charts.pictures(
         [
             (
                 row.network.id,
@@ -254,7 +254,7 @@ def _overview(memberships, page_number=1):
     return {
         "rows": rows,
         "matrix": matrix,
-        "picture": picture,
+        "pictures": picture,
         "links_limited": len(links) < len(pairs),
         "actor_page": page,
         "actor_count": len(actors),
@@ -407,9 +407,9 @@ def _neighbour_picture(network, size, shown, mine, hidden, in_hidden):
     """
     nodes = [(network.id, network.name, "", size, "node-centre", network.name)]
     edges = []
-    for other, figures in shown:
+    for number, (other, figures) in enumerate(shown, start=1):
         title = _pair_title(network.name, mine[other], figures)
-        nodes.append((other, mine[other], "", figures.other_size, "node-partner", mine[other]))
+        nodes.append((other, mine[other], number, figures.other_size, "node-partner", title))
         edges.append((network.id, other, figures.shared, "link", title))
     if in_hidden:
         title = _(
@@ -419,7 +419,7 @@ def _neighbour_picture(network, size, shown, mine, hidden, in_hidden):
         label = _("%(count)d andere netwerken") % {"count": hidden}
         nodes.append((-1, label, "", in_hidden, "node-hidden", title))
         edges.append((network.id, -1, in_hidden, "link link-hidden", title))
-    return charts.network_picture(nodes, edges, centre=network.id, named_up_to=13)
+    return charts.pictures(nodes, edges, centre=network.id, named_up_to=13)
 
 
 def network_overlap(request, slug):
@@ -435,7 +435,10 @@ def network_overlap(request, slug):
     shown, hidden = overlap.partners(members, network.id, set(mine))
     actors = _actor_rows(network, overlap.networks_of(members), mine)
     in_hidden = sum(1 for row in actors if row["unseen"])
-    partner_rows = [{"name": mine[other], "figures": figures} for other, figures in shown]
+    partner_rows = [
+        {"number": number, "name": mine[other], "figures": figures}
+        for number, (other, figures) in enumerate(shown, start=1)
+    ]
     picture = _neighbour_picture(network, len(members[network.id]), shown, mine, hidden, in_hidden)
     setting = meetings.setting
     return render(
@@ -451,7 +454,7 @@ def network_overlap(request, slug):
             "actors_in_hidden": in_hidden,
             "dakpan": partner_rows[: overlap.FEW_NETWORKS] if setting is overlap.STERK else [],
             "actors": actors,
-            "picture": picture,
+            "pictures": picture,
             "thresholds": _thresholds(),
         },
     )
@@ -460,7 +463,6 @@ def network_overlap(request, slug):
 # Self-scans ---------------------------------------------------------------------------
 
 
-@vary_on_headers("HX-Request")
 def scan_list(request, slug):
     """The network's scans; facilitators and coordinators open a new one here."""
     access = get_access(request, slug)
@@ -492,10 +494,7 @@ def scan_list(request, slug):
         "closed_scans": [s for s in all_scans if s.is_closed(now)],
         "answered": answered,
     }
-    template = "networks/scan_list.html"
-    if request.htmx and request.method == "POST":
-        template += "#open-form"
-    return render(request, template, context, status=status)
+    return render(request, "networks/scan_list.html", context, status=status)
 
 
 def _get_scan(access, pk):
@@ -536,7 +535,6 @@ def _results_context(scan):
     }
 
 
-@vary_on_headers("HX-Request")
 def scan_detail(request, slug, pk):
     """Answer an open scan (and change the answer while it is open); results once closed."""
     access = get_access(request, slug)
@@ -754,10 +752,13 @@ def signal_dismiss(request, slug, code):
     """Put a signal aside, or back (facilitators only); it returns when the situation changes."""
     access = get_access(request, slug)
     access.require(access.is_facilitator)
+    if code not in signals.CODES:
+        raise Http404
     if "terugzetten" in request.POST:
         signals.restore(access.network, code)
-    elif signals.dismiss(access.network, code, request.user) is None:
-        raise Http404  # a stale page: that signal is not showing any more
+    elif signals.dismiss(access.network, code, request.user) is None and not request.htmx:
+        # A stale page: the situation changed and the signal is gone by itself.
+        messages.info(request, _("Dit signaal speelt niet meer."))
     if request.htmx:
         context = {"network": access.network, "access": access, **signals_context(access)}
         return render(request, "networks/_signals.html#signals", context)

@@ -341,6 +341,18 @@ RULES_IN_ORDER = (
 )
 
 
+CODES = (
+    "alles-samen",
+    "eigenaarschap",
+    "doel-vastgezet",
+    "ambitie-zonder-coalitie",
+    "coalitie-zonder-stap",
+    "geen-coalitieregel",
+    "alles-voorstel",
+    "binnen-buitenkring",
+)
+
+
 def compute(facts):
     return [signal for rule in RULES_IN_ORDER if (signal := rule(facts)) is not None]
 

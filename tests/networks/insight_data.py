@@ -1,0 +1,63 @@
+"""Plain factories for the overlap, scan and signal tests: a small region of networks."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from networks.models import Actor, Membership, Network, NetworkActor, Scan, ScanResponse
+from tests.conftest import make_user
+
+
+def make_network(name, actors, role=NetworkActor.Role.PARTICIPANT, **kwargs):
+    """Create a network whose members are `actors` (Actor objects or names)."""
+    network = Network.objects.create(name=name, slug=slugify(name), **kwargs)
+    for actor in actors:
+        if isinstance(actor, str):
+            actor = Actor.objects.get_or_create(name=actor)[0]
+        NetworkActor.objects.create(network=network, actor=actor, key=f"a{actor.pk}", role=role)
+    return network
+
+
+def join(user, network, role=Membership.Role.MEMBER):
+    return Membership.objects.create(network=network, user=user, role=role)
+
+
+def make_region(network, user):
+    """Add networks around the example `network` that share its actors; `user` sees some.
+
+    Returns the networks `user` may see (as coordinator) and those they may not see.
+    """
+    actors = [na.actor for na in network.network_actors.exclude(role="").order_by("id")]
+    hsr, linge, betuwe, roc, waal, tiel, culemborg, techniek = actors
+    extra = [Actor.objects.create(name=f"Kindcentrum {n}", kind="school") for n in range(1, 7)]
+    seen = [
+        make_network("Samenwerkingsverband Passend Onderwijs", [linge, betuwe, waal, *extra[:3]]),
+        make_network("Samen Opleiden Gelderland-Zuid", [hsr, linge, betuwe, roc, waal]),
+        make_network("Techniekpact Rivierenland", [betuwe, roc, techniek, tiel, culemborg]),
+        make_network("Leernetwerk starterscoaches", [hsr, *extra[3:]]),
+    ]
+    for other in seen:
+        join(user, other, Membership.Role.COORDINATOR)
+    unseen = [
+        make_network("Regionaal overleg kansengelijkheid", [linge, waal, tiel, culemborg]),
+        make_network("Bestuurlijk overleg vo", [betuwe, roc]),
+    ]
+    return seen, unseen
+
+
+def make_closed_scan(network, answers_per_person, kind="kenmerken", days_ago=1, opener=None):
+    """Create a closed scan with one response per answers dict (new people each time)."""
+    closes = timezone.now() - timedelta(days=days_ago)
+    scan = Scan.objects.create(
+        network=network,
+        kind=kind,
+        opened_by=opener,
+        opens=closes - timedelta(days=14),
+        closes=closes,
+    )
+    for n, answers in enumerate(answers_per_person):
+        person = make_user(f"Respondent {scan.pk}-{n}", email=f"r{scan.pk}-{n}@example.org")
+        join(person, network)
+        ScanResponse.objects.create(scan=scan, respondent=person, answers=answers)
+    return scan
