@@ -9,8 +9,9 @@ def test_the_demo_sets_up_once_and_prints_working_logins(db, capsys, settings):
     call_command("demo", no_serve=True)
     call_command("demo", no_serve=True)
     out = capsys.readouterr().out.splitlines()
-    assert Network.objects.count() == 1
-    assert Membership.objects.count() == 3
+    # The example network, and six neighbours for the overlap pages (four the coordinator sees).
+    assert Network.objects.count() == 7
+    assert Membership.objects.count() == 3 + 4
     logins = [line for line in out if line.startswith(("facilitator:", "coordinator:", "member:"))]
     assert len(logins) == 6
     role, login = logins[0].split(": ", 1)
@@ -19,6 +20,16 @@ def test_the_demo_sets_up_once_and_prints_working_logins(db, capsys, settings):
     user = User.objects.get(email=email)
     assert user.check_password(password)
     assert Membership.objects.get(user=user).role == "facilitator"
+
+
+def test_the_demo_has_past_scans_to_look_at(db, settings):
+    settings.DEBUG = True
+    call_command("demo", no_serve=True)
+    call_command("demo", no_serve=True)
+    network = Network.objects.get(name="Onderwijsregio Rivierenland")
+    scans = list(network.scans.all())
+    assert len(scans) == 2
+    assert all(scan.results().shown for scan in scans)
 
 
 def test_the_home_page_lists_my_networks_in_dutch(network, bob, client):

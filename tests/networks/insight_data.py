@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
+from networks.demo_region import add_region
 from networks.models import Actor, Membership, Network, NetworkActor, Scan, ScanResponse
 from tests.conftest import make_user
 
@@ -24,26 +25,11 @@ def join(user, network, role=Membership.Role.MEMBER):
 
 
 def make_region(network, user):
-    """Add networks around the example `network` that share its actors; `user` sees some.
+    """Add the demo's networks around the example `network`; `user` coordinates four.
 
-    Returns the networks `user` may see (as coordinator) and those they may not see.
+    Returns the networks `user` may see, and those they may not see.
     """
-    actors = [na.actor for na in network.network_actors.exclude(role="").order_by("id")]
-    hsr, linge, betuwe, roc, waal, tiel, culemborg, techniek = actors
-    extra = [Actor.objects.create(name=f"Kindcentrum {n}", kind="school") for n in range(1, 7)]
-    seen = [
-        make_network("Samenwerkingsverband Passend Onderwijs", [linge, betuwe, waal, *extra[:3]]),
-        make_network("Samen Opleiden Gelderland-Zuid", [hsr, linge, betuwe, roc, waal]),
-        make_network("Techniekpact Rivierenland", [betuwe, roc, techniek, tiel, culemborg]),
-        make_network("Leernetwerk starterscoaches", [hsr, *extra[3:]]),
-    ]
-    for other in seen:
-        join(user, other, Membership.Role.COORDINATOR)
-    unseen = [
-        make_network("Regionaal overleg kansengelijkheid", [linge, waal, tiel, culemborg]),
-        make_network("Bestuurlijk overleg vo", [betuwe, roc]),
-    ]
-    return seen, unseen
+    return add_region(network, user)
 
 
 def make_closed_scan(network, answers_per_person, kind="kenmerken", days_ago=1, opener=None):

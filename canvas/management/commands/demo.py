@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from canvas.interchange import EXAMPLE_PATH, import_network
+from networks.demo_region import add_region, add_scans
 from networks.models import Membership, Network
 
 # Local demo accounts: (role, email, name, password). Never for production data.
@@ -42,6 +43,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo-netwerk: {network.name} (/n/{network.slug}/)")
         for role, email, password in self._demo_accounts(network):
             self.stdout.write(f"{role}: {email} / {password}")
+        # Neighbouring networks (the coordinator's meta-network) and two past scans.
+        coordinator = get_user_model().objects.get(email__iexact=DEMO_ACCOUNTS[1][1])
+        add_region(network, coordinator)
+        add_scans(network)
         if not no_serve:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
 
