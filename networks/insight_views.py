@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import get_format
+from django.utils.formats import date_format, get_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
@@ -36,7 +36,15 @@ from networks.insight_forms import (
     OpenScanForm,
     ScanAnswerForm,
 )
-from networks.models import Actor, Assessment, Membership, NetworkActor, Scan, ScanResponse
+from networks.models import (
+    Activity,
+    Actor,
+    Assessment,
+    Membership,
+    NetworkActor,
+    Scan,
+    ScanResponse,
+)
 
 ACTORS_PER_PAGE = 50
 # With more networks than this the picture keeps each network's strongest links only.
@@ -92,7 +100,7 @@ class NetworkRow:
     role: str
     steering: bool
     meetings: overlap.Meetings
-    partners: int  # visible networks sharing actors
+    partners: list  # (network id, overlap.Pair) of the visible networks sharing actors
     hidden_partners: int  # networks the viewer cannot see that share actors
 
     @property
@@ -124,7 +132,7 @@ def _grid_cells(cells):
     Built here rather than in the template: the overview of 50 networks has 2,500 cells,
     and the template engine would spend most of the page's time budget on them.
     """
-    return mark_safe(  # noqa: S308 - every text in it is escaped here
+    return mark_safe(  # every text in it is escaped here
         "".join(
             f'<td class="h{level}" title="{escape(title)}">{value}</td>'
             for level, value, title in cells
@@ -151,17 +159,9 @@ def _strongest_links(pairs, count):
     return [pair for pair in pairs if pair in kept]
 
 
-def _overview(memberships, page_number=1):
-    """Return the figures of the meta-network of `memberships` (the viewer's networks)."""
-    members = _members()
-    networks = [membership.network for membership in memberships]
-    visible = {network.id for network in networks}
-    for network_id in visible:
-        members.setdefault(network_id, set())
-    index = overlap.networks_of(members)
-    names = {network.id: network.name for network in networks}
-    text = _(PAIR_TITLE)
-    rows, pairs = [], []  # pairs: (id, id, shared, title) for visible networks sharing actors
+def _network_rows(memberships, members, index, visible):
+    """Return a NetworkRow per network of the viewer, numbered as on every figure."""
+    rows = []
     for number, membership in enumerate(memberships, start=1):
         network = membership.network
         shown, hidden = overlap.partners(members, network.id, visible)
@@ -172,61 +172,68 @@ def _overview(memberships, page_number=1):
                 membership.get_role_display(),
                 membership.edits_everything,
                 overlap.meetings(members, network.id, index),
-                len(shown),
+                shown,
                 hidden,
             )
         )
-        pairs += [
-            (
-                network.id,
-                other,
-                figures.shared,
-                _pair_title(network.name, names[other], figures, text),
-            )
-            for other, figures in shown
-            if network.id < other
-        ]
+    return rows
+
+
+def _pairs(rows):
+    """Return (id, id, shared, title) for each pair of the viewer's networks sharing actors."""
+    names = {row.network.id: row.network.name for row in rows}
+    text = _(PAIR_TITLE)
+    return [
+        (
+            row.network.id,
+            other,
+            figures.shared,
+            _pair_title(row.network.name, names[other], figures, text),
+        )
+        for row in rows
+        for other, figures in row.partners
+        if row.network.id < other
+    ]
+
+
+def _heat_map(rows, pairs, members):
+    """Return (row, cells as HTML) per network: shared actors, darker as there are more."""
     heaviest = max((pair[2] for pair in pairs), default=0)
-    shared = {(a, b): (count, title) for a, b, count, title in pairs}
-    shared.update({(b, a): value for (a, b), value in list(shared.items())})
+    shared = {}
+    for a, b, count, title in pairs:
+        shared[a, b] = shared[b, a] = (count, title)
     matrix = []
     for row in rows:
         cells = []
         for column in rows:
-            if column.network.id == row.network.id:
+            if column is row:
                 size = len(members[row.network.id])
                 title = _("%(name)s heeft %(count)d actoren.") % {
                     "name": row.network.name,
                     "count": size,
                 }
                 cells.append(("self", size, title))
-                continue
-            count, title = shared.get((row.network.id, column.network.id), (0, ""))
-            cells.append((ceil(5 * count / heaviest) if count else 0, count, title))
+            else:
+                count, title = shared.get((row.network.id, column.network.id), (0, ""))
+                cells.append((ceil(5 * count / heaviest) if count else 0, count, title))
         matrix.append((row, _grid_cells(cells)))
+    return matrix
 
-    links = pairs if len(networks) <= ALL_LINKS_UP_TO else _strongest_links(pairs, STRONGEST_LINKS)
-    picture = charts.pictures(
-        [
-            (
-                row.network.id,
-                row.network.name,
-                row.number,
-                len(members[row.network.id]),
-                f"node-{row.setting.code if row.setting else 'none'}"
-                + (" node-steering" if row.steering else ""),
-                _("%(name)s: %(count)d actoren")
-                % {
-                    "name": row.network.name,
-                    "count": len(members[row.network.id]),
-                },
-            )
-            for row in rows
-        ],
-        [(a, b, count, "link", title) for a, b, count, title in links],
-    )
 
-    # Actors in at least two of the viewer's networks: the actor × network table.
+def _meta_picture(rows, links, members):
+    nodes = []
+    for row in rows:
+        size = len(members[row.network.id])
+        css = f"node-{row.setting.code if row.setting else 'none'}"
+        if row.steering:
+            css += " node-steering"
+        title = _("%(name)s: %(count)d actoren") % {"name": row.network.name, "count": size}
+        nodes.append((row.network.id, row.network.name, row.number, size, css, title))
+    return charts.pictures(nodes, [(a, b, count, "link", title) for a, b, count, title in links])
+
+
+def _shared_actors(rows, index, visible):
+    """Return the actors in at least two of the viewer's networks, most shared first."""
     names = Actor.objects.filter(
         pk__in=NetworkActor.objects.filter(network__in=visible).exclude(role="").values("actor")
     ).values_list("id", "name", "kind")
@@ -234,27 +241,41 @@ def _overview(memberships, page_number=1):
     for actor_id, name, kind in names:
         in_visible = index[actor_id] & visible
         if len(in_visible) >= 2:
-            cells = [row.network.id in in_visible for row in rows]
             total = len(index[actor_id])
             actors.append(
                 {
                     "name": name,
                     "kind": kind,
-                    "cells": cells,
+                    "cells": [row.network.id in in_visible for row in rows],
                     "visible": len(in_visible),
                     "total": total,
                     "elsewhere": total - len(in_visible),
                 }
             )
     actors.sort(key=lambda actor: (-actor["visible"], actor["name"].lower()))
+    return actors
+
+
+def _overview(memberships, page_number=1):
+    """Return the figures of the meta-network of `memberships` (the viewer's networks)."""
+    members = _members()
+    visible = {membership.network_id for membership in memberships}
+    for network_id in visible:
+        members.setdefault(network_id, set())
+    index = overlap.networks_of(members)
+    rows = _network_rows(memberships, members, index, visible)
+    pairs = _pairs(rows)
+    links = pairs if len(rows) <= ALL_LINKS_UP_TO else _strongest_links(pairs, STRONGEST_LINKS)
+    actors = _shared_actors(rows, index, visible)
     page = Paginator(actors, ACTORS_PER_PAGE).get_page(page_number)
     yes = _("ja")
     for actor in page:
         actor["row"] = _presence_cells(actor["cells"], yes)
     return {
+        "members": members,
         "rows": rows,
-        "matrix": matrix,
-        "pictures": picture,
+        "matrix": _heat_map(rows, pairs, members),
+        "pictures": _meta_picture(rows, links, members),
         "links_limited": len(links) < len(pairs),
         "actor_page": page,
         "actor_count": len(actors),
@@ -299,54 +320,46 @@ def _thresholds():
     }
 
 
-def overlap_export(request, fmt):
-    """The meta-network as an A4 PDF, or one of its tables as CSV (`?tabel=`)."""
-    if fmt not in ("pdf", "csv"):
-        raise Http404
-    memberships, _steering, _only = _my_memberships(request)
-    context = _overview(memberships)
-    if fmt == "pdf":
-        context.update(thresholds=_thresholds(), now=timezone.now())
-        return _pdf(request, "networks/overlap_pdf.html", context, "overlap-netwerken")
-    table = request.GET.get("tabel", "netwerken")
-    if table == "netwerken":
-        rows = [
-            [
-                _("nummer"),
-                _("netwerk"),
-                _("jouw rol"),
-                _("actoren"),
-                _("paren actoren"),
-                _("paren die elkaar ook elders treffen"),
-                _("ontmoetingsgraad"),
-                _("spreiding (andere netwerken)"),
-                _("aandeel in de %(few)d drukste") % {"few": overlap.FEW_NETWORKS},
-                _("typering"),
-            ]
+def _networks_table(context):
+    rows = [
+        [
+            _("nummer"),
+            _("netwerk"),
+            _("jouw rol"),
+            _("actoren"),
+            _("paren actoren"),
+            _("paren die elkaar ook elders treffen"),
+            _("ontmoetingsgraad"),
+            _("spreiding (andere netwerken)"),
+            _("aandeel in de %(few)d drukste") % {"few": overlap.FEW_NETWORKS},
+            _("typering"),
         ]
-        for row in context["rows"]:
-            m = row.meetings
-            rows.append(
-                [
-                    row.number,
-                    row.network.name,
-                    row.role,
-                    m.actors,
-                    m.pairs,
-                    m.meeting_pairs,
-                    "" if m.degree is None else _decimal(m.degree, 3),
-                    m.spread,
-                    "" if m.concentration is None else _decimal(m.concentration, 3),
-                    row.setting.label if row.setting else "",
-                ]
-            )
-    elif table == "paren":
-        rows = [[_("netwerk"), _("ander netwerk"), _("gedeelde actoren"), _("aandeel"), "Jaccard"]]
-        members = _members()
-        for row in context["rows"]:
-            for other in context["rows"]:
-                if other is row:
-                    continue
+    ]
+    for row in context["rows"]:
+        m = row.meetings
+        rows.append(
+            [
+                row.number,
+                row.network.name,
+                row.role,
+                m.actors,
+                m.pairs,
+                m.meeting_pairs,
+                "" if m.degree is None else _decimal(m.degree, 3),
+                m.spread,
+                "" if m.concentration is None else _decimal(m.concentration, 3),
+                row.setting.label if row.setting else "",
+            ]
+        )
+    return rows
+
+
+def _pairs_table(context):
+    rows = [[_("netwerk"), _("ander netwerk"), _("gedeelde actoren"), _("aandeel"), "Jaccard"]]
+    members = context["members"]
+    for row in context["rows"]:
+        for other in context["rows"]:
+            if other is not row:
                 figures = overlap.pair(members, row.network.id, other.network.id)
                 rows.append(
                     [
@@ -357,29 +370,39 @@ def overlap_export(request, fmt):
                         _decimal(figures.jaccard, 3),
                     ]
                 )
-    elif table == "actoren":
-        rows = [
-            [
-                _("actor"),
-                _("soort"),
-                *[row.network.name for row in context["rows"]],
-                _("netwerken in totaal"),
-                _("waarvan niet zichtbaar voor jou"),
-            ]
+    return rows
+
+
+def _actors_table(context):
+    rows = [
+        [
+            _("actor"),
+            _("soort"),
+            *[row.network.name for row in context["rows"]],
+            _("netwerken in totaal"),
+            _("waarvan niet zichtbaar voor jou"),
         ]
-        for actor in context["all_actors"]:
-            rows.append(
-                [
-                    actor["name"],
-                    actor["kind"],
-                    *["x" if cell else "" for cell in actor["cells"]],
-                    actor["total"],
-                    actor["elsewhere"],
-                ]
-            )
-    else:
+    ]
+    for actor in context["all_actors"]:
+        cells = ["x" if cell else "" for cell in actor["cells"]]
+        rows.append([actor["name"], actor["kind"], *cells, actor["total"], actor["elsewhere"]])
+    return rows
+
+
+OVERLAP_TABLES = {"netwerken": _networks_table, "paren": _pairs_table, "actoren": _actors_table}
+
+
+def overlap_export(request, fmt):
+    """The meta-network as an A4 PDF, or one of its tables as CSV (`?tabel=`)."""
+    table = request.GET.get("tabel", "netwerken")
+    if fmt not in ("pdf", "csv") or (fmt == "csv" and table not in OVERLAP_TABLES):
         raise Http404
-    return _csv(rows, f"overlap-{table}")
+    memberships, _steering, _only = _my_memberships(request)
+    context = _overview(memberships)
+    if fmt == "pdf":
+        context.update(thresholds=_thresholds(), now=timezone.now())
+        return _pdf(request, "networks/overlap_pdf.html", context, "overlap-netwerken")
+    return _csv(OVERLAP_TABLES[table](context), f"overlap-{table}")
 
 
 def _actor_rows(network, index, mine):
@@ -474,6 +497,9 @@ def scan_list(request, slug):
         form = OpenScanForm(request.POST, network=network)
         if form.is_valid():
             scan = form.save(request.user)
+            Activity.record(
+                network, request.user, Activity.Area.NETWORK, Activity.Action.CREATED, scan
+            )
             messages.success(request, _("De scan staat open. Deel de link met de deelnemers."))
             return redirect("networks:scan", network.slug, scan.pk)
         status = 422
@@ -511,7 +537,8 @@ def _results_context(scan):
         series.append(
             (
                 "series-before",
-                _("vorige keer (%(date)s)") % {"date": previous.closes.date()},
+                _("vorige keer (%(date)s)")
+                % {"date": date_format(timezone.localtime(previous.closes))},
                 [before.characteristics[c.code].mean for c in definition.characteristics],
                 None,
             )
@@ -567,7 +594,6 @@ def scan_detail(request, slug, pk):
         "respondents": scan.responses.count(),
         "is_open": scan.is_open(now),
         "is_closed": scan.is_closed(now),
-        "scale": scans.SCALE,
     }
     if scan.is_closed(now):
         context.update(_results_context(scan))
@@ -581,6 +607,9 @@ def scan_close(request, slug, pk):
     scan = _get_scan(access, pk)
     if scan.is_open():
         scan.close()
+        Activity.record(
+            access.network, request.user, Activity.Area.NETWORK, Activity.Action.EDITED, scan
+        )
         messages.success(request, _("De scan is gesloten. De resultaten staan hieronder."))
     return redirect("networks:scan", access.network.slug, scan.pk)
 

@@ -373,7 +373,10 @@ class Scan(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} ({self.opens:%d-%m-%Y})"
+        return _("Scan %(kind)s van %(date)s") % {
+            "kind": self.get_kind_display(),
+            "date": timezone.localtime(self.opens).strftime("%d-%m-%Y"),
+        }
 
     @property
     def definition(self):

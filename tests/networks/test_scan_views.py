@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from networks.models import Scan, ScanResponse
+from networks.models import Activity, Scan, ScanResponse
 from networks.scans import KENMERKEN, SAMENWERKING
 from tests.networks.insight_data import make_closed_scan, make_network
 
@@ -45,6 +45,9 @@ def test_facilitators_and_coordinators_open_a_scan(client, network, who, request
     assert response.url == f"/n/{network.slug}/scans/{scan.pk}/"
     assert scan.is_open()
     assert timezone.localtime(scan.closes).date() == timezone.localdate() + timedelta(days=15)
+    logged = Activity.objects.get()
+    assert (logged.user, logged.action) == (request.getfixturevalue(who), "created")
+    assert logged.subject.startswith("Scan Zeven kenmerken")
 
 
 def test_a_member_may_not_open_a_scan(client, network, bob):
