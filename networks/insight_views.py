@@ -162,6 +162,7 @@ def _strongest_links(pairs, count):
 def _network_rows(memberships, members, index, visible):
     """Return a NetworkRow per network of the viewer, numbered as on every figure."""
     rows = []
+    roles = {role: str(label) for role, label in Membership.Role.choices}
     for number, membership in enumerate(memberships, start=1):
         network = membership.network
         shown, hidden = overlap.partners(members, network.id, visible)
@@ -169,7 +170,7 @@ def _network_rows(memberships, members, index, visible):
             NetworkRow(
                 number,
                 network,
-                membership.get_role_display(),
+                roles[membership.role],
                 membership.edits_everything,
                 overlap.meetings(members, network.id, index),
                 shown,
