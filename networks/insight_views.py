@@ -698,7 +698,7 @@ def _advice_context(access, assessment, forms=None):
             for cohesion, label in advice.COHESION_ROWS
         ],
         "factors": [(factor, _factor_url(factor, network)) for factor in advice.FACTORS],
-        "high_cohesion": _decimal(advice.HIGH_COHESION, 1),
+        "high_cohesion": _decimal(advice.HIGH_COHESION, 2),
     }
     if access.edits_everything:
         context["type_form"] = forms.get("type") or NetworkTypeForm(instance=assessment)

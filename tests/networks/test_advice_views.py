@@ -95,7 +95,7 @@ def test_the_leadership_role_is_derived_from_a_scan_and_the_type(client, network
     page = client.get(f"/n/{network.slug}/advies/").content.decode()
     # Mean 3.75 → high cohesion; an organisatienetwerk → concrete goals → katalyserend.
     assert "Passende leiderschapsrol: katalyserend" in page
-    assert "gemiddeld 3,8 op vertrouwen en eigenaarschap (3 deelnemers" in page
+    assert "gemiddeld 3,75 op vertrouwen en eigenaarschap (3 deelnemers" in page
 
 
 def test_without_judgements_there_is_no_role_yet(client, network, bob):
