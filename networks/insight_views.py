@@ -507,7 +507,10 @@ def scan_list(request, slug):
     elif access.edits_everything:
         form = OpenScanForm(network=network)
     now = timezone.now()
-    all_scans = list(network.scans.annotate(respondent_count=Count("responses")))
+    # Aggregating drops Meta.ordering: order explicitly, newest first.
+    all_scans = list(
+        network.scans.annotate(respondent_count=Count("responses")).order_by("-opens", "-id")
+    )
     answered = set(
         ScanResponse.objects.filter(scan__network=network, respondent=request.user).values_list(
             "scan_id", flat=True

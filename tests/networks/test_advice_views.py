@@ -122,6 +122,7 @@ def test_a_factor_that_does_not_exist_is_refused(client, network, alice, factor)
         f"/n/{network.slug}/advies/", {"factors_discussed": [factor], "factors": ""}
     )
     assert response.status_code == 422
+    assert "Selecteer een geldige keuze" in response.content.decode()
     assert not Assessment.objects.exists()
 
 

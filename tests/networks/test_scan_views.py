@@ -86,13 +86,14 @@ def test_a_second_run_of_the_same_scan_cannot_overlap(client, network, alice, op
     assert Scan.objects.count() == 1
 
 
-def test_the_list_shows_open_and_closed_scans(client, network, bob, open_scan):
-    make_closed_scan(network, [{}, {}, {}])
+def test_the_list_shows_open_and_closed_scans_newest_first(client, network, bob, open_scan):
+    make_closed_scan(network, [{}, {}, {}, {}], days_ago=100)
+    make_closed_scan(network, [{}, {}, {}], days_ago=1)
     client.force_login(bob)
     page = client.get(f"/n/{network.slug}/scans/").content.decode()
     assert "Samenwerkingsscan in vier perspectieven" in page
     assert "Invullen" in page
-    assert "3 deelnemers antwoordden." in page
+    assert page.index("3 deelnemers antwoordden.") < page.index("4 deelnemers antwoordden.")
 
 
 # Answering
