@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -29,13 +30,38 @@ def board_url(network, anchor="", **query):
     return url + (f"#{anchor}" if anchor else "")
 
 
+# Labels the board repeats on every note: translated once per page, not once per note.
+NOTE_LABELS = {
+    "edit": gettext_lazy("Bewerken"),
+    "up": gettext_lazy("Hoger zetten"),
+    "down": gettext_lazy("Lager zetten"),
+    "delete": gettext_lazy("Verwijderen"),
+    "proposed": gettext_lazy("voorstel"),
+    "agreed": gettext_lazy("afgesproken"),
+    "to_agreed": gettext_lazy("markeer als afgesproken"),
+    "to_proposed": gettext_lazy("zet terug naar voorstel"),
+}
+
+
 def board_context(access, **extra):
     """Return what every fragment of the board template needs besides its own objects."""
+    slug = access.network.slug
     return {
         "network": access.network,
         "access": access,
         "readonly": False,
         "state": BoardState(),
+        "labels": {key: str(label) for key, label in NOTE_LABELS.items()},
+        # Prefixes of the URLs of notes and cards: reversing URLs for each of 400 notes
+        # costs more than the rest of the page. Their patterns end in "<pk>/…/".
+        "urls": {
+            "notes": reverse("canvas:note", args=[slug, 0]).removesuffix("0/"),
+            "rules": reverse("canvas:toggle_rule", args=[slug, 0]).removesuffix("0/status/"),
+            "ambitions": reverse("coalitions:edit_ambition", args=[slug, 0]).removesuffix(
+                "0/bewerken/"
+            ),
+            "coalitions": reverse("coalitions:band", args=[slug]),
+        },
         **extra,
     }
 
@@ -249,8 +275,12 @@ def move_note(request, slug, pk):
             after={"direction": direction},
         )
     if not request.htmx:
-        return redirect(board_url(access.network, f"note-{note.pk}"))
-    return _render_prompt(request, access, prompt, moved=note.pk, focus=direction)
+        url = reverse("canvas:edit_note", args=[access.network.slug, note.pk])
+        return redirect(f"{url}#note-{note.pk}")
+    # Moving happens from the note's editor: it stays open, with any unsaved text.
+    form = NoteForm(instance=note, initial={"text": request.POST.get("text", note.text)})
+    state = BoardState("note-edit", pk=note.pk, form=form)
+    return _render_prompt(request, access, prompt, state=state, focus=direction)
 
 
 @require_POST
