@@ -152,8 +152,10 @@ class Note(models.Model):
             .order_by("position", "id")
         )
         index = next((i for i, note in enumerate(siblings) if note.pk == self.pk), None)
-        other = index - 1 if direction == "up" else index + 1 if index is not None else -1
-        if index is None or not 0 <= other < len(siblings):
+        if index is None:  # deleted meanwhile
+            return False
+        other = index - 1 if direction == "up" else index + 1
+        if not 0 <= other < len(siblings):
             return False
         siblings[index], siblings[other] = siblings[other], siblings[index]
         for position, note in enumerate(siblings):
