@@ -1,12 +1,15 @@
 import pytest
+from django.template.loader import render_to_string
 
+from canvas.board import Board
 from canvas.interchange import import_network
 from canvas.management.commands.bench import large_document
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS, PROMPTS
+from canvas.views import board_context
+from networks.access import Access
 from networks.models import Membership
-
-HX = {"HX-Request": "true"}
+from tests.conftest import make_user
 
 
 def test_it_shows_every_block_prompt_and_guiding_question(network, bob, client):
@@ -88,11 +91,6 @@ def test_the_presentation_is_not_for_strangers(network, charlie, client):
 
 
 def test_the_readonly_flag_hides_every_control(network, alice, rf):
-    from canvas.board import Board
-    from canvas.views import board_context
-    from django.template.loader import render_to_string
-    from networks.access import Access
-
     access = Access(network, alice, Membership.objects.get(user=alice))
     request = rf.get("/")
     request.user = alice
@@ -137,8 +135,6 @@ def test_it_renders_in_a_constant_number_of_queries(
 def test_a_large_network_renders_in_the_same_number_of_queries(
     client, django_assert_max_num_queries
 ):
-    from tests.conftest import make_user
-
     user = make_user("Fenna")
     network = import_network(large_document(), facilitator=user)
     client.force_login(user)
