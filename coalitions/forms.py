@@ -27,8 +27,10 @@ class AmbitionForm(forms.ModelForm):
         }
 
     def __init__(self, *args, network, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.network = network
+        self.fields["title"].widget.attrs["autofocus"] = True
 
     def clean_title(self):
         title = self.cleaned_data["title"]
@@ -94,8 +96,10 @@ class CoalitionForm(forms.ModelForm):
         }
 
     def __init__(self, *args, network, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.network = network
+        self.fields["name"].widget.attrs["autofocus"] = True
         self.fields["work_form"].choices = [
             ("", _("— nog niet gekozen —")),
             *Coalition.WorkForm.choices,
