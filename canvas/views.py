@@ -30,8 +30,9 @@ def board_url(network, anchor="", **query):
     return url + (f"#{anchor}" if anchor else "")
 
 
-# Labels the board repeats on every note: translated once per page, not once per note.
-NOTE_LABELS = {
+# Labels the board repeats on every note and card: translated once per page rather than
+# hundreds of times (a {% translate %} costs a lazy string each time it renders).
+BOARD_LABELS = {
     "edit": gettext_lazy("Bewerken"),
     "up": gettext_lazy("Hoger zetten"),
     "down": gettext_lazy("Lager zetten"),
@@ -40,6 +41,24 @@ NOTE_LABELS = {
     "agreed": gettext_lazy("afgesproken"),
     "to_agreed": gettext_lazy("markeer als afgesproken"),
     "to_proposed": gettext_lazy("zet terug naar voorstel"),
+    "ambition": gettext_lazy("Ambitie"),
+    "coalition": gettext_lazy("Coalitie"),
+    "invitation": gettext_lazy("Open uitnodiging: nog geen coalitie werkt aan deze ambitie."),
+    "target_group": gettext_lazy("Doelgroep"),
+    "partners": gettext_lazy("Kernpartners"),
+    "outside": gettext_lazy("buiten het netwerk"),
+    "nobody": gettext_lazy("nog niemand"),
+    "next_step": gettext_lazy("Volgende stap"),
+    "leads": gettext_lazy("Trekker"),
+    "participants": gettext_lazy("Doen mee"),
+    "informed": gettext_lazy("Op de hoogte"),
+    "me_lead": gettext_lazy("Jij bent trekker"),
+    "me_member": gettext_lazy("Jij doet mee"),
+    "me_informed": gettext_lazy("Je wordt op de hoogte gehouden"),
+    "join": gettext_lazy("Ik doe mee"),
+    "inform": gettext_lazy("Houd me op de hoogte"),
+    "leave": gettext_lazy("Ik doe niet meer mee"),
+    "uninform": gettext_lazy("Niet meer op de hoogte houden"),
 }
 
 
@@ -51,7 +70,7 @@ def board_context(access, **extra):
         "access": access,
         "readonly": False,
         "state": BoardState(),
-        "labels": {key: str(label) for key, label in NOTE_LABELS.items()},
+        "labels": {key: str(label) for key, label in BOARD_LABELS.items()},
         # Prefixes of the URLs of notes and cards: reversing URLs for each of 400 notes
         # costs more than the rest of the page. Their patterns end in "<pk>/…/".
         "urls": {
