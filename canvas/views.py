@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board import Board, BoardState
@@ -103,13 +103,13 @@ def _undo_note(request, access):
     return note if note is not None and access.can_edit_note(note) else None
 
 
-@require_GET
+@require_safe
 def board(request, slug):
     access = get_access(request, slug)
     return render_board(request, access, undo_note=_undo_note(request, access))
 
 
-@require_GET
+@require_safe
 def present(request, slug):
     """Show the canvas and nothing else, in large type, for the projector."""
     access = get_access(request, slug)
@@ -153,7 +153,7 @@ def _note_gone(request, access, note, text=""):
     return render_board(request, access, status=409)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def prompt_notes(request, slug, prompt):
     """Return a prompt's notes (the add form's "cancel")."""
@@ -161,7 +161,7 @@ def prompt_notes(request, slug, prompt):
     prompt = _prompt_or_404(prompt)
     if not request.htmx:
         return redirect(board_url(access.network, f"prompt-{prompt.slug}"))
-    return _render_prompt(request, access, prompt)
+    return _render_prompt(request, access, prompt, focus="add")
 
 
 @vary_on_headers("HX-Request")
@@ -192,7 +192,7 @@ def add_note(request, slug, prompt):
     return render_board(request, access, state=state, status=status)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def note_detail(request, slug, pk):
     """Return one note (the edit form's "cancel")."""

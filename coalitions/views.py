@@ -6,7 +6,7 @@ whole board, so everything also works without JavaScript.
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board import Band, BoardState
@@ -31,7 +31,7 @@ def _saved(request, access, anchor):
     return _render_band(request, access)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def band(request, slug):
     """Return the band of ambitions and coalitions (the forms' "cancel")."""
