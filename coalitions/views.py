@@ -17,18 +17,22 @@ from networks.access import get_access
 from networks.models import Activity
 
 
-def _render_band(request, access, *, state=None, status=200):
+def _render_band(request, access, *, state=None, status=200, **extra):
     """Answer htmx with the band, or a plain request with the whole board."""
     if not request.htmx:
         return render_board(request, access, state=state, status=status)
-    context = board_context(access, band=Band.load(access.network), state=state or BoardState())
+    context = board_context(
+        access, band=Band.load(access.network), state=state or BoardState(), **extra
+    )
     return render(request, f"{BOARD}#band", context, status=status)
 
 
-def _saved(request, access, anchor):
+def _saved(request, access, thing):
+    """Show the saved ambition or coalition, with the keyboard focus on it."""
+    kind = thing._meta.model_name  # "ambition" or "coalition"
     if not request.htmx:
-        return redirect(board_url(access.network, anchor))
-    return _render_band(request, access)
+        return redirect(board_url(access.network, f"{kind}-{thing.pk}"))
+    return _render_band(request, access, saved={kind: thing.pk})
 
 
 @require_safe
@@ -56,7 +60,7 @@ def add_ambition(request, slug):
             ambition.title,
             after={"title": ambition.title, "description": ambition.description},
         )
-        return _saved(request, access, f"ambition-{ambition.pk}")
+        return _saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     return _render_band(request, access, state=BoardState("ambition-add", form=form), status=status)
 
@@ -79,7 +83,7 @@ def edit_ambition(request, slug, pk):
             before=before,
             after={"title": ambition.title, "description": ambition.description},
         )
-        return _saved(request, access, f"ambition-{ambition.pk}")
+        return _saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("ambition-edit", pk=ambition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
@@ -104,7 +108,7 @@ def add_coalition(request, slug):
             coalition.name,
             after=coalition_snapshot(coalition),
         )
-        return _saved(request, access, f"coalition-{coalition.pk}")
+        return _saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     if lane is None and form.is_bound:
         lane = form.cleaned_data.get("ambition")
@@ -134,20 +138,20 @@ def edit_coalition(request, slug, pk):
             before=before,
             after=coalition_snapshot(coalition),
         )
-        return _saved(request, access, f"coalition-{coalition.pk}")
+        return _saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("coalition-edit", pk=coalition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
 
 
-def _render_card(request, access, coalition, *, error=""):
+def _render_card(request, access, coalition, *, error="", focus=""):
     if error and not request.htmx:
         messages.error(request, error)
         return render_board(request, access, status=422)
     coalition = Coalition.objects.prefetch_related("core_partners__actor", "members__user").get(
         pk=coalition.pk
     )
-    context = board_context(access, coalition=coalition, error=error)
+    context = board_context(access, coalition=coalition, error=error, focus=focus)
     return render(request, f"{BOARD}#coalition-card", context, status=422 if error else 200)
 
 
@@ -183,4 +187,4 @@ def participate(request, slug, pk):
         )
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
-    return _render_card(request, access, coalition)
+    return _render_card(request, access, coalition, focus="participation")
