@@ -145,3 +145,36 @@ def test_notes_can_be_written_edited_and_deleted_with_the_keyboard_only(
     page.keyboard.press("Enter")
     expect(note).to_be_visible()
     assert page.evaluate("window.__marker") == "same page"
+
+
+def test_everything_works_without_javascript(live_server, browser, network, alice, sign_in):
+    context = browser.new_context(java_script_enabled=False)
+    sign_in(context, alice)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/n/{network.slug}/")
+
+    page.get_by_role("link", name="Notitie toevoegen bij Verbinding op stijl").click()
+    page.get_by_role("textbox", name="Nieuwe notitie bij Verbinding op stijl").fill("Zonder script")
+    page.locator("#prompt-style").get_by_role("button", name="Opslaan").click()
+    note = page.locator("#prompt-style li.note", has_text="Zonder script")
+    expect(note).to_be_visible()
+
+    note.get_by_role("link", name="Bewerken").click()
+    page.locator("#prompt-style").get_by_role("button", name="Hoger zetten").click()
+    page.locator("#prompt-style").get_by_role("button", name="Verwijderen").click()
+    expect(page.locator("#undo")).to_contain_text("Zonder script")
+    page.locator("#undo").get_by_role("button", name="ongedaan maken").click()
+    expect(page.locator("#prompt-style li.note", has_text="Zonder script")).to_be_visible()
+
+    rule = page.locator("#prompt-conflicts li.note").first
+    rule.get_by_role("button", name=re.compile("markeer als afgesproken")).click()
+    expect(page.locator("#prompt-conflicts li.note").first).to_have_class(
+        re.compile("rule-afgesproken")
+    )
+
+    card = page.locator(".coalition-card", has_text="Techniekdag")
+    card.get_by_role("button", name=re.compile("^Ik doe mee")).click()
+    expect(page.locator(".coalition-card", has_text="Techniekdag")).to_contain_text("Jij doet mee")
+    texts = list(Note.objects.alive().filter(prompt="style").values_list("text", flat=True))
+    assert texts.index("Zonder script") < len(texts) - 1  # it moved up
+    context.close()
