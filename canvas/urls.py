@@ -5,4 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("networks.urls")),
+    path("", include("canvas.board_urls")),
+    path("", include("coalitions.urls")),
 ]

@@ -731,6 +731,11 @@ def advice_page(request, slug):
     access = get_access(request, slug)
     assessment = Assessment.for_network(access.network)
     template = "networks/advice.html"
+    if request.method != "POST" and request.htmx and request.GET.get("deel") == "leiderschap":
+        # The board shows the 4C advice beside its Regie en leiderschap block.
+        leadership = advice.leadership_for(access.network, assessment)
+        context = {"network": access.network, "leadership": leadership, "on_board": True}
+        return render(request, "networks/_leadership_advice.html#leadership-advice", context)
     if request.method != "POST":
         return render(request, template, _advice_context(access, assessment))
     access.require(access.edits_everything)
@@ -769,7 +774,8 @@ def signal_list(request, slug):
     context = {"network": access.network, "access": access, **signals_context(access)}
     template = "networks/signals.html"
     if request.htmx:
-        template = "networks/_signals.html#signals"
+        on_board = request.GET.get("plek") == "bord"
+        template = "networks/_signals.html#" + ("board-signals" if on_board else "signals")
     return render(request, template, context)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from coalitions.models import Coalition
 from networks.models import Scan, ScanResponse, SignalDismissal
 from networks.scans import SAMENWERKING
-from tests.networks.insight_data import make_region
+from tests.networks.insight_data import make_closed_scan, make_region
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +67,16 @@ def test_the_overview_draws_the_meta_network(live_server, page, network, alice, 
     assert page.locator("svg.picture-narrow").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert problems == []  # no styles or scripts blocked by the CSP
+
+
+def test_the_board_shows_signals_and_the_4c_advice(live_server, page, network, alice, sign_in):
+    make_closed_scan(network, [{"vertrouwen-1": 4, "eigenaarschap-1": 4}] * 3)
+    problems = watch_console(page)
+    sign_in(page.context, alice)
+    page.goto(f"{live_server.url}/n/{network.slug}/")
+    page.get_by_text("1 signaal over dit netwerk").click()
+    page.get_by_role("heading", name="Coalities zonder volgende stap").wait_for()
+    advice = page.locator("#block-leadership .leadership-advice")
+    advice.get_by_text("Passende leiderschapsrol: katalyserend").click()
+    assert advice.get_by_text("Waarom, en zelf bijstellen").is_visible()
+    assert problems == []

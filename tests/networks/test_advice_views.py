@@ -84,7 +84,7 @@ def test_the_leadership_role_follows_the_judgements(client, network, alice):
         {"cohesion": "laag", "orientation": "interactie", "leadership": ""},
     )
     page = client.get(f"/n/{network.slug}/advies/").content.decode()
-    assert "Passende leiderschapsrol: verbindend" in page
+    assert "Passende leiderschapsrol: <strong>verbindend</strong>" in page
     assert "Ingevuld door de facilitator." in page
 
 
@@ -94,7 +94,7 @@ def test_the_leadership_role_is_derived_from_a_scan_and_the_type(client, network
     client.force_login(bob)
     page = client.get(f"/n/{network.slug}/advies/").content.decode()
     # Mean 3.75 → high cohesion; an organisatienetwerk → concrete goals → katalyserend.
-    assert "Passende leiderschapsrol: katalyserend" in page
+    assert "Passende leiderschapsrol: <strong>katalyserend</strong>" in page
     assert "gemiddeld 3,75 op vertrouwen en eigenaarschap (3 deelnemers" in page
 
 
@@ -132,3 +132,32 @@ def test_the_factors_link_to_where_they_are_worked_out(client, network, bob):
     assert f'href="/n/{network.slug}/#block-coalitions"' in page
     assert f'href="/n/{network.slug}/overlap/"' in page
     assert f'href="/n/{network.slug}/scans/"' in page
+
+
+def test_the_board_fetches_the_4c_advice_beside_its_leadership_block(client, network, bob):
+    client.force_login(bob)
+    board = client.get(f"/n/{network.slug}/").content.decode()
+    loader = board.index(f'hx-get="/n/{network.slug}/advies/?deel=leiderschap"')
+    # Inside the leadership block: after its start, before the band that follows it.
+    assert board.index('id="block-leadership"') < loader < board.index('id="band"')
+
+
+def test_the_4c_advice_comes_as_a_folded_fragment(client, network, bob):
+    trust = {"vertrouwen-1": 2, "eigenaarschap-1": 2}
+    make_closed_scan(network, [trust] * 3)
+    client.force_login(bob)
+    response = client.get(
+        f"/n/{network.slug}/advies/?deel=leiderschap", headers={"HX-Request": "true"}
+    )
+    fragment = response.content.decode()
+    assert fragment.lstrip().startswith('<aside class="leadership-advice"')
+    assert "<details>" in fragment  # folded on the board
+    assert "Passende leiderschapsrol: <strong>consulterend</strong>" in fragment
+
+
+def test_a_stranger_gets_no_4c_fragment(client, network, charlie):
+    client.force_login(charlie)
+    response = client.get(
+        f"/n/{network.slug}/advies/?deel=leiderschap", headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 404

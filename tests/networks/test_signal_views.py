@@ -119,3 +119,30 @@ def test_the_page_takes_a_fixed_number_of_queries(
     client.force_login(alice)
     with django_assert_max_num_queries(17):
         client.get(f"/n/{network.slug}/signalen/")
+
+
+def test_the_board_fetches_its_signals_after_loading(client, network, bob):
+    client.force_login(bob)
+    board = client.get(f"/n/{network.slug}/").content.decode()
+    assert f'hx-get="/n/{network.slug}/signalen/?plek=bord"' in board
+    presenting = client.get(f"/n/{network.slug}/presentatie/").content.decode()
+    assert "signalen/?plek=bord" not in presenting
+
+
+def test_the_board_gets_the_signals_folded(client, network, bob, stuck):
+    client.force_login(bob)
+    response = client.get(f"/n/{network.slug}/signalen/?plek=bord", headers={"HX-Request": "true"})
+    fragment = response.content.decode()
+    assert fragment.lstrip().startswith('<div class="board-signals"')
+    assert "1 signaal over dit netwerk" in fragment
+    assert "Coalities zonder volgende stap" in fragment
+
+
+def test_the_board_gets_nothing_when_all_is_well(client, network, bob, stuck):
+    stuck.next_step = "Plannen"
+    stuck.save()
+    client.force_login(bob)
+    fragment = client.get(
+        f"/n/{network.slug}/signalen/?plek=bord", headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "signaal" not in fragment
