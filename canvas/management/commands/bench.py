@@ -138,7 +138,15 @@ def measure_add_note(client, network, n):
     return Figure("add note (htmx)", *_time(client, n, add), target_p95_ms=30)
 
 
-MEASUREMENTS = [measure_board, measure_add_note]
+def measure_overlap(client, network, n):
+    """The overlap overview of 50 networks and 800 actors, on data of its own (rolled back)."""
+    from networks.bench_overlap import BUDGET_MS, time_pages
+
+    times, cpu_times, queries = time_pages(n)["overzicht /overlap/"]
+    return Figure("overlap (50 netw.)", times, cpu_times, queries, target_p95_ms=BUDGET_MS)
+
+
+MEASUREMENTS = [measure_board, measure_add_note, measure_overlap]
 
 
 class Command(BaseCommand):
