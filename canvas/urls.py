@@ -8,4 +8,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("n/<slug:slug>/live/", live.board_events, name="live-events"),
     path("", include("networks.urls")),
+    path("", include("canvas.board_urls")),
+    path("", include("coalitions.urls")),
 ]
