@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import threading
 import time
 import uuid
@@ -30,6 +31,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,24 @@ def publish(network_id, name, data=None):
     `data` is a small JSON-able dict; browsers get it as the event's data.
     """
     transaction.on_commit(partial(broker.send, network_id, name, data or {}))
+
+
+def publish_change(request, network, *keys):
+    """Tell the network's open boards which parts changed ("prompt-…", "note-…", "band").
+
+    Each board fetches those fragments again with its viewer's own permissions. The tab
+    that made the change (X-Live-Tab, sent by live.js) already shows it and skips it.
+    """
+    tab = request.headers.get("X-Live-Tab", "")
+    publish(network.pk, "changed", {"keys": list(keys), "tab": tab if _TAB.fullmatch(tab) else ""})
+
+
+_TAB = re.compile(r"[A-Za-z0-9-]{1,40}")
+
+
+def live_context(network):
+    """Return what a board page needs to follow its events; call it before its queries."""
+    return {"stream": reverse("live-events", args=[network.slug]), "position": broker.position()}
 
 
 @dataclass(frozen=True)
