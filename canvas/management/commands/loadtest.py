@@ -60,9 +60,11 @@ class Command(BaseCommand):
         if not 1 <= options["participants"] <= 500 or not 0 < options["duration"] <= 600:
             raise CommandError("Bounded: 1–500 participants, at most 600 seconds.")
         with self._database(options["throwaway"]) as database_url:
-            env = {**os.environ, **_server_env(database_url)}
+            static_root = tempfile.mkdtemp(prefix="canvas-loadtest-static-")
+            env = {**os.environ, **_server_env(database_url), "STATIC_ROOT": static_root}
             manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
             subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
+            subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=env, check=True)
             prepared = subprocess.run(
                 [*manage, "loadtest", "--prepare", f"--participants={options['participants']}"],
                 env=env,
@@ -81,6 +83,7 @@ class Command(BaseCommand):
                     report = asyncio.run(_run(base, plan, options))
             finally:
                 subprocess.run([*manage, "loadtest", "--cleanup"], env=env, check=True)
+                shutil.rmtree(static_root, ignore_errors=True)
         self._report(report)
 
     @contextmanager
@@ -116,6 +119,11 @@ class Command(BaseCommand):
             capture_output=True,
         )
         try:
+            import psycopg
+
+            server = f"host=127.0.0.1 port={port} user=postgres"
+            with psycopg.connect(server, autocommit=True) as db:
+                db.execute("CREATE DATABASE canvas")
             yield f"postgres://postgres@127.0.0.1:{port}/canvas"
         finally:
             subprocess.run([*pg_ctl, "-m", "fast", "-w", "stop"], capture_output=True)
@@ -129,8 +137,13 @@ class Command(BaseCommand):
             write(f"  {error}")
         write(f"writes not seen by every other client: {report['unseen_writes']}")
         write(f"deliveries: {len(report['latencies'])} of {report['expected']} expected")
+        early = sum(1 for latency in report["raw_latencies"] if latency <= 0)
+        if report["raw_latencies"]:
+            share = 100 * early / len(report["raw_latencies"])
+            write(f"events that arrived before the write's own response: {share:.0f} %")
         for label, values in [
             ("propagation, write response → event at each other client", report["latencies"]),
+            ("write request sent → event at each other client", report["from_request"]),
             ("write response time", report["response_times"]),
             ("fragment fetch after an event (--fetch)", report["fetches"]),
         ]:
@@ -322,7 +335,7 @@ class Participant:
             return
         self.report[kind] += 1
         self.report["response_times"].append(done - started)
-        self.report["done"].append((tag, self.index, done))
+        self.report["done"].append((tag, self.index, started, done))
 
 
 def _newest_note_of(html, text):
@@ -365,8 +378,8 @@ async def _run(base, plan, options):
     for person in people:
         await person.client.aclose()
 
-    latencies, unseen, expected = [], 0, 0
-    for tag, writer_index, done in report["done"]:
+    latencies, raw, from_request, unseen, expected = [], [], [], 0, 0
+    for tag, writer_index, started, done in report["done"]:
         missing = False
         for person in people:
             if person.index == writer_index:
@@ -378,8 +391,15 @@ async def _run(base, plan, options):
             else:
                 # The event leaves at the commit, often before the response: count that as 0.
                 latencies.append(max(0.0, arrived - done))
+                raw.append(arrived - done)
+                from_request.append(arrived - started)
         unseen += missing
     report.update(
-        writes=len(report["done"]), unseen_writes=unseen, latencies=latencies, expected=expected
+        writes=len(report["done"]),
+        unseen_writes=unseen,
+        latencies=latencies,
+        raw_latencies=raw,
+        from_request=from_request,
+        expected=expected,
     )
     return report
