@@ -5,13 +5,13 @@ canvas through these classes, so the layout never triggers a query per note or c
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
-from coalitions.models import Ambition, Coalition, CoalitionMember
+from coalitions.models import Coalition, CoalitionMember
 from networks.models import NetworkActor
 
 
@@ -40,7 +40,6 @@ class Band:
             ambition.board_coalitions = by_ambition.get(ambition.pk, [])
         self.ambitions = ambitions
         self.loose_coalitions = by_ambition.get(None, [])
-        self.coalition_count = len(coalitions)
 
     @classmethod
     def load(cls, network):
@@ -77,7 +76,6 @@ class Board:
             for block in NOTE_BLOCKS
         ]
         self.band = band
-        self.note_count = len(notes)
 
     @classmethod
     def load(cls, network):
@@ -103,8 +101,5 @@ class BoardState:
     prompt: str = ""
     ambition: int | None = None
     form: object = None
-    extra: dict = field(default_factory=dict)
-
-
-def ambition_choices(network):
-    return Ambition.objects.filter(network=network).order_by("position", "id")
+    # An edit saved over a newer version: True for a note, the newer item for a card.
+    conflict: object = None

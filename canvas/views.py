@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board import Board, BoardState
@@ -31,8 +31,9 @@ def board_url(network, anchor="", **query):
     return url + (f"#{anchor}" if anchor else "")
 
 
-# Labels the board repeats on every note: translated once per page, not once per note.
-NOTE_LABELS = {
+# Labels the board repeats on every note and card: translated once per page rather than
+# hundreds of times (a {% translate %} costs a lazy string each time it renders).
+BOARD_LABELS = {
     "edit": gettext_lazy("Bewerken"),
     "up": gettext_lazy("Hoger zetten"),
     "down": gettext_lazy("Lager zetten"),
@@ -41,6 +42,24 @@ NOTE_LABELS = {
     "agreed": gettext_lazy("afgesproken"),
     "to_agreed": gettext_lazy("markeer als afgesproken"),
     "to_proposed": gettext_lazy("zet terug naar voorstel"),
+    "ambition": gettext_lazy("Ambitie"),
+    "coalition": gettext_lazy("Coalitie"),
+    "invitation": gettext_lazy("Open uitnodiging: nog geen coalitie werkt aan deze ambitie."),
+    "target_group": gettext_lazy("Doelgroep"),
+    "partners": gettext_lazy("Kernpartners"),
+    "outside": gettext_lazy("buiten het netwerk"),
+    "nobody": gettext_lazy("nog niemand"),
+    "next_step": gettext_lazy("Volgende stap"),
+    "leads": gettext_lazy("Trekker"),
+    "participants": gettext_lazy("Doen mee"),
+    "informed": gettext_lazy("Op de hoogte"),
+    "me_lead": gettext_lazy("Jij bent trekker"),
+    "me_member": gettext_lazy("Jij doet mee"),
+    "me_informed": gettext_lazy("Je wordt op de hoogte gehouden"),
+    "join": gettext_lazy("Ik doe mee"),
+    "inform": gettext_lazy("Houd me op de hoogte"),
+    "leave": gettext_lazy("Ik doe niet meer mee"),
+    "uninform": gettext_lazy("Niet meer op de hoogte houden"),
 }
 
 
@@ -52,7 +71,7 @@ def board_context(access, **extra):
         "access": access,
         "readonly": False,
         "state": BoardState(),
-        "labels": {key: str(label) for key, label in NOTE_LABELS.items()},
+        "labels": {key: str(label) for key, label in BOARD_LABELS.items()},
         # Prefixes of the URLs of notes and cards: reversing URLs for each of 400 notes
         # costs more than the rest of the page. Their patterns end in "<pk>/…/".
         "urls": {
@@ -85,14 +104,14 @@ def _undo_note(request, access):
     return note if note is not None and access.can_edit_note(note) else None
 
 
-@require_GET
+@require_safe
 def board(request, slug):
     access = get_access(request, slug)
     live = live_context(access.network)  # before the board's queries: see position()
     return render_board(request, access, undo_note=_undo_note(request, access), live=live)
 
 
-@require_GET
+@require_safe
 def present(request, slug):
     """Show the canvas and nothing else, in large type, for the projector: live."""
     access = get_access(request, slug)
@@ -142,7 +161,7 @@ def _note_gone(request, access, note, text=""):
     return render_board(request, access, status=409)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def prompt_notes(request, slug, prompt):
     """Return a prompt's notes (the add form's "cancel")."""
@@ -150,7 +169,7 @@ def prompt_notes(request, slug, prompt):
     prompt = _prompt_or_404(prompt)
     if not request.htmx:
         return redirect(board_url(access.network, f"prompt-{prompt.slug}"))
-    return _render_prompt(request, access, prompt)
+    return _render_prompt(request, access, prompt, focus="add")
 
 
 @vary_on_headers("HX-Request")
@@ -182,7 +201,7 @@ def add_note(request, slug, prompt):
     return render_board(request, access, state=state, status=status)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def note_detail(request, slug, pk):
     """Return one note (the edit form's "cancel")."""
@@ -241,7 +260,7 @@ def _note_conflict(request, access, note, text):
     if request.htmx:
         context = board_context(access, note=note, form=form, conflict=True)
         return render(request, f"{BOARD}#note-form", context, status=409)
-    state = BoardState("note-edit", pk=note.pk, form=form, extra={"conflict": True})
+    state = BoardState("note-edit", pk=note.pk, form=form, conflict=True)
     return render_board(request, access, state=state, status=409)
 
 

@@ -55,8 +55,10 @@ class AmbitionForm(VersionedForm):
         }
 
     def __init__(self, *args, network, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.network = network
+        self.fields["title"].widget.attrs["autofocus"] = True
 
     def clean_title(self):
         title = self.cleaned_data["title"]
@@ -124,8 +126,10 @@ class CoalitionForm(VersionedForm):
         }
 
     def __init__(self, *args, network, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.network = network
+        self.fields["name"].widget.attrs["autofocus"] = True
         self.fields["work_form"].choices = [
             ("", _("— nog niet gekozen —")),
             *Coalition.WorkForm.choices,

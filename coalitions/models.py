@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Network, NetworkActor
+from networks.models import Network, NetworkActor, free_key
 
 
 class Ambition(models.Model):
@@ -49,14 +48,7 @@ class Ambition(models.Model):
     @classmethod
     def unique_key(cls, network, title):
         """Return a key for a new ambition titled `title` that the network does not use yet."""
-        base = slugify(title)[:56] or "ambitie"
-        taken = set(
-            cls.objects.filter(network=network, key__startswith=base).values_list("key", flat=True)
-        )
-        key, n = base, 2
-        while key in taken:
-            key, n = f"{base}-{n}", n + 1
-        return key
+        return free_key(cls.objects.filter(network=network), title, "ambitie")
 
 
 class WorkForm(models.TextChoices):

@@ -6,7 +6,7 @@ whole board, so everything also works without JavaScript.
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board import Band, BoardState
@@ -19,22 +19,26 @@ from networks.access import get_access
 from networks.models import Activity
 
 
-def _render_band(request, access, *, state=None, status=200):
+def _render_band(request, access, *, state=None, status=200, **extra):
     """Answer htmx with the band, or a plain request with the whole board."""
     if not request.htmx:
         return render_board(request, access, state=state, status=status)
-    context = board_context(access, band=Band.load(access.network), state=state or BoardState())
+    context = board_context(
+        access, band=Band.load(access.network), state=state or BoardState(), **extra
+    )
     return render(request, f"{BOARD}#band", context, status=status)
 
 
-def _saved(request, access, anchor):
-    publish_change(request, access.network, "band", anchor)
+def _saved(request, access, thing):
+    """Show the saved ambition or coalition, with the keyboard focus on it."""
+    kind = thing._meta.model_name  # "ambition" or "coalition"
+    publish_change(request, access.network, "band", f"{kind}-{thing.pk}")
     if not request.htmx:
-        return redirect(board_url(access.network, anchor))
-    return _render_band(request, access)
+        return redirect(board_url(access.network, f"{kind}-{thing.pk}"))
+    return _render_band(request, access, saved={kind: thing.pk})
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def band(request, slug):
     """Return the band of ambitions and coalitions (the forms' "cancel")."""
@@ -59,7 +63,7 @@ def add_ambition(request, slug):
             ambition.title,
             after={"title": ambition.title, "description": ambition.description},
         )
-        return _saved(request, access, f"ambition-{ambition.pk}")
+        return _saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     return _render_band(request, access, state=BoardState("ambition-add", form=form), status=status)
 
@@ -82,7 +86,7 @@ def edit_ambition(request, slug, pk):
                 instance=Ambition.objects.get(pk=ambition.pk),
                 network=access.network,
             )
-            state = BoardState("ambition-edit", pk=theirs.pk, form=form, extra={"conflict": theirs})
+            state = BoardState("ambition-edit", pk=theirs.pk, form=form, conflict=theirs)
             return _render_band(request, access, state=state, status=409)
         Activity.record(
             access.network,
@@ -93,7 +97,7 @@ def edit_ambition(request, slug, pk):
             before=before,
             after={"title": ambition.title, "description": ambition.description},
         )
-        return _saved(request, access, f"ambition-{ambition.pk}")
+        return _saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("ambition-edit", pk=ambition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
@@ -118,7 +122,7 @@ def add_coalition(request, slug):
             coalition.name,
             after=coalition_snapshot(coalition),
         )
-        return _saved(request, access, f"coalition-{coalition.pk}")
+        return _saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     if lane is None and form.is_bound:
         lane = form.cleaned_data.get("ambition")
@@ -151,7 +155,7 @@ def edit_coalition(request, slug, pk):
             before=before,
             after=coalition_snapshot(coalition),
         )
-        return _saved(request, access, f"coalition-{coalition.pk}")
+        return _saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("coalition-edit", pk=coalition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
@@ -179,18 +183,18 @@ def _coalition_conflict(request, access, coalition):
         instance=Coalition.objects.get(pk=coalition.pk),
         network=access.network,
     )
-    state = BoardState("coalition-edit", pk=theirs.pk, form=form, extra={"conflict": theirs})
+    state = BoardState("coalition-edit", pk=theirs.pk, form=form, conflict=theirs)
     return _render_band(request, access, state=state, status=409)
 
 
-def _render_card(request, access, coalition, *, error=""):
+def _render_card(request, access, coalition, *, error="", focus=""):
     if error and not request.htmx:
         messages.error(request, error)
         return render_board(request, access, status=422)
     coalition = Coalition.objects.prefetch_related("core_partners__actor", "members__user").get(
         pk=coalition.pk
     )
-    context = board_context(access, coalition=coalition, error=error)
+    context = board_context(access, coalition=coalition, error=error, focus=focus)
     return render(request, f"{BOARD}#coalition-card", context, status=422 if error else 200)
 
 
@@ -227,4 +231,4 @@ def participate(request, slug, pk):
     publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
-    return _render_card(request, access, coalition)
+    return _render_card(request, access, coalition, focus="participation")

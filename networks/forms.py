@@ -21,6 +21,7 @@ class NetworkForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["network_type"].choices = [
             ("", _("— nog niet gekozen —")),
@@ -49,6 +50,7 @@ class ActorForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Rol in het netwerk"),
         choices=ROLE_CHOICES,
+        initial=ActorRole.PARTICIPANT,
         required=False,
         error_messages={
             "invalid_choice": _("Kies kernpartner, deelnemer, periferie of buiten het netwerk.")
@@ -58,6 +60,7 @@ class ActorForm(forms.Form):
     def __init__(self, *args, network, instance=None, **kwargs):
         # The add form and an edit form share the actors page: distinct ids.
         kwargs.setdefault("auto_id", "add-%s")
+        kwargs.setdefault("label_suffix", "")
         if instance is not None:
             kwargs.setdefault(
                 "initial",

@@ -78,6 +78,16 @@ class NetworkType(models.TextChoices):
     ORGANISATION = "organisatienetwerk", _("organisatienetwerk")
 
 
+def free_key(queryset, text, fallback):
+    """Return a slug of `text` that no row of `queryset` has as its `key` (adding -2, -3…)."""
+    base = slugify(text)[:56] or fallback
+    taken = set(queryset.filter(key__startswith=base).values_list("key", flat=True))
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
 class Network(models.Model):
     Type = NetworkType
 
@@ -202,14 +212,7 @@ class NetworkActor(models.Model):
     @classmethod
     def unique_key(cls, network, name):
         """Return a key for a new actor named `name` that the network does not use yet."""
-        base = slugify(name)[:56] or "actor"
-        taken = set(
-            cls.objects.filter(network=network, key__startswith=base).values_list("key", flat=True)
-        )
-        key, n = base, 2
-        while key in taken:
-            key, n = f"{base}-{n}", n + 1
-        return key
+        return free_key(cls.objects.filter(network=network), name, "actor")
 
     @classmethod
     def find_or_add(cls, network, name, *, kind="", role=""):

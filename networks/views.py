@@ -52,7 +52,7 @@ def edit_network(request, slug):
         return redirect(network)
     status = 422 if request.method == "POST" else 200
     # A failed save must not rename the page's heading before anything is stored.
-    context = {"form": form, "network": access.network, "title": before["name"]}
+    context = {"form": form, "network": access.network, "access": access, "title": before["name"]}
     return render(request, "networks/network_form.html", context, status=status)
 
 

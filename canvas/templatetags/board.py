@@ -10,22 +10,22 @@ register = template.Library()
 
 @register.filter
 def may_edit_note(access, note):
-    return access is not None and access.can_edit_note(note)
+    return bool(access) and access.can_edit_note(note)
 
 
 @register.filter
 def may_toggle_rule(access, note):
-    return access is not None and access.can_toggle_rule(note)
+    return bool(access) and access.can_toggle_rule(note)
 
 
 @register.filter
 def may_edit_ambition(access, ambition):
-    return access is not None and access.can_edit_ambition(ambition)
+    return bool(access) and access.can_edit_ambition(ambition)
 
 
 @register.filter
 def may_edit_coalition(access, coalition):
-    return access is not None and access.can_edit_coalition(coalition)
+    return bool(access) and access.can_edit_coalition(coalition)
 
 
 @register.filter

@@ -12,6 +12,8 @@
     { code: "409|422", swap: true, error: false },
     { code: "[45]..", swap: false, error: true },
   ];
+  // Boosted links and forms swap one note or card in place: the page must not jump.
+  htmx.config.scrollIntoViewOnBoost = false;
 
   document.addEventListener("keydown", function (event) {
     var field = event.target;

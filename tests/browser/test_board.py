@@ -104,3 +104,77 @@ def test_an_invalid_note_shows_the_message_in_place(live_server, page, network, 
     box.press("Enter")
     expect(style.get_by_text("Schrijf eerst iets op de notitie.")).to_be_visible()
     assert page.evaluate("window.__marker") == "same page"
+
+
+def test_notes_can_be_written_edited_and_deleted_with_the_keyboard_only(
+    live_server, page, network, bob, sign_in
+):
+    sign_in(page.context, bob)
+    _open_board(page, live_server, network)
+    passion = page.locator("#prompt-passion")
+    passion.get_by_role("link", name="Notitie toevoegen bij Verbinding op passie").focus()
+    page.keyboard.press("Enter")
+    new = passion.get_by_role("textbox", name="Nieuwe notitie bij Verbinding op passie")
+    expect(new).to_be_focused()
+    page.keyboard.type("Met het toetsenbord")
+    page.keyboard.press("Enter")  # saves; the form opens again, focused
+    expect(passion.locator("li.note", has_text="Met het toetsenbord")).to_be_visible()
+    expect(new).to_be_focused()
+    page.keyboard.press("Escape")  # closes it; focus back on the add link
+    expect(
+        passion.get_by_role("link", name="Notitie toevoegen bij Verbinding op passie")
+    ).to_be_focused()
+
+    page.keyboard.press("Shift+Tab")  # the pencil of the new (last) note
+    page.keyboard.press("Enter")
+    box = passion.get_by_role("textbox", name="Notitie")
+    expect(box).to_be_focused()
+    page.keyboard.press("End")
+    page.keyboard.type(" en niets anders")
+    page.keyboard.press("Enter")
+    note = passion.locator("li.note", has_text="Met het toetsenbord en niets anders")
+    expect(note.get_by_role("link", name="Bewerken")).to_be_focused()
+
+    page.keyboard.press("Enter")
+    expect(box).to_be_focused()
+    delete = passion.get_by_role("button", name="Verwijderen")
+    delete.focus()
+    page.keyboard.press("Enter")
+    undo = passion.get_by_role("button", name="ongedaan maken")
+    expect(undo).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(note).to_be_visible()
+    assert page.evaluate("window.__marker") == "same page"
+
+
+def test_everything_works_without_javascript(live_server, browser, network, alice, sign_in):
+    context = browser.new_context(java_script_enabled=False)
+    sign_in(context, alice)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/n/{network.slug}/")
+
+    page.get_by_role("link", name="Notitie toevoegen bij Verbinding op stijl").click()
+    page.get_by_role("textbox", name="Nieuwe notitie bij Verbinding op stijl").fill("Zonder script")
+    page.locator("#prompt-style").get_by_role("button", name="Opslaan").click()
+    note = page.locator("#prompt-style li.note", has_text="Zonder script")
+    expect(note).to_be_visible()
+
+    note.get_by_role("link", name="Bewerken").click()
+    page.locator("#prompt-style").get_by_role("button", name="Hoger zetten").click()
+    page.locator("#prompt-style").get_by_role("button", name="Verwijderen").click()
+    expect(page.locator("#undo")).to_contain_text("Zonder script")
+    page.locator("#undo").get_by_role("button", name="ongedaan maken").click()
+    expect(page.locator("#prompt-style li.note", has_text="Zonder script")).to_be_visible()
+
+    rule = page.locator("#prompt-conflicts li.note").first
+    rule.get_by_role("button", name=re.compile("markeer als afgesproken")).click()
+    expect(page.locator("#prompt-conflicts li.note").first).to_have_class(
+        re.compile("rule-afgesproken")
+    )
+
+    card = page.locator(".coalition-card", has_text="Techniekdag")
+    card.get_by_role("button", name=re.compile("^Ik doe mee")).click()
+    expect(page.locator(".coalition-card", has_text="Techniekdag")).to_contain_text("Jij doet mee")
+    texts = list(Note.objects.alive().filter(prompt="style").values_list("text", flat=True))
+    assert texts.index("Zonder script") < len(texts) - 1  # it moved up
+    context.close()

@@ -142,3 +142,15 @@ def test_a_large_network_renders_in_the_same_number_of_queries(
         response = client.get(f"/n/{network.slug}/")
     assert response.status_code == 200
     assert response.content.decode().count('<li class="note') == 400
+
+
+def test_the_fragments_render_read_only_without_an_access(network, rf):
+    # A saved version is shown with `readonly` and no person's access at all.
+    board = Board.load(network)
+    html = render_to_string(
+        "canvas/board.html#band", {"band": board.band, "readonly": True, "labels": {}}, rf.get("/")
+    )
+    assert "Zij-instroom Rivierenland" in html
+    note = Note.objects.get(text="Klein beginnen, snel leren")
+    html = render_to_string("canvas/board.html#note", {"note": note, "readonly": False})
+    assert "Klein beginnen, snel leren" in html and "bewerken" not in html

@@ -54,6 +54,10 @@ def test_htmx_gets_the_band_with_the_card_under_its_ambition(network, bob, clien
     assert html.lstrip().startswith('<section class="band"')
     lane = html[html.index("Meer techniek in het onderwijs") :]
     assert "Techniekmiddag" in lane and "Jij bent trekker" in lane
+    coalition = Coalition.objects.get(name="Techniekmiddag")
+    # The keyboard focus lands on the new card, and only there.
+    assert f'/coalities/{coalition.pk}/bewerken/#coalition-{coalition.pk}" autofocus' in html
+    assert html.count(" autofocus") == 1
 
 
 def test_new_outside_partners_are_added_on_the_spot(network, bob, client):

@@ -23,6 +23,7 @@ def test_a_member_joins_is_kept_informed_and_leaves(network, bob, client):
         f'<article class="coalition-card status-actief" id="coalition-{coalition.pk}"'
     )
     assert "Jij doet mee" in html and "Bob" in html and "Bewerken" in html
+    assert 'autofocus value="weg"' in html  # focus stays in the card, on the way back out
     assert _role(coalition, bob) == "lid"
     client.post(_url(coalition), {"choice": "informed"})
     assert _role(coalition, bob) == "informed"
