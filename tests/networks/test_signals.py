@@ -243,3 +243,18 @@ def test_a_dismissed_signal_stays_away_until_the_situation_changes(network, alic
 def test_dismissing_a_signal_that_is_not_showing_stores_nothing(network, alice):
     assert signals.dismiss(network, "alles-voorstel", alice) is None
     assert not SignalDismissal.objects.exists()
+
+
+def test_notes_written_on_the_board_count_for_ownership(client, network, alice, bob):
+    from django.urls import reverse
+
+    url = reverse("canvas:add_note", args=[network.slug, "passion"])
+    client.force_login(alice)
+    for n in range(7):
+        assert client.post(url, {"text": f"Facilitator {n}"}).status_code in (200, 302)
+    client.force_login(bob)
+    for n in range(3):
+        assert client.post(url, {"text": f"Deelnemer {n}"}).status_code in (200, 302)
+    signal = signals.ownership(signals.gather(network))
+    assert "Van de 10 toevoegingen" in signal.finding
+    assert "er 7 (70%)" in signal.finding
