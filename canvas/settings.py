@@ -119,6 +119,9 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 
+# Behind a proxy that sets X-Forwarded-For: sign-in throttling counts per real address.
+USE_X_FORWARDED_FOR = envbool("USE_X_FORWARDED_FOR", "false")
+
 LOGIN_URL = "networks:login"
 LOGIN_REDIRECT_URL = "networks:list"
 LOGOUT_REDIRECT_URL = "networks:login"
