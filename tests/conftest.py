@@ -56,3 +56,13 @@ def charlie(db):
 def _fast_passwords(settings):
     # Hashing with PBKDF2 costs ~0.3 s a user; tests need no strong hashes.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def join_link(network, alice):
+    """A valid join link of the example network, made by alice."""
+    from datetime import timedelta
+
+    from networks.models import JoinLink
+
+    return JoinLink.create_for(network, alice, timedelta(hours=4))
