@@ -196,7 +196,11 @@ class PasswordResetView(_InvalidIs422, auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("networks:password_reset_done")
-    extra_email_context = {"site_url": settings.SITE_URL}
+
+    @property
+    def extra_email_context(self):
+        # Links in mail use the configured address, never the request's Host header.
+        return {"site_url": settings.SITE_URL.rstrip("/")}
 
 
 class PasswordResetConfirmView(_InvalidIs422, auth_views.PasswordResetConfirmView):
