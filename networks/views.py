@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_en
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from networks import throttle
@@ -58,6 +58,7 @@ def _memberships(user):
 
 
 @login_not_required
+@require_safe
 def network_list(request):
     """The home page: a code field for everyone, and my networks once signed in."""
     return render(
@@ -69,6 +70,7 @@ def network_list(request):
 
 @login_not_required
 @never_cache
+@require_safe
 def enter_code(request):
     """Take the code typed on the home page to its join page; guessing is throttled."""
     ip = throttle.client_ip(request)
@@ -253,6 +255,7 @@ def profile(request):
 
 
 @vary_on_headers("HX-Request")
+@require_safe
 def join_links(request, slug):
     access = get_access(request, slug)
     access.require(access.can_manage_join_links)
@@ -283,6 +286,7 @@ def join_link_create(request, slug):
     return redirect("networks:join_link_show", slug=slug, link_pk=link.pk)
 
 
+@require_safe
 def join_link_show(request, slug, link_pk):
     """The code, large, for the projector."""
     access = get_access(request, slug)
@@ -340,6 +344,7 @@ def _people_page(request, access, *, invite_form=None, forms=None, status=200, p
 
 
 @vary_on_headers("HX-Request")
+@require_safe
 def people(request, slug):
     access = get_access(request, slug)
     access.require(access.can_manage_people)
@@ -438,6 +443,7 @@ def person_invite(request, slug):
 
 
 @vary_on_headers("HX-Request")
+@require_safe
 def activity(request, slug):
     access = get_access(request, slug)
     access.require(access.can_see_activity)
@@ -457,6 +463,7 @@ def activity(request, slug):
 # --- Network ---------------------------------------------------------------------------------
 
 
+@require_safe
 def network_detail(request, slug):
     access = get_access(request, slug)
     return render(

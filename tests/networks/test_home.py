@@ -68,3 +68,10 @@ def test_guessing_codes_is_throttled(join_link, client):
     response = client.get("/code/", {"code": join_link.code})
     assert response.status_code == 429
     assert "Te veel onjuiste codes" in response.content.decode()
+
+
+def test_anonymous_visitors_can_switch_to_english(db, client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert response.url == "/"
+    assert client.get("/").headers["Content-Language"] == "en"
