@@ -20,12 +20,8 @@ def _email_field(**kwargs):
 
 
 def _name_field(label=None, **kwargs):
-    return forms.CharField(
-        label=label or _("Naam"),
-        max_length=NAME_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        **kwargs,
-    )
+    kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
+    return forms.CharField(label=label or _("Naam"), max_length=NAME_MAX_LENGTH, **kwargs)
 
 
 def _new_password_field():
@@ -137,6 +133,7 @@ class RegisterForm(forms.Form):
 class GuestForm(forms.Form):
     name = _name_field(
         label=_("Je naam"),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),
         help_text=_("Zo staat je naam bij wat je schrijft. Een e-mailadres is niet nodig."),
     )
 

@@ -544,7 +544,8 @@ class Activity(models.Model):
     def record(cls, network, user, area, action, subject, *, before=None, after=None, prompt=""):
         """Log one change; `before`/`after` are dicts of the fields an edit changed."""
         if before is not None and after is not None:
-            changed = {key for key in after if before.get(key) != after.get(key)}
+            # In the caller's order, so the log lists the fields as the form does.
+            changed = [key for key in after if before.get(key) != after.get(key)]
             before = {key: before.get(key) for key in changed}
             after = {key: after[key] for key in changed}
         return cls.objects.create(
