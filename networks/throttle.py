@@ -60,3 +60,6 @@ WINDOW = timedelta(minutes=15)
 SIGN_IN_PER_EMAIL = Throttle("sign-in-email", 5, WINDOW)
 SIGN_IN_PER_IP = Throttle("sign-in-ip", 20, WINDOW)
 CODE_PER_IP = Throttle("join-code-ip", 30, WINDOW)
+# Password-reset mails sent (not failures): enough for a typo, too few to flood an inbox.
+RESET_PER_EMAIL = Throttle("reset-email", 3, WINDOW)
+RESET_PER_IP = Throttle("reset-ip", 10, WINDOW)

@@ -199,6 +199,15 @@ class PasswordResetView(_InvalidIs422, auth_views.PasswordResetView):
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("networks:password_reset_done")
 
+    def form_valid(self, form):
+        """Send at most a few mails per address and per visitor: no mail-bombing."""
+        email, ip = form.cleaned_data["email"], throttle.client_ip(self.request)
+        if throttle.RESET_PER_EMAIL.is_blocked(email) or throttle.RESET_PER_IP.is_blocked(ip):
+            return redirect(self.success_url)  # the same answer: nothing to learn from it
+        throttle.RESET_PER_EMAIL.fail(email)
+        throttle.RESET_PER_IP.fail(ip)
+        return super().form_valid(form)
+
     @property
     def extra_email_context(self):
         # Links in mail use the configured address, never the request's Host header.

@@ -66,3 +66,13 @@ def join_link(network, alice):
     from networks.models import JoinLink
 
     return JoinLink.create_for(network, alice, timedelta(hours=4))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Throttles count failures in the cache: no test inherits another's count.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -17,7 +17,6 @@ from datetime import timedelta
 import pytest
 from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -158,7 +157,6 @@ def world(db):
     coalition = Coalition.objects.filter(network=network).first()
     CoalitionMember.objects.create(coalition=coalition, user=people["coalition_member"])
     join_link = JoinLink.create_for(network, people["facilitator"], timedelta(hours=4))
-    cache.clear()
     return World(network, people, coalition, join_link, erin)
 
 

@@ -1,15 +1,6 @@
-import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from networks.models import JoinLink
-
-
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_anonymous_visitors_see_the_code_field_and_no_networks(network, client):

@@ -77,3 +77,16 @@ def test_a_disabled_account_gets_no_mail(db, client):
     make_user("Weg", is_active=False)
     _reset(client, "weg@example.org")
     assert mail.outbox == []
+
+
+def test_it_sends_at_most_three_mails_to_one_address_in_a_while(bob, client):
+    for _ in range(5):
+        assert _reset(client, "bob@example.org").status_code == 302
+    assert len(mail.outbox) == 3
+
+
+def test_one_visitor_cannot_flood_many_inboxes(db, client):
+    for n in range(12):
+        make_user(f"Persoon{n}")
+        _reset(client, f"persoon{n}@example.org")
+    assert len(mail.outbox) == 10

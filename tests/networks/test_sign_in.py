@@ -1,16 +1,6 @@
-import pytest
-from django.core.cache import cache
-
 from networks.models import User
 
 URL = "/account/inloggen/"
-
-
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _sign_in(client, email="bob@example.org", password="s3cret-pass!", **extra):
