@@ -100,3 +100,13 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db):
     response = client.get(URL)
     assert response.status_code == 302
     assert response.url.startswith("/account/inloggen/")
+
+
+def test_a_guest_is_warned_before_signing_out(db, client):
+    guest = User.objects.create_guest("Gijs")
+    client.force_login(guest)
+    home = client.get("/").content.decode()
+    assert 'href="/account/#uitloggen"' in home
+    profile = client.get(URL).content.decode()
+    assert "niet meer terug in dit account" in profile
+    assert 'action="/account/uitloggen/"' in profile
