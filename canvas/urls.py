@@ -8,4 +8,6 @@ urlpatterns = [
     # The language switch is on public pages too (home, sign-in, joining).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("networks.urls")),
+    path("", include("canvas.board_urls")),
+    path("", include("coalitions.urls")),
 ]

@@ -97,6 +97,16 @@ class NetworkType(models.TextChoices):
     ORGANISATION = "organisatienetwerk", _("organisatienetwerk")
 
 
+def free_key(queryset, text, fallback):
+    """Return a slug of `text` that no row of `queryset` has as its `key` (adding -2, -3…)."""
+    base = slugify(text)[:56] or fallback
+    taken = set(queryset.filter(key__startswith=base).values_list("key", flat=True))
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
 class Network(models.Model):
     Type = NetworkType
 
@@ -125,6 +135,15 @@ class Network(models.Model):
 
     def get_absolute_url(self):
         return reverse("networks:detail", args=[self.slug])
+
+    @classmethod
+    def start(cls, facilitator, **fields):
+        """Create a network with `facilitator` as its first facilitator."""
+        network = cls.objects.create(slug=cls.unique_slug(fields["name"]), **fields)
+        Membership.objects.create(
+            network=network, user=facilitator, role=MembershipRole.FACILITATOR
+        )
+        return network
 
     @classmethod
     def unique_slug(cls, name):
@@ -208,6 +227,48 @@ class NetworkActor(models.Model):
     @property
     def is_outside(self):
         return not self.role
+
+    @classmethod
+    def unique_key(cls, network, name):
+        """Return a key for a new actor named `name` that the network does not use yet."""
+        return free_key(cls.objects.filter(network=network), name, "actor")
+
+    @classmethod
+    def find_or_add(cls, network, name, *, kind="", role=""):
+        """Return the network's actor named `name` (ignoring case), adding it when new.
+
+        The register is shared by all networks: a known organisation is linked, not
+        created twice. A new actor without a role is an outside party.
+        """
+        existing = cls.objects.filter(network=network, actor__name__iexact=name).first()
+        if existing is not None:
+            return existing
+        actor = Actor.objects.filter(name__iexact=name).first()
+        if actor is None:
+            actor = Actor.objects.create(name=name, kind=kind)
+        return cls.objects.create(
+            network=network, actor=actor, key=cls.unique_key(network, name), role=role
+        )
+
+    def rename(self, name, kind):
+        """Give this network's actor a new name and kind without changing other networks.
+
+        The register is shared: an organisation other networks use too keeps its name
+        there, and this network links to the register entry of the new name instead.
+        """
+        actor = self.actor
+        shared = actor.network_actors.exclude(pk=self.pk).exists()
+        if name.casefold() != actor.name.casefold():
+            other = Actor.objects.filter(name__iexact=name).first()
+            if other is not None or shared:
+                self.actor = other or Actor.objects.create(name=name, kind=kind)
+                self.save(update_fields=["actor"])
+                return
+        if shared:
+            # Other networks show this organisation too: only a missing kind is filled in.
+            name, kind = actor.name, actor.kind or kind
+        actor.name, actor.kind = name, kind
+        actor.save(update_fields=["name", "kind"])
 
 
 class MembershipRole(models.TextChoices):
@@ -563,7 +624,10 @@ class Activity(models.Model):
     @property
     def sentence(self):
         """Return this change as a Dutch sentence: “Bob heeft een notitie toegevoegd bij …”."""
-        template = _SENTENCES.get((_AREA_KIND.get(self.area, self.area), self.action))
+        action = self.action
+        if action == self.Action.JOINED and (self.after or {}).get("role") == "informed":
+            action = "informed"  # asked to be kept informed: not taking part
+        template = _SENTENCES.get((_AREA_KIND.get(self.area, self.area), action))
         values = {"who": self.user_name or _("Iemand"), "subject": self.subject}
         if template is None:
             return f"{values['who']}: {self.subject} ({self.get_action_display()})"
@@ -623,6 +687,9 @@ _SENTENCES = {
     ("coalitions", "moved"): _("%(who)s heeft de coalitie “%(subject)s” verplaatst"),
     ("coalitions", "joined"): _("%(who)s doet mee in de coalitie “%(subject)s”"),
     ("coalitions", "left"): _("%(who)s doet niet meer mee in de coalitie “%(subject)s”"),
+    ("coalitions", "informed"): _(
+        "%(who)s wordt op de hoogte gehouden van de coalitie “%(subject)s”"
+    ),
     ("actors", "created"): _("%(who)s heeft de actor “%(subject)s” toegevoegd"),
     ("actors", "edited"): _("%(who)s heeft de actor “%(subject)s” gewijzigd"),
     ("actors", "deleted"): _("%(who)s heeft de actor “%(subject)s” verwijderd"),
@@ -654,6 +721,7 @@ _FIELD_LABELS = {
     "next_step": _("volgende stap"),
     "kind": _("soort"),
     "prompt": _("vraag"),
+    "direction": _("richting"),
 }
 
 

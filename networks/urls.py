@@ -1,14 +1,20 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from canvas.views import board
 from networks import views
 
 app_name = "networks"
 urlpatterns = [
     path("", views.network_list, name="list"),
+    path("nieuw/", views.create_network, name="create"),
     path("code/", views.enter_code, name="enter_code"),
     path("doe-mee/<str:token>/", views.join, name="join"),
-    path("n/<slug:slug>/", views.network_detail, name="detail"),
+    # A network's main page is its canvas board (the canvas app draws it).
+    path("n/<slug:slug>/", board, name="detail"),
+    path("n/<slug:slug>/bewerken/", views.edit_network, name="edit"),
+    path("n/<slug:slug>/actoren/", views.actors, name="actors"),
+    path("n/<slug:slug>/actoren/<int:pk>/bewerken/", views.edit_actor, name="edit_actor"),
     # Joining a workshop: codes for the projector (facilitators).
     path("n/<slug:slug>/deelnamecodes/", views.join_links, name="join_links"),
     path("n/<slug:slug>/deelnamecodes/nieuw/", views.join_link_create, name="join_link_create"),

@@ -8,7 +8,9 @@ changes anything.
 
 The roles, relative to the example network and the coalition in question:
 anonymous, stranger (signed in, no role), member, coalition member (a member who takes
-part in the coalition in question), coordinator, facilitator.
+part in the coalition in question), coordinator, facilitator. The note and the rule in
+question were written by the member (so the member may change them, the coalition
+member may not); the ambition in question came with the import (nobody's own).
 """
 
 from dataclasses import dataclass
@@ -21,7 +23,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from coalitions.models import Coalition, CoalitionMember
+from canvas.models import Note
+from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.models import JoinLink, Membership
 from tests.conftest import example_document, make_user
 
@@ -43,6 +46,20 @@ def members(status):
     return (L, 404, status, status, status, status)
 
 
+def editors(status):
+    """Coordinators and facilitators, who edit the whole canvas."""
+    return (L, 404, 403, 403, status, status)
+
+
+def author(status):
+    """The author of the note in question (the member), and the editors."""
+    return (L, 404, status, 403, status, status)
+
+
+def coalition_members(status):
+    return (L, 404, 403, status, status, status)
+
+
 # url name: (GET per role, POST per role)
 EXPECTED = {
     # Public: home, code, joining, sign-in, password reset, language.
@@ -58,8 +75,30 @@ EXPECTED = {
     "set_language": ((302,) * 6, (302,) * 6),
     # Signed in.
     "networks:profile": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
-    # A network.
+    # Networks and their actors.
+    "networks:create": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
     "networks:detail": (members(200), ALL_405),
+    "networks:edit": (editors(200), editors(302)),
+    "networks:actors": (members(200), editors(302)),
+    "networks:edit_actor": (editors(200), editors(302)),
+    # The board and its notes (htmx fragments; a plain GET of one redirects to the board).
+    "canvas:present": (members(200), ALL_405),
+    "canvas:prompt": (members(302), ALL_405),
+    "canvas:add_note": (members(200), members(302)),
+    "canvas:note": (members(302), ALL_405),
+    "canvas:edit_note": (author(200), author(302)),
+    "canvas:delete_note": (ALL_405, author(302)),
+    "canvas:restore_note": (ALL_405, author(302)),
+    "canvas:move_note": (ALL_405, author(302)),
+    "canvas:toggle_rule": (ALL_405, author(302)),
+    # Ambitions and coalitions.
+    "coalitions:band": (members(302), ALL_405),
+    "coalitions:add_ambition": (members(200), members(302)),
+    "coalitions:edit_ambition": (editors(200), editors(302)),
+    "coalitions:add_coalition": (members(200), members(302)),
+    "coalitions:edit_coalition": (coalition_members(200), coalition_members(302)),
+    "coalitions:participate": (ALL_405, members(302)),
+    # People, codes and the log.
     "networks:join_links": (only(200), ALL_405),
     "networks:join_link_create": (ALL_405, only(302)),
     "networks:join_link_show": (only(200), ALL_405),
@@ -81,6 +120,10 @@ class World:
     coalition: object
     join_link: object
     erin: object  # the member whom the people pages act on
+    note: object
+    rule: object
+    ambition: object
+    actor: object
 
 
 def _kwargs(name, world):
@@ -96,16 +139,39 @@ def _kwargs(name, world):
         "token": world.join_link.token,
         "link_pk": world.join_link.pk,
         "membership_pk": Membership.objects.get(network=world.network, user=world.erin).pk,
-        "coalition_pk": world.coalition.pk,
+        "prompt": world.note.prompt,
     }
+    # `pk` means the object the URL is about: its app and path say which.
+    by_argument["pk"] = {
+        "canvas:toggle_rule": world.rule.pk,
+        "coalitions:edit_ambition": world.ambition.pk,
+        "coalitions:edit_coalition": world.coalition.pk,
+        "coalitions:participate": world.coalition.pk,
+        "networks:edit_actor": world.actor.pk,
+    }.get(name, world.note.pk if name.startswith("canvas:") else None)
     pattern = _patterns()[name]
-    return {arg: by_argument[arg] for arg in pattern.pattern.regex.groupindex}
+    kwargs = {arg: by_argument[arg] for arg in pattern.pattern.regex.groupindex}
+    assert None not in kwargs.values(), f"{name}: say which object its pk is"
+    return kwargs
 
 
 def _payload(name, world):
     """POST data that an allowed role's request succeeds with."""
     erin = Membership.objects.get(network=world.network, user=world.erin)
+    actor = {"name": "Gemeente Buren", "kind": "gemeente", "role": "deelnemer"}
     return {
+        "networks:create": {"name": "Nieuw netwerk"},
+        "networks:edit": {"name": "Onderwijsregio Rivierenland", "description": "Nieuw."},
+        "networks:actors": actor,
+        "networks:edit_actor": actor,
+        "canvas:add_note": {"text": "Een nieuwe notitie"},
+        "canvas:edit_note": {"text": "Anders gezegd"},
+        "canvas:move_note": {"direction": "down"},
+        "coalitions:add_ambition": {"title": "Een nieuwe ambitie"},
+        "coalitions:edit_ambition": {"title": "Een scherpere ambitie"},
+        "coalitions:add_coalition": {"name": "Een nieuwe coalitie", "status": "idee"},
+        "coalitions:edit_coalition": {"name": "Zij-instroom samen", "status": "actief"},
+        "coalitions:participate": {"choice": "lid"},
         "networks:join": {"join": "1", "guest": "1", "guest-name": "Gast"},
         "networks:join_link_create": {"valid_for": "4h"},
         "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
@@ -157,7 +223,21 @@ def world(db):
     coalition = Coalition.objects.filter(network=network).first()
     CoalitionMember.objects.create(coalition=coalition, user=people["coalition_member"])
     join_link = JoinLink.create_for(network, people["facilitator"], timedelta(hours=4))
-    return World(network, people, coalition, join_link, erin)
+    bob = people["member"]
+    note = Note.objects.create(
+        network=network, block="identity", prompt="passion", text="Van Bob", author=bob
+    )
+    rule = Note.objects.create(
+        network=network,
+        block="rules",
+        prompt="decisions",
+        text="Regel van Bob",
+        status="voorstel",
+        author=bob,
+    )
+    ambition = Ambition.objects.filter(network=network, created_by=None).first()
+    actor = network.network_actors.first()
+    return World(network, people, coalition, join_link, erin, note, rule, ambition, actor)
 
 
 def test_every_url_has_a_row():
