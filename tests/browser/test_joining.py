@@ -3,7 +3,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from networks.models import Membership, User
+from canvas.models import Note
+from coalitions.models import Coalition
+from networks.models import Activity, Membership, User
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +36,53 @@ def test_a_guest_joins_a_workshop_with_the_code_on_the_projector(
     assert guest.is_guest
     assert Membership.objects.get(user=guest, network=network).role == "member"
 
-    # The facilitator sees the newcomer among the people, marked as a guest.
+    # The guest writes a note under Identiteit › Verbinding op passie.
+    passion = phone.locator("#prompt-passion")
+    passion.get_by_role("link", name="Notitie toevoegen bij Verbinding op passie").click()
+    box = passion.get_by_role("textbox", name="Nieuwe notitie bij Verbinding op passie")
+    box.fill("Nieuwsgierig naar elkaars klas")
+    box.press("Enter")
+    expect(passion.locator("li.note", has_text="Nieuwsgierig naar elkaars klas")).to_be_visible()
+    assert Note.objects.get(text="Nieuwsgierig naar elkaars klas").author == guest
+
+    # The facilitator sees it on the board with the guest's name, and in the log.
+    projector.goto(f"{live_server.url}/n/{network.slug}/")
+    note = projector.locator("#prompt-passion li.note", has_text="Nieuwsgierig naar elkaars")
+    expect(note).to_contain_text("Gijs van Groep 3")
+    projector.goto(f"{live_server.url}/n/{network.slug}/activiteit/")
+    expect(projector.locator(".activity").first).to_contain_text(
+        "Gijs van Groep 3 heeft een notitie toegevoegd bij Identiteit › Verbinding op passie"
+    )
+    # ... and among the people, marked as a guest.
     projector.goto(f"{live_server.url}/n/{network.slug}/mensen/")
     row = projector.get_by_role("row", name=re.compile("Gijs van Groep 3"))
     expect(row).to_contain_text("gast")
     facilitator.close()
     participant.close()
+
+
+def test_a_member_edits_a_coalition_only_after_taking_part(
+    live_server, page, network, bob, sign_in
+):
+    coalition = Coalition.objects.filter(network=network).first()
+    edit_url = f"{live_server.url}/n/{network.slug}/coalities/{coalition.pk}/bewerken/"
+    sign_in(page.context, bob)
+    page.goto(f"{live_server.url}/n/{network.slug}/")
+    card = page.locator(f"#coalition-{coalition.pk}")
+    expect(card.get_by_role("link", name=re.compile("Bewerken"))).to_have_count(0)
+    assert page.request.get(edit_url).status == 403  # the URL itself refuses, too
+
+    card.get_by_role("button", name=re.compile("Ik doe mee")).click()
+    expect(card).to_contain_text("Jij doet mee")
+    card.get_by_role("link", name=re.compile("Bewerken")).click()
+    page.get_by_label("Volgende stap").fill("Intake plannen met de hogeschool")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(f"#coalition-{coalition.pk}")).to_contain_text(
+        "Intake plannen met de hogeschool"
+    )
+    coalition.refresh_from_db()
+    assert coalition.next_step == "Intake plannen met de hogeschool"
+    assert Activity.objects.filter(area="coalitions", action="joined", user=bob).exists()
 
 
 def test_a_wrong_code_says_so_next_to_the_field(live_server, page, join_link):

@@ -106,3 +106,21 @@ def test_coordinators_see_it_members_do_not_strangers_cannot_tell(
     assert client.get(_url(network)).status_code == 403
     client.force_login(charlie)
     assert client.get(_url(network)).status_code == 404
+
+
+def test_the_board_logs_where_a_note_went(network, alice, bob, client):
+    client.force_login(bob)
+    client.post(f"/n/{network.slug}/vragen/passion/nieuw/", {"text": "Samen sterker"})
+    client.force_login(alice)
+    body = client.get(_url(network)).content.decode()
+    assert "Bob heeft een notitie toegevoegd bij Identiteit › Verbinding op passie" in body
+    assert "<blockquote>Samen sterker</blockquote>" in body
+
+
+def test_asking_to_be_kept_informed_reads_as_such(network, bob):
+    entry = Activity.record(
+        network, bob, "coalitions", "joined", "Zij-instroom", after={"role": "informed"}
+    )
+    assert entry.sentence == "Bob wordt op de hoogte gehouden van de coalitie “Zij-instroom”"
+    entry = Activity.record(network, bob, "coalitions", "joined", "Zij-instroom")
+    assert entry.sentence == "Bob doet mee in de coalitie “Zij-instroom”"

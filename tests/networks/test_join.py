@@ -124,3 +124,14 @@ def test_a_guest_who_made_an_account_stays_after_the_link_expires(join_link, net
     client.post("/account/", {**data, "become_member": "1"})
     JoinLink.objects.filter(pk=join_link.pk).update(expires_at=timezone.now())
     assert client.get(f"/n/{network.slug}/").status_code == 200
+
+
+def test_a_guest_cannot_start_a_network(join_link, client):
+    from networks.models import Network
+
+    client.post(_url(join_link), {"guest-name": "Gijs", "guest": "1"})
+    response = client.post("/nieuw/", {"name": "Gijs zijn netwerk"})
+    assert response.status_code == 403
+    assert "Maak eerst een account" in response.content.decode()
+    assert not Network.objects.filter(name="Gijs zijn netwerk").exists()
+    assert "Nieuw netwerk" not in client.get("/").content.decode()
