@@ -374,8 +374,10 @@ class Membership(models.Model):
             )
         before = {"role": self.role, "actor": str(self.actor.actor) if self.actor else ""}
         self.role, self.actor = role, actor
-        self.save(update_fields=["role", "actor"])
         after = {"role": self.role, "actor": str(self.actor.actor) if self.actor else ""}
+        if before == after:
+            return  # nothing to save, nothing to log
+        self.save(update_fields=["role", "actor"])
         Activity.record(
             self.network,
             by,

@@ -61,7 +61,14 @@ def _safe_next(request, default="networks:list"):
 def _memberships(user):
     if not user.is_authenticated:
         return []
-    return Membership.objects.filter(user=user).select_related("network", "join_link")
+    memberships = list(
+        Membership.objects.filter(user=user)
+        .select_related("network", "join_link")
+        .order_by("network__name")
+    )
+    for membership in memberships:
+        membership.user = user  # for guest_may_take_part, without a query per network
+    return memberships
 
 
 @login_not_required

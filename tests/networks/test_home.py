@@ -66,3 +66,10 @@ def test_anonymous_visitors_can_switch_to_english(db, client):
     assert response.status_code == 302
     assert response.url == "/"
     assert client.get("/").headers["Content-Language"] == "en"
+
+
+def test_a_guest_sees_when_their_access_has_lapsed(join_link, client):
+    client.post(f"/doe-mee/{join_link.token}/", {"guest-name": "Gijs", "guest": "1"})
+    assert "gasttoegang verlopen" not in client.get("/").content.decode()
+    join_link.revoke()
+    assert "gasttoegang verlopen" in client.get("/").content.decode()

@@ -225,3 +225,9 @@ def test_a_membership_of_another_network_is_not_found(network, alice, client):
     assert _update(client, network, foreign, "member").status_code == 404
     assert client.post(_url(network, f"{foreign.pk}/verwijderen/")).status_code == 404
     assert Membership.objects.get(pk=foreign.pk).role == "facilitator"
+
+
+def test_saving_an_unchanged_row_logs_nothing(network, alice, bob, client):
+    client.force_login(alice)
+    assert _update(client, network, _membership(network, bob), "member").status_code == 302
+    assert not Activity.objects.filter(action="edited").exists()
