@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from networks import advice, charts, overlap, scans, signals
@@ -297,6 +297,7 @@ def _my_memberships(request):
 
 
 @vary_on_headers("HX-Request")
+@require_safe
 def overlap_overview(request):
     """The meta-network: overlap across all networks the viewer is a member of."""
     memberships, steering, only_steering = _my_memberships(request)
@@ -393,6 +394,7 @@ def _actors_table(context):
 OVERLAP_TABLES = {"netwerken": _networks_table, "paren": _pairs_table, "actoren": _actors_table}
 
 
+@require_safe
 def overlap_export(request, fmt):
     """The meta-network as an A4 PDF, or one of its tables as CSV (`?tabel=`)."""
     table = request.GET.get("tabel", "netwerken")
@@ -446,6 +448,7 @@ def _neighbour_picture(network, size, shown, mine, hidden, in_hidden):
     return charts.pictures(nodes, edges, centre=network.id, named_up_to=13)
 
 
+@require_safe
 def network_overlap(request, slug):
     """One network: its ontmoetingsgraad and setting, its actors elsewhere, its partners."""
     access = get_access(request, slug)
@@ -618,6 +621,7 @@ def scan_close(request, slug, pk):
     return redirect("networks:scan", access.network.slug, scan.pk)
 
 
+@require_safe
 def scan_export(request, slug, pk, fmt):
     """The results of a closed scan as an A4 PDF or CSV: aggregates only."""
     access = get_access(request, slug)
@@ -769,6 +773,7 @@ def signals_context(access):
 
 
 @vary_on_headers("HX-Request")
+@require_safe
 def signal_list(request, slug):
     access = get_access(request, slug)
     context = {"network": access.network, "access": access, **signals_context(access)}

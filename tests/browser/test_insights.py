@@ -14,12 +14,21 @@ pytestmark = pytest.mark.browser
 
 
 def watch_console(page):
+    """Collect the browser's errors (a blocked style or script would show here).
+
+    The browser asks for /favicon.ico on its own; the app has none, which is no problem.
+    """
     problems = []
-    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+
+    def note(message):
+        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+            problems.append(message.text)
+
+    page.on("console", note)
     return problems
 
 
-def test_a_member_answers_a_scan_on_a_phone(live_server, page, network, alice, bob, sign_in):
+def test_a_member_answers_a_scan_on_a_phone(server, page, network, alice, bob, sign_in):
     scan = Scan.objects.create(
         network=network,
         kind="samenwerking",
@@ -28,7 +37,7 @@ def test_a_member_answers_a_scan_on_a_phone(live_server, page, network, alice, b
     )
     sign_in(page.context, bob)
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{live_server.url}/n/{network.slug}/scans/{scan.pk}/")
+    page.goto(f"{server.url}/n/{network.slug}/scans/{scan.pk}/")
     for statement in page.locator("fieldset.statement").all():
         statement.locator("label.option").nth(3).click()  # 4: eens
     page.locator("fieldset.statement").first.get_by_text("weet ik niet").click()
@@ -39,11 +48,11 @@ def test_a_member_answers_a_scan_on_a_phone(live_server, page, network, alice, b
     assert [answers[code] for code in SAMENWERKING.item_codes[1:]] == [4] * 10
 
 
-def test_a_facilitator_puts_a_signal_aside_in_place(live_server, page, network, alice, sign_in):
+def test_a_facilitator_puts_a_signal_aside_in_place(server, page, network, alice, sign_in):
     problems = watch_console(page)
     assert Coalition.objects.filter(network=network, next_step="").exists()
     sign_in(page.context, alice)
-    page.goto(f"{live_server.url}/n/{network.slug}/signalen/")
+    page.goto(f"{server.url}/n/{network.slug}/signalen/")
     page.evaluate("window.notReloaded = true")
     signal = page.locator(".signal", has_text="Coalities zonder volgende stap")
     signal.get_by_role("button", name="Wegzetten").click()
@@ -53,12 +62,12 @@ def test_a_facilitator_puts_a_signal_aside_in_place(live_server, page, network, 
     assert problems == []
 
 
-def test_the_overview_draws_the_meta_network(live_server, page, network, alice, sign_in):
+def test_the_overview_draws_the_meta_network(server, page, network, alice, sign_in):
     make_region(network, alice)
     problems = watch_console(page)
     sign_in(page.context, alice)
     page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto(f"{live_server.url}/overlap/")
+    page.goto(f"{server.url}/overlap/")
     assert page.locator("svg.picture-wide").is_visible()
     assert not page.locator("svg.picture-narrow").is_visible()
     assert page.locator("svg.picture-wide circle").count() >= 5
@@ -69,11 +78,11 @@ def test_the_overview_draws_the_meta_network(live_server, page, network, alice, 
     assert problems == []  # no styles or scripts blocked by the CSP
 
 
-def test_the_board_shows_signals_and_the_4c_advice(live_server, page, network, alice, sign_in):
+def test_the_board_shows_signals_and_the_4c_advice(server, page, network, alice, sign_in):
     make_closed_scan(network, [{"vertrouwen-1": 4, "eigenaarschap-1": 4}] * 3)
     problems = watch_console(page)
     sign_in(page.context, alice)
-    page.goto(f"{live_server.url}/n/{network.slug}/")
+    page.goto(f"{server.url}/n/{network.slug}/")
     page.get_by_text("1 signaal over dit netwerk").click()
     page.get_by_role("heading", name="Coalities zonder volgende stap").wait_for()
     advice = page.locator("#block-leadership .leadership-advice")

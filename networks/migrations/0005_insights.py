@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('networks', '0002_activity'),
+        ('networks', '0004_activity_prompt'),
     ]
 
     operations = [
