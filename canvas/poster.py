@@ -23,8 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from canvas.models import NoteStatus
 from canvas.prompts import AMBITIONS_TITLE, COALITIONS_BLOCK, IDENTITY, LEADERSHIP, ORGANISATION
 from canvas.prompts import RULES as RULES_BLOCK
+from coalitions.models import CoalitionStatus, WorkForm
+from networks.models import ActorRole
 
 # Landscape page sizes in mm.
 SIZES = {"A3": (420, 297), "A2": (594, 420), "A1": (841, 594), "A0": (1189, 841)}
@@ -144,14 +147,13 @@ def _note_item(note, block):
     if isinstance(note, str):
         note = {"text": note}
     status = note.get("status", "voorstel") if block.has_status else ""
-    labels = {"voorstel": _("voorstel"), "afgesproken": _("afgesproken")}
     return Item(
         kind="rule" if block.has_status else "note",
         text=note["text"],
         author=note.get("author", ""),
         votes=note.get("votes", 0),
         status=status,
-        status_label=str(labels.get(status, "")),
+        status_label=str(NOTE_STATUSES.get(status, "")),
     )
 
 
@@ -176,20 +178,10 @@ def _coalition_lookups(document):
     return actors, ambitions
 
 
-WORK_FORMS = {
-    "evenement": _("evenement"),
-    "project": _("project"),
-    "proces": _("proces"),
-    "alliantie": _("alliantie"),
-    "initiatief": _("initiatief"),
-    "programma": _("programma"),
-}
-COALITION_STATUSES = {"idee": _("idee"), "actief": _("actief"), "afgerond": _("afgerond")}
-ACTOR_ROLES = {
-    "kernpartner": _("kernpartner"),
-    "deelnemer": _("deelnemer"),
-    "periferie": _("periferie"),
-}
+NOTE_STATUSES = dict(NoteStatus.choices)
+WORK_FORMS = dict(WorkForm.choices)
+COALITION_STATUSES = dict(CoalitionStatus.choices)
+ACTOR_ROLES = dict(ActorRole.choices)
 
 
 def _coalition_item(coalition, actors, ambitions):
