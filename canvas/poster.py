@@ -592,10 +592,14 @@ def _shrink(region, result, fmt):
     return max(fmt.min_fs, round(region.fs * min(0.97, math.sqrt(ratio) * 0.98), 2))
 
 
-def _cut(region, result):
-    """Move more items to the continuation pages, by how far the layout overflowed."""
+def _cut(region, result, urgency=1):
+    """Move more items to the continuation pages, by how far the layout overflowed.
+
+    Each later pass moves a little more than measured, so the fitting always ends.
+    """
     factor = result.needed * PX / estimate_height(region, region.fs, region.cols, region.cut)
-    region.cut = estimate_cut(region, max(factor, 1.0), below=region.cut or len(region.items))
+    factor = max(factor, 1.0) * 1.05 ** (urgency - 1)
+    region.cut = estimate_cut(region, factor, below=region.cut or len(region.items))
 
 
 def _continuation_pages(document, regions, fmt, geometry, label, when):
@@ -611,11 +615,34 @@ def _continuation_pages(document, regions, fmt, geometry, label, when):
     return doc
 
 
-def render_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
-    """Return the PDF (bytes) of the document's poster, and how many layouts it took.
+@dataclass
+class Fitted:
+    """A laid-out poster: its big page, its continuation pages, and how it got there."""
 
-    The big page and the continuation pages are laid out as two documents: one document
-    would be laid out again and again to resolve the page numbers between them.
+    page: object  # weasyprint.Document of one page
+    continuation: object  # weasyprint.Document, or None when everything fits
+    regions: dict
+    measures: dict
+    passes: int
+
+    @property
+    def fits(self):
+        return all(result.fits for result in self.measures.values())
+
+    def pdf(self):
+        pages = self.page.pages[:1] + (self.continuation.pages if self.continuation else [])
+        return self.page.copy(pages).write_pdf()
+
+
+MAX_PASSES = 10
+
+
+def fit_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
+    """Lay the poster out until every region fits: shrink its type, then continue it.
+
+    The estimate usually fits at once. The big page and the continuation pages are two
+    documents: as one, WeasyPrint would lay the big page out again and again to resolve
+    the page numbers between them.
     """
     fmt = Format(size, *SIZES[size])
     when = when or timezone.now()
@@ -626,34 +653,39 @@ def render_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
         region.cut = estimate_cut(region)
 
     continuation, stale = None, True
-    for passes in range(1, 9):  # noqa: B007 (the count is returned)
-        if stale and any(region.cut is not None for region in regions.values()):
+    for passes in range(1, MAX_PASSES + 1):
+        if stale:
+            continuation = None
             for region in regions.values():
                 region.continues_on = None
-            continuation = _continuation_pages(document, regions, fmt, geometry, label, when)
+            if any(region.cut is not None for region in regions.values()):
+                continuation = _continuation_pages(document, regions, fmt, geometry, label, when)
         stale = False
         page = _render(
             "canvas/poster.html",
             _poster_context(document, regions, fmt, geometry, label, when, "poster"),
         )
+        measures = measure(page.pages[0], regions)
         overflowing = [
-            (regions[key], result)
-            for key, result in measure(page.pages[0], regions).items()
-            if not result.fits
+            (regions[key], result) for key, result in measures.items() if not result.fits
         ]
-        if not overflowing:
+        if not overflowing or passes == MAX_PASSES:
             break
         for region, result in overflowing:
-            if region.fs > fmt.min_fs:
+            if region.fs > fmt.min_fs and passes < MAX_PASSES // 2:
                 region.fs = _shrink(region, result, fmt)
                 region.cols = min(_max_columns(region, region.fs), max(region.cols, 1))
             else:
-                _cut(region, result)
+                region.fs, region.cols = fmt.min_fs, _max_columns(region, fmt.min_fs)
+                _cut(region, result, urgency=passes)
                 stale = True
-    pages = page.pages[:1]
-    if any(region.cut is not None for region in regions.values()):
-        pages += continuation.pages
-    return page.copy(pages).write_pdf(), passes
+    return Fitted(page, continuation, regions, measures, passes)
+
+
+def render_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
+    """Return the PDF (bytes) of the document's poster, and how many layouts it took."""
+    fitted = fit_poster(document, size, label=label, when=when)
+    return fitted.pdf(), fitted.passes
 
 
 # ---------------------------------------------------------------------------
@@ -713,6 +745,8 @@ def render_sheets(document, *, only=None, label="", when=None):
                 "when": _when_text(when),
             },
         )
+        if not sheets:
+            break
         starts = [
             next(i for i, page in enumerate(doc.pages) if f"sheet-{sheet['index']}" in page.anchors)
             for sheet in sheets

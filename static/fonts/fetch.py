@@ -35,13 +35,13 @@ FILES = {
     "noto-sans-symbols-2": [
         (
             "noto-sans-symbols-2-symbols-400-normal.woff2",
-            "U+2300-23FF,U+2460-24FF,U+25A0-27BF,U+2B00-2BFF",
+            "U+0020-007E,U+00A0,U+2300-23FF,U+2460-24FF,U+25A0-27BF,U+2B00-2BFF",
         )
     ],
     "noto-sans-math": [
         (
             "noto-sans-math-latin-400-normal.woff2",
-            "U+2190-21FF,U+2200-22FF,U+27F0-27FF,U+2900-297F",
+            "U+0020-007E,U+00A0,U+2190-21FF,U+2200-22FF,U+27F0-27FF,U+2900-297F",
         )
     ],
 }
