@@ -116,6 +116,9 @@ class CanvasVersion(models.Model):
     label = models.CharField(_("naam"), max_length=200)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind, default=Kind.SAVED)
     document = models.JSONField(_("document"))
+    # How many notes, rules, ambitions and coalitions: the list shows them without
+    # loading every document.
+    summary = models.JSONField(_("inhoud"), default=dict, blank=True)
     created_at = models.DateTimeField(_("opgeslagen op"), auto_now_add=True, db_index=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -149,11 +152,13 @@ class CanvasVersion(models.Model):
         from canvas.interchange import export_network
         from networks.models import Activity
 
+        document = export_network(network)
         version = cls.objects.create(
             network=network,
             label=label,
             kind=kind,
-            document=export_network(network),
+            document=document,
+            summary=document_counts(document),
             created_by=user if user is not None and user.is_authenticated else None,
             created_by_name=str(user) if user is not None and user.is_authenticated else "",
         )
@@ -181,9 +186,14 @@ class CanvasVersion(models.Model):
             )
         return backup
 
+    def save(self, *args, **kwargs):
+        if not self.summary:
+            self.summary = document_counts(self.document)
+        super().save(*args, **kwargs)
+
     def counts(self):
         """Return how many notes, rules, ambitions and coalitions the version holds."""
-        return document_counts(self.document)
+        return self.summary or document_counts(self.document)
 
 
 def document_counts(document):

@@ -53,10 +53,10 @@ def _stamp(when):
 
 
 def _printable(access, version):
-    """Return the document, label and date of what to print: a version, or now."""
+    """Return the source, label and date of what to print: a version, or now."""
     if version is None:
-        return export_network(access.network), "", timezone.now()
-    return version.document, version.label, version.created_at
+        return poster.Source(network=access.network), "", timezone.now()
+    return poster.Source(document=version.document), version.label, version.created_at
 
 
 def _print_context(access, form, **extra):
@@ -97,8 +97,8 @@ def poster_pdf(request, slug):
             return reswap(retarget(response, "#poster-form"), "outerHTML")
         return render(request, "canvas/print.html", _print_context(access, form), status=422)
     size, version = form.cleaned_data["formaat"], form.cleaned_data["versie"]
-    document, label, when = _printable(access, version)
-    pdf = poster.poster_pdf(document, size, label=label, when=when)
+    source, label, when = _printable(access, version)
+    pdf = poster.poster_pdf(source, size, label=label, when=when)
     filename = f"{slugify(access.network.name)}-{slugify(label) or _stamp(when)}-{size}.pdf"
     if request.htmx:
         context = _print_context(
@@ -123,11 +123,11 @@ def sheets_pdf(request, slug):
     form = PosterForm(request.GET, network=access.network)
     if not form.is_valid():
         return render(request, "canvas/print.html", _print_context(access, form), status=422)
-    document, label, when = _printable(access, form.cleaned_data["versie"])
+    source, label, when = _printable(access, form.cleaned_data["versie"])
     only = None
     if request.GET.get("coalitie"):
         coalition = access.network.coalitions.filter(pk=request.GET["coalitie"]).first()
-        names = {item["name"] for item in document.get("coalitions", [])}
+        names = {item["name"] for item in source.document().get("coalitions", [])}
         if coalition is None or coalition.name not in names:
             return render(
                 request,
@@ -136,7 +136,7 @@ def sheets_pdf(request, slug):
                 status=404,
             )
         only = coalition.name
-    pdf = poster.sheets_pdf(document, only=only, label=label, when=when)
+    pdf = poster.sheets_pdf(source, only=only, label=label, when=when)
     name = slugify(only) if only else "coalities"
     return _download(pdf, f"{slugify(access.network.name)}-{name}.pdf", "application/pdf")
 

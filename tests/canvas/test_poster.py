@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 
 from canvas import poster
 from canvas.bench_poster import dense_document
-from canvas.interchange import export_network
+from canvas.interchange import export_network, fingerprint
 from canvas.models import CanvasVersion
 from tests.canvas.posters import (
     compact,
@@ -121,15 +121,46 @@ def test_an_unchanged_canvas_is_rendered_once(monkeypatch, network):
     monkeypatch.setattr(
         poster, "render_poster", lambda *a, **k: calls.append(a[1:]) or render(*a, **k)
     )
-    first = poster.poster_pdf(export_network(network), "A3", when=WHEN)
-    again = poster.poster_pdf(export_network(network), "A3", when=WHEN)
+    now = poster.Source(network=network)
+    first = poster.poster_pdf(now, "A3", when=WHEN)
+    again = poster.poster_pdf(poster.Source(network=network), "A3", when=WHEN)
     assert again == first
     assert len(calls) == 1
-    poster.poster_pdf(export_network(network), "A2", when=WHEN)
+    poster.poster_pdf(poster.Source(network=network), "A2", when=WHEN)
     assert len(calls) == 2
-    network.notes.filter(prompt="passion").update(text="Gewijzigd")
-    poster.poster_pdf(export_network(network), "A3", when=WHEN)
+    # A saved document of the same canvas is keyed by its own content.
+    poster.poster_pdf(poster.Source(document=export_network(network)), "A3", when=WHEN)
+    poster.poster_pdf(poster.Source(document=export_network(network)), "A3", when=WHEN)
     assert len(calls) == 3
+
+
+def _rename(network, name):
+    network.name = name
+    network.save()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda network: network.notes.filter(prompt="passion").update(text="Gewijzigd"),
+        lambda network: network.notes.filter(prompt="style").first().delete(),
+        lambda network: network.coalitions.first().core_partners.clear(),
+        lambda network: (
+            network.network_actors.first()
+            .actor.__class__.objects.filter(pk=network.network_actors.first().actor_id)
+            .update(name="Nieuwe naam")
+        ),
+        lambda network: network.ambitions.update(description="Anders"),
+        lambda network: _rename(network, "Nieuwe regio"),
+    ],
+    ids=["note-text", "note-deleted", "core-partners", "actor-name", "ambition", "name"],
+)
+def test_every_change_of_the_canvas_changes_its_fingerprint(network, change):
+    before = fingerprint(network)
+    document = export_network(network)
+    change(network)
+    assert export_network(network) != document
+    assert fingerprint(network) != before
 
 
 def test_coalition_sheets_are_one_a4_page_per_coalition():

@@ -5,7 +5,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from canvas import poster
-from canvas.interchange import export_network
 from canvas.models import CanvasVersion
 from networks.models import Network
 
@@ -58,13 +57,13 @@ class Command(BaseCommand):
         except Network.DoesNotExist:
             raise CommandError(f"Geen netwerk met slug “{slug}”.") from None
         with translation.override(options["language"]):
-            document, label, when = self._canvas(network, canvas_version)
+            source, label, when = self._canvas(network, canvas_version)
             if coalitions or coalition is not None:
-                only = self._coalition_name(network, coalition, document)
-                pdf = poster.sheets_pdf(document, only=only, label=label, when=when)
+                only = self._coalition_name(network, coalition, source.document())
+                pdf = poster.sheets_pdf(source, only=only, label=label, when=when)
                 default = f"{slug}-coalities.pdf"
             else:
-                pdf = poster.poster_pdf(document, size, label=label, when=when)
+                pdf = poster.poster_pdf(source, size, label=label, when=when)
                 default = f"{slug}-{size}.pdf"
         output = output or Path(default)
         try:
@@ -74,14 +73,14 @@ class Command(BaseCommand):
         self.stdout.write(f"{output} ({len(pdf) // 1024} kB)")
 
     def _canvas(self, network, version_id):
-        """Return the document, label and date to print: now, or a saved version."""
+        """Return the source, label and date to print: now, or a saved version."""
         if version_id is None:
-            return export_network(network), "", None
+            return poster.Source(network=network), "", None
         try:
             version = network.versions.get(pk=version_id)
         except CanvasVersion.DoesNotExist:
             raise CommandError(f"Geen versie {version_id} van “{network.slug}”.") from None
-        return version.document, version.label, version.created_at
+        return poster.Source(document=version.document), version.label, version.created_at
 
     def _coalition_name(self, network, coalition_id, document):
         if coalition_id is None:
