@@ -22,6 +22,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 from canvas.interchange import export_network, fingerprint
 from canvas.models import NoteStatus
@@ -557,18 +558,28 @@ def measure(page, regions):
 _local = threading.local()
 
 
+def _fetcher():
+    # Posters read our own files (the stylesheet's fonts) and never the network.
+    return URLFetcher(allowed_protocols={"file"})
+
+
 def _stylesheet():
     """Return the poster CSS and its fonts, parsed once per thread (fonts load in ~0.2 s)."""
     if getattr(_local, "css", None) is None:
         _local.fonts = FontConfiguration()
-        _local.css = CSS(filename=finders.find("css/poster.css"), font_config=_local.fonts)
+        _local.css = CSS(
+            filename=finders.find("css/poster.css"),
+            font_config=_local.fonts,
+            url_fetcher=_fetcher(),
+        )
     return _local.css, _local.fonts
 
 
 def _render(template, context):
     css, fonts = _stylesheet()
     html = render_to_string(template, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).render(
+    base = str(settings.BASE_DIR / "static")
+    return HTML(string=html, base_url=base, url_fetcher=_fetcher()).render(
         stylesheets=[css], font_config=fonts
     )
 
