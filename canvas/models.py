@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canvas.prompts import BLOCK_CHOICES, NOTE_BLOCKS, PROMPT_CHOICES, RULES
@@ -19,6 +20,15 @@ class NoteQuerySet(models.QuerySet):
     def alive(self):
         """Return notes that are not deleted (a deleted note waits for its undo)."""
         return self.filter(deleted_at__isnull=True)
+
+    def under(self, network, prompt):
+        """Return the living notes under one prompt, in their order on the board."""
+        return (
+            self.alive()
+            .filter(network=network, prompt=prompt.slug)
+            .select_related("author")
+            .order_by("position", "id")
+        )
 
 
 class NoteStatus(models.TextChoices):
@@ -86,6 +96,72 @@ class Note(models.Model):
     @property
     def author_display(self):
         return self.author_name or (str(self.author) if self.author_id else "")
+
+    @property
+    def is_rule(self):
+        return self.block == RULES.slug
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    @classmethod
+    def add(cls, network, prompt, text, author):
+        """Write a new note at the end of `prompt`; rules start as a proposal."""
+        last = cls.objects.filter(network=network, prompt=prompt.slug).aggregate(Max("position"))
+        return cls.objects.create(
+            network=network,
+            block=prompt.block,
+            prompt=prompt.slug,
+            text=text,
+            status=cls.Status.PROPOSED if prompt.block == RULES.slug else "",
+            position=(last["position__max"] or 0) + 1,
+            author=author,
+        )
+
+    def edit(self, text):
+        self.text = text
+        self.version = F("version") + 1
+        self.save(update_fields=["text", "version", "updated_at"])
+        self.refresh_from_db(fields=["version"])
+
+    def soft_delete(self):
+        """Hide the note but keep it, so a slip can be undone."""
+        self.deleted_at = timezone.now()
+        self.save(update_fields=["deleted_at", "updated_at"])
+
+    def restore(self):
+        self.deleted_at = None
+        self.save(update_fields=["deleted_at", "updated_at"])
+
+    def toggle_status(self):
+        """Flip a rule between voorstel and afgesproken."""
+        agreed = self.status == self.Status.AGREED
+        self.status = self.Status.PROPOSED if agreed else self.Status.AGREED
+        self.save(update_fields=["status", "updated_at"])
+
+    def move(self, direction):
+        """Swap the note with its living neighbour above ("up") or below ("down").
+
+        Renumbers the prompt's notes 0..n, so imported positions (which may repeat or
+        leave gaps) never make a move a no-op. Return whether the note moved.
+        """
+        siblings = list(
+            Note.objects.alive()
+            .filter(network_id=self.network_id, prompt=self.prompt)
+            .order_by("position", "id")
+        )
+        index = next((i for i, note in enumerate(siblings) if note.pk == self.pk), None)
+        if index is None:  # deleted meanwhile
+            return False
+        other = index - 1 if direction == "up" else index + 1
+        if not 0 <= other < len(siblings):
+            return False
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, note in enumerate(siblings):
+            note.position = position
+        Note.objects.bulk_update(siblings, ["position"])
+        return True
 
 
 class CanvasVersionQuerySet(models.QuerySet):

@@ -5,5 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("networks.urls")),
+    path("", include("canvas.board_urls")),
+    path("", include("coalitions.urls")),
     path("", include("canvas.record_urls")),
 ]

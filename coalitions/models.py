@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Network, NetworkActor
+from networks.models import Network, NetworkActor, free_key
 
 
 class Ambition(models.Model):
@@ -17,6 +17,15 @@ class Ambition(models.Model):
     description = models.TextField(_("toelichting"), max_length=5000, blank=True)
     position = models.PositiveIntegerField(_("positie"), default=0)
     version = models.PositiveIntegerField(_("versie"), default=1)
+    # Whoever wrote the ambition may edit it, like the author of a note.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -35,6 +44,11 @@ class Ambition(models.Model):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def unique_key(cls, network, title):
+        """Return a key for a new ambition titled `title` that the network does not use yet."""
+        return free_key(cls.objects.filter(network=network), title, "ambitie")
 
 
 class WorkForm(models.TextChoices):
@@ -105,6 +119,46 @@ class Coalition(models.Model):
 
     def __str__(self):
         return self.name
+
+    # The people in each role; they read the prefetched `members` (with their users), so
+    # a page of cards costs no query per card.
+    def _members_with(self, role):
+        return [member.user for member in self.members.all() if member.role == role]
+
+    @property
+    def leads(self):
+        return self._members_with(CoalitionRole.LEAD)
+
+    @property
+    def participants(self):
+        return self._members_with(CoalitionRole.MEMBER)
+
+    @property
+    def informed(self):
+        return self._members_with(CoalitionRole.INFORMED)
+
+    def role_of(self, user):
+        """Return the role of `user` in this coalition, or "" when they are not in it."""
+        return next((m.role for m in self.members.all() if m.user_id == user.pk), "")
+
+    def take_part(self, user, role):
+        """Put `user` in the coalition with `role` (joining, or switching role); return it.
+
+        A lead who asks to take part stays lead: leading includes taking part.
+        """
+        member, created = CoalitionMember.objects.get_or_create(
+            coalition=self, user=user, defaults={"role": role}
+        )
+        stays_lead = member.role == CoalitionRole.LEAD and role == CoalitionRole.MEMBER
+        if not created and member.role != role and not stays_lead:
+            member.role = role
+            member.save(update_fields=["role"])
+        return member
+
+    def leave(self, user):
+        """Take `user` out of the coalition; return whether they were in it."""
+        deleted, _rows = CoalitionMember.objects.filter(coalition=self, user=user).delete()
+        return bool(deleted)
 
 
 class CoalitionRole(models.TextChoices):

@@ -29,6 +29,8 @@ class Access:
 
     can_edit_canvas = edits_everything
     can_keep_record = edits_everything  # versions, export, posters, import
+    can_edit_network = edits_everything  # name, description, network type
+    can_edit_actors = edits_everything
 
     @property
     def can_manage_people(self):
@@ -42,6 +44,17 @@ class Access:
     def can_edit_note(self, note):
         return self.edits_everything or (
             self.can_contribute and note.author_id is not None and note.author_id == self.user.pk
+        )
+
+    def can_toggle_rule(self, note):
+        """A rule's status is agreed by those who run the network, or proposed by its author."""
+        return note.is_rule and self.can_edit_note(note)
+
+    def can_edit_ambition(self, ambition):
+        return self.edits_everything or (
+            self.can_contribute
+            and ambition.created_by_id is not None
+            and ambition.created_by_id == self.user.pk
         )
 
     def can_edit_coalition(self, coalition):

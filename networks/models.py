@@ -78,6 +78,16 @@ class NetworkType(models.TextChoices):
     ORGANISATION = "organisatienetwerk", _("organisatienetwerk")
 
 
+def free_key(queryset, text, fallback):
+    """Return a slug of `text` that no row of `queryset` has as its `key` (adding -2, -3…)."""
+    base = slugify(text)[:56] or fallback
+    taken = set(queryset.filter(key__startswith=base).values_list("key", flat=True))
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
 class Network(models.Model):
     Type = NetworkType
 
@@ -106,6 +116,15 @@ class Network(models.Model):
 
     def get_absolute_url(self):
         return reverse("networks:detail", args=[self.slug])
+
+    @classmethod
+    def start(cls, facilitator, **fields):
+        """Create a network with `facilitator` as its first facilitator."""
+        network = cls.objects.create(slug=cls.unique_slug(fields["name"]), **fields)
+        Membership.objects.create(
+            network=network, user=facilitator, role=MembershipRole.FACILITATOR
+        )
+        return network
 
     @classmethod
     def unique_slug(cls, name):
@@ -189,6 +208,48 @@ class NetworkActor(models.Model):
     @property
     def is_outside(self):
         return not self.role
+
+    @classmethod
+    def unique_key(cls, network, name):
+        """Return a key for a new actor named `name` that the network does not use yet."""
+        return free_key(cls.objects.filter(network=network), name, "actor")
+
+    @classmethod
+    def find_or_add(cls, network, name, *, kind="", role=""):
+        """Return the network's actor named `name` (ignoring case), adding it when new.
+
+        The register is shared by all networks: a known organisation is linked, not
+        created twice. A new actor without a role is an outside party.
+        """
+        existing = cls.objects.filter(network=network, actor__name__iexact=name).first()
+        if existing is not None:
+            return existing
+        actor = Actor.objects.filter(name__iexact=name).first()
+        if actor is None:
+            actor = Actor.objects.create(name=name, kind=kind)
+        return cls.objects.create(
+            network=network, actor=actor, key=cls.unique_key(network, name), role=role
+        )
+
+    def rename(self, name, kind):
+        """Give this network's actor a new name and kind without changing other networks.
+
+        The register is shared: an organisation other networks use too keeps its name
+        there, and this network links to the register entry of the new name instead.
+        """
+        actor = self.actor
+        shared = actor.network_actors.exclude(pk=self.pk).exists()
+        if name.casefold() != actor.name.casefold():
+            other = Actor.objects.filter(name__iexact=name).first()
+            if other is not None or shared:
+                self.actor = other or Actor.objects.create(name=name, kind=kind)
+                self.save(update_fields=["actor"])
+                return
+        if shared:
+            # Other networks show this organisation too: only a missing kind is filled in.
+            name, kind = actor.name, actor.kind or kind
+        actor.name, actor.kind = name, kind
+        actor.save(update_fields=["name", "kind"])
 
 
 class MembershipRole(models.TextChoices):

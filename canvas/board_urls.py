@@ -1,0 +1,16 @@
+from django.urls import path
+
+from canvas import views
+
+app_name = "canvas"
+urlpatterns = [
+    path("n/<slug:slug>/presentatie/", views.present, name="present"),
+    path("n/<slug:slug>/vragen/<slug:prompt>/", views.prompt_notes, name="prompt"),
+    path("n/<slug:slug>/vragen/<slug:prompt>/nieuw/", views.add_note, name="add_note"),
+    path("n/<slug:slug>/notities/<int:pk>/", views.note_detail, name="note"),
+    path("n/<slug:slug>/notities/<int:pk>/bewerken/", views.edit_note, name="edit_note"),
+    path("n/<slug:slug>/notities/<int:pk>/verwijderen/", views.delete_note, name="delete_note"),
+    path("n/<slug:slug>/notities/<int:pk>/terugzetten/", views.restore_note, name="restore_note"),
+    path("n/<slug:slug>/notities/<int:pk>/verplaatsen/", views.move_note, name="move_note"),
+    path("n/<slug:slug>/spelregels/<int:pk>/status/", views.toggle_rule, name="toggle_rule"),
+]

@@ -1,0 +1,327 @@
+"""The board and its notes: read the canvas, and add, edit, delete, undo and move notes.
+
+Each change answers an htmx request with only the fragment that changed, and a plain
+form post with a redirect to the board (or the board with the form open, for errors).
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from canvas.board import Board, BoardState
+from canvas.forms import MoveForm, NoteForm
+from canvas.models import Note
+from canvas.prompts import PROMPTS, RULES
+from networks.access import get_access
+from networks.models import Activity
+
+BOARD = "canvas/board.html"
+
+
+def board_url(network, anchor="", **query):
+    url = reverse("networks:detail", args=[network.slug])
+    if query:
+        url += "?" + "&".join(f"{key}={value}" for key, value in query.items())
+    return url + (f"#{anchor}" if anchor else "")
+
+
+# Labels the board repeats on every note and card: translated once per page rather than
+# hundreds of times (a {% translate %} costs a lazy string each time it renders).
+BOARD_LABELS = {
+    "edit": gettext_lazy("Bewerken"),
+    "up": gettext_lazy("Hoger zetten"),
+    "down": gettext_lazy("Lager zetten"),
+    "delete": gettext_lazy("Verwijderen"),
+    "proposed": gettext_lazy("voorstel"),
+    "agreed": gettext_lazy("afgesproken"),
+    "to_agreed": gettext_lazy("markeer als afgesproken"),
+    "to_proposed": gettext_lazy("zet terug naar voorstel"),
+    "ambition": gettext_lazy("Ambitie"),
+    "coalition": gettext_lazy("Coalitie"),
+    "invitation": gettext_lazy("Open uitnodiging: nog geen coalitie werkt aan deze ambitie."),
+    "target_group": gettext_lazy("Doelgroep"),
+    "partners": gettext_lazy("Kernpartners"),
+    "outside": gettext_lazy("buiten het netwerk"),
+    "nobody": gettext_lazy("nog niemand"),
+    "next_step": gettext_lazy("Volgende stap"),
+    "leads": gettext_lazy("Trekker"),
+    "participants": gettext_lazy("Doen mee"),
+    "informed": gettext_lazy("Op de hoogte"),
+    "me_lead": gettext_lazy("Jij bent trekker"),
+    "me_member": gettext_lazy("Jij doet mee"),
+    "me_informed": gettext_lazy("Je wordt op de hoogte gehouden"),
+    "join": gettext_lazy("Ik doe mee"),
+    "inform": gettext_lazy("Houd me op de hoogte"),
+    "leave": gettext_lazy("Ik doe niet meer mee"),
+    "uninform": gettext_lazy("Niet meer op de hoogte houden"),
+}
+
+
+def board_context(access, **extra):
+    """Return what every fragment of the board template needs besides its own objects."""
+    slug = access.network.slug
+    return {
+        "network": access.network,
+        "access": access,
+        "readonly": False,
+        "state": BoardState(),
+        "labels": {key: str(label) for key, label in BOARD_LABELS.items()},
+        # Prefixes of the URLs of notes and cards: reversing URLs for each of 400 notes
+        # costs more than the rest of the page. Their patterns end in "<pk>/…/".
+        "urls": {
+            "notes": reverse("canvas:note", args=[slug, 0]).removesuffix("0/"),
+            "rules": reverse("canvas:toggle_rule", args=[slug, 0]).removesuffix("0/status/"),
+            "ambitions": reverse("coalitions:edit_ambition", args=[slug, 0]).removesuffix(
+                "0/bewerken/"
+            ),
+            "coalitions": reverse("coalitions:band", args=[slug]),
+        },
+        **extra,
+    }
+
+
+def render_board(request, access, *, state=None, status=200, **extra):
+    """Render the whole board page, with the part that `state` names open as a form."""
+    context = board_context(
+        access, board=Board.load(access.network), state=state or BoardState(), **extra
+    )
+    context["band"] = context["board"].band
+    return render(request, BOARD, context, status=status)
+
+
+def _undo_note(request, access):
+    """Return the note the person just deleted without JavaScript, to offer its undo."""
+    pk = request.GET.get("verwijderd", "")
+    if not pk.isdigit():
+        return None
+    note = Note.objects.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
+    return note if note is not None and access.can_edit_note(note) else None
+
+
+@require_safe
+def board(request, slug):
+    access = get_access(request, slug)
+    return render_board(request, access, undo_note=_undo_note(request, access))
+
+
+@require_safe
+def present(request, slug):
+    """Show the canvas and nothing else, in large type, for the projector."""
+    access = get_access(request, slug)
+    return render_board(request, access, readonly=True, presenting=True)
+
+
+def _prompt_or_404(slug):
+    if slug not in PROMPTS:
+        raise Http404
+    return PROMPTS[slug]
+
+
+def _note_or_404(access, pk, **filters):
+    # Deleted notes are found too: they answer with a message, not a 404.
+    return get_object_or_404(Note, network=access.network, pk=pk, **filters)
+
+
+def _render_prompt(request, access, prompt, *, state=None, status=200, **extra):
+    context = board_context(
+        access,
+        prompt=prompt,
+        notes=Note.objects.under(access.network, prompt),
+        state=state or BoardState(),
+        **extra,
+    )
+    return render(request, f"{BOARD}#prompt-notes", context, status=status)
+
+
+def _render_note(request, access, note, *, focus="", status=200):
+    context = board_context(access, note=note, focus=focus)
+    return render(request, f"{BOARD}#note", context, status=status)
+
+
+def _note_gone(request, access, note, text=""):
+    """Answer an action on a note that was deleted meanwhile (in another tab, by another)."""
+    message = _("Deze notitie is intussen verwijderd; je wijziging is niet opgeslagen.")
+    if request.htmx:
+        context = board_context(access, note=note, message=message, text=text)
+        return render(request, f"{BOARD}#note-gone", context, status=409)
+    messages.error(request, message)
+    return render_board(request, access, status=409)
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def prompt_notes(request, slug, prompt):
+    """Return a prompt's notes (the add form's "cancel")."""
+    access = get_access(request, slug)
+    prompt = _prompt_or_404(prompt)
+    if not request.htmx:
+        return redirect(board_url(access.network, f"prompt-{prompt.slug}"))
+    return _render_prompt(request, access, prompt, focus="add")
+
+
+@vary_on_headers("HX-Request")
+def add_note(request, slug, prompt):
+    access = get_access(request, slug)
+    access.require(access.can_contribute)
+    prompt = _prompt_or_404(prompt)
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        note = Note.add(access.network, prompt, form.cleaned_data["text"], request.user)
+        Activity.record(
+            access.network,
+            request.user,
+            prompt.block,
+            Activity.Action.CREATED,
+            note.text,
+            after={"text": note.text},
+        )
+        if not request.htmx:
+            return redirect(board_url(access.network, f"note-{note.pk}"))
+        # The form stays open, empty, for the next note: workshops write in bursts.
+        state = BoardState("note-add", prompt=prompt.slug, form=NoteForm())
+        return _render_prompt(request, access, prompt, state=state)
+    status = 422 if request.method == "POST" else 200
+    state = BoardState("note-add", prompt=prompt.slug, form=form)
+    if request.htmx:
+        return _render_prompt(request, access, prompt, state=state, status=status)
+    return render_board(request, access, state=state, status=status)
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def note_detail(request, slug, pk):
+    """Return one note (the edit form's "cancel")."""
+    access = get_access(request, slug)
+    note = _note_or_404(access, pk)
+    if not request.htmx:
+        return redirect(board_url(access.network, f"note-{note.pk}"))
+    if note.is_deleted:
+        return _note_gone(request, access, note)
+    return _render_note(request, access, note, focus="edit")
+
+
+@vary_on_headers("HX-Request")
+def edit_note(request, slug, pk):
+    access = get_access(request, slug)
+    note = _note_or_404(access, pk)
+    access.require(access.can_edit_note(note))
+    if note.is_deleted:
+        return _note_gone(request, access, note, text=request.POST.get("text", ""))
+    before = note.text
+    form = NoteForm(request.POST or None, instance=note)
+    if request.method == "POST" and form.is_valid():
+        note.edit(form.cleaned_data["text"])
+        Activity.record(
+            access.network,
+            request.user,
+            note.block,
+            Activity.Action.EDITED,
+            note.text,
+            before={"text": before},
+            after={"text": note.text},
+        )
+        if not request.htmx:
+            return redirect(board_url(access.network, f"note-{note.pk}"))
+        return _render_note(request, access, note, focus="edit")
+    status = 422 if request.method == "POST" else 200
+    if request.htmx:
+        context = board_context(access, note=note, form=form)
+        return render(request, f"{BOARD}#note-form", context, status=status)
+    state = BoardState("note-edit", pk=note.pk, form=form)
+    return render_board(request, access, state=state, status=status)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def delete_note(request, slug, pk):
+    access = get_access(request, slug)
+    note = _note_or_404(access, pk)
+    access.require(access.can_edit_note(note))
+    if note.is_deleted:
+        return _note_gone(request, access, note)
+    note.soft_delete()
+    Activity.record(access.network, request.user, note.block, Activity.Action.DELETED, note.text)
+    if not request.htmx:
+        return redirect(board_url(access.network, "undo", verwijderd=note.pk))
+    return render(request, f"{BOARD}#note-deleted", board_context(access, note=note))
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def restore_note(request, slug, pk):
+    access = get_access(request, slug)
+    note = _note_or_404(access, pk)
+    access.require(access.can_edit_note(note))
+    if note.is_deleted:
+        note.restore()
+        Activity.record(
+            access.network, request.user, note.block, Activity.Action.RESTORED, note.text
+        )
+    if not request.htmx:
+        return redirect(board_url(access.network, f"note-{note.pk}"))
+    return _render_note(request, access, note, focus="edit")
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def move_note(request, slug, pk):
+    access = get_access(request, slug)
+    note = _note_or_404(access, pk)
+    access.require(access.can_edit_note(note))
+    if note.is_deleted:
+        return _note_gone(request, access, note)
+    prompt = PROMPTS[note.prompt]
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        error = form.errors["direction"][0]
+        if request.htmx:
+            return _render_prompt(request, access, prompt, status=422, error=error)
+        messages.error(request, error)
+        return render_board(request, access, status=422)
+    direction = form.cleaned_data["direction"]
+    if note.move(direction):
+        Activity.record(
+            access.network,
+            request.user,
+            note.block,
+            Activity.Action.MOVED,
+            note.text,
+            after={"direction": direction},
+        )
+    if not request.htmx:
+        url = reverse("canvas:edit_note", args=[access.network.slug, note.pk])
+        return redirect(f"{url}#note-{note.pk}")
+    # Moving happens from the note's editor: it stays open, with any unsaved text.
+    form = NoteForm(instance=note, initial={"text": request.POST.get("text", note.text)})
+    state = BoardState("note-edit", pk=note.pk, form=form)
+    return _render_prompt(request, access, prompt, state=state, focus=direction)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def toggle_rule(request, slug, pk):
+    """Flip a spelregel between voorstel and afgesproken."""
+    access = get_access(request, slug)
+    note = _note_or_404(access, pk, block=RULES.slug)
+    access.require(access.can_toggle_rule(note))
+    if note.is_deleted:
+        return _note_gone(request, access, note)
+    before = note.status
+    note.toggle_status()
+    Activity.record(
+        access.network,
+        request.user,
+        note.block,
+        Activity.Action.EDITED,
+        note.text,
+        before={"status": before},
+        after={"status": note.status},
+    )
+    if not request.htmx:
+        return redirect(board_url(access.network, f"note-{note.pk}"))
+    return _render_note(request, access, note, focus="status")

@@ -1,0 +1,183 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from coalitions.models import Ambition, Coalition, CoalitionRole
+from networks.models import Actor, NetworkActor
+
+_TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
+_MAX_NEW_PARTNERS = 20
+
+
+def _next_position(queryset):
+    last = queryset.aggregate(Max("position"))["position__max"]
+    return 0 if last is None else last + 1
+
+
+class AmbitionForm(forms.ModelForm):
+    class Meta:
+        model = Ambition
+        fields = ["title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "title": {"required": _("Geef de ambitie een titel."), "max_length": _TOO_LONG},
+            "description": {"max_length": _TOO_LONG},
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.fields["title"].widget.attrs["autofocus"] = True
+
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        same = Ambition.objects.filter(network=self.network, title__iexact=title)
+        if same.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Dit netwerk heeft al een ambitie met deze titel."))
+        return title
+
+    def save(self, *, created_by=None):
+        ambition = super().save(commit=False)
+        if ambition.pk is None:
+            ambition.network = self.network
+            ambition.key = Ambition.unique_key(self.network, ambition.title)
+            ambition.position = _next_position(self.network.ambitions.all())
+            ambition.created_by = created_by
+        else:
+            ambition.version += 1
+        ambition.save()
+        return ambition
+
+
+class CoalitionForm(forms.ModelForm):
+    new_partners = forms.CharField(
+        label=_("Nieuwe partners buiten het netwerk"),
+        help_text=_(
+            "Eén organisatie per regel. Ze komen bij de actoren van het netwerk, "
+            "als partij buiten het netwerk."
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = Coalition
+        fields = [
+            "name",
+            "work_form",
+            "ambition",
+            "core_partners",
+            "new_partners",
+            "target_group",
+            "status",
+            "next_step",
+        ]
+        widgets = {
+            "core_partners": forms.CheckboxSelectMultiple,
+            "status": forms.RadioSelect,
+        }
+        error_messages = {
+            "name": {"required": _("Geef de coalitie een naam."), "max_length": _TOO_LONG},
+            "work_form": {"invalid_choice": _("Kies een werkvorm uit de lijst.")},
+            "ambition": {"invalid_choice": _("Kies een ambitie van dit netwerk.")},
+            "core_partners": {
+                "invalid_choice": _("Kies kernpartners uit de actoren van dit netwerk."),
+                "invalid_pk_value": _("Kies kernpartners uit de actoren van dit netwerk."),
+            },
+            "target_group": {"max_length": _TOO_LONG},
+            "status": {
+                "required": _("Kies een status."),
+                "invalid_choice": _("Kies idee, actief of afgerond."),
+            },
+            "next_step": {"max_length": _TOO_LONG},
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.fields["name"].widget.attrs["autofocus"] = True
+        self.fields["work_form"].choices = [
+            ("", _("— nog niet gekozen —")),
+            *Coalition.WorkForm.choices,
+        ]
+        self.fields["ambition"].queryset = network.ambitions.order_by("position", "id")
+        self.fields["ambition"].empty_label = _("— nog geen gedeelde ambitie —")
+        self.fields["core_partners"].queryset = network.network_actors.select_related(
+            "actor"
+        ).order_by("actor__name")
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        same = Coalition.objects.filter(network=self.network, name__iexact=name)
+        if same.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Dit netwerk heeft al een coalitie met deze naam."))
+        return name
+
+    def clean_new_partners(self):
+        names, seen = [], set()
+        limit = Actor._meta.get_field("name").max_length
+        for line in self.cleaned_data["new_partners"].splitlines():
+            name = " ".join(line.split())
+            if not name or name.casefold() in seen:
+                continue
+            if len(name) > limit:
+                raise ValidationError(
+                    _("“%(name)s…” is te lang: hoogstens %(limit)d tekens per naam.")
+                    % {"name": name[:40], "limit": limit}
+                )
+            seen.add(name.casefold())
+            names.append(name)
+        if len(names) > _MAX_NEW_PARTNERS:
+            raise ValidationError(
+                _("Hoogstens %(max)d nieuwe partners tegelijk.") % {"max": _MAX_NEW_PARTNERS}
+            )
+        return names
+
+    @transaction.atomic
+    def save(self, *, lead=None):
+        """Save the coalition; a new one gets `lead` as its trekker."""
+        coalition = super().save(commit=False)
+        created = coalition.pk is None
+        if created:
+            coalition.network = self.network
+            coalition.position = _next_position(self.network.coalitions.all())
+        else:
+            coalition.version += 1
+        coalition.save()
+        self.save_m2m()
+        for name in self.cleaned_data["new_partners"]:
+            coalition.core_partners.add(NetworkActor.find_or_add(self.network, name))
+        if created and lead is not None:
+            coalition.take_part(lead, CoalitionRole.LEAD)
+        return coalition
+
+
+def coalition_snapshot(coalition):
+    """Return a coalition's fields as the activity log keeps them (before → after)."""
+    return {
+        "name": coalition.name,
+        "work_form": coalition.work_form,
+        "ambition": str(coalition.ambition or ""),
+        "core_partners": sorted(str(partner.actor) for partner in coalition.core_partners.all()),
+        "target_group": coalition.target_group,
+        "status": coalition.status,
+        "next_step": coalition.next_step,
+    }
+
+
+class ParticipationForm(forms.Form):
+    """A person's own choice for a coalition: take part, be kept informed, or leave."""
+
+    LEAVE = "weg"
+    choice = forms.ChoiceField(
+        choices=[
+            (CoalitionRole.MEMBER, _("Ik doe mee")),
+            (CoalitionRole.INFORMED, _("Houd me op de hoogte")),
+            (LEAVE, _("Ik doe niet meer mee")),
+        ],
+        error_messages={"invalid_choice": _("Kies meedoen, op de hoogte blijven of stoppen.")},
+    )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from coalitions import views
+
+app_name = "coalitions"
+urlpatterns = [
+    path("n/<slug:slug>/coalities/", views.band, name="band"),
+    path("n/<slug:slug>/ambities/nieuw/", views.add_ambition, name="add_ambition"),
+    path("n/<slug:slug>/ambities/<int:pk>/bewerken/", views.edit_ambition, name="edit_ambition"),
+    path("n/<slug:slug>/coalities/nieuw/", views.add_coalition, name="add_coalition"),
+    path("n/<slug:slug>/coalities/<int:pk>/bewerken/", views.edit_coalition, name="edit_coalition"),
+    path("n/<slug:slug>/coalities/<int:pk>/meedoen/", views.participate, name="participate"),
+]

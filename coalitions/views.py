@@ -1,0 +1,190 @@
+"""Ambitions and coalition cards on the board's band: create, edit, take part.
+
+htmx requests get the band back (with the form open, or not); plain requests get the
+whole board, so everything also works without JavaScript.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from canvas.board import Band, BoardState
+from canvas.views import BOARD, board_context, board_url, render_board
+from coalitions.forms import AmbitionForm, CoalitionForm, ParticipationForm, coalition_snapshot
+from coalitions.models import Ambition, Coalition
+from networks.access import get_access
+from networks.models import Activity
+
+
+def _render_band(request, access, *, state=None, status=200, **extra):
+    """Answer htmx with the band, or a plain request with the whole board."""
+    if not request.htmx:
+        return render_board(request, access, state=state, status=status)
+    context = board_context(
+        access, band=Band.load(access.network), state=state or BoardState(), **extra
+    )
+    return render(request, f"{BOARD}#band", context, status=status)
+
+
+def _saved(request, access, thing):
+    """Show the saved ambition or coalition, with the keyboard focus on it."""
+    kind = thing._meta.model_name  # "ambition" or "coalition"
+    if not request.htmx:
+        return redirect(board_url(access.network, f"{kind}-{thing.pk}"))
+    return _render_band(request, access, saved={kind: thing.pk})
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def band(request, slug):
+    """Return the band of ambitions and coalitions (the forms' "cancel")."""
+    access = get_access(request, slug)
+    if not request.htmx:
+        return redirect(board_url(access.network, "band"))
+    return _render_band(request, access)
+
+
+@vary_on_headers("HX-Request")
+def add_ambition(request, slug):
+    access = get_access(request, slug)
+    access.require(access.can_contribute)
+    form = AmbitionForm(request.POST or None, network=access.network)
+    if request.method == "POST" and form.is_valid():
+        ambition = form.save(created_by=request.user)
+        Activity.record(
+            access.network,
+            request.user,
+            Activity.Area.AMBITIONS,
+            Activity.Action.CREATED,
+            ambition.title,
+            after={"title": ambition.title, "description": ambition.description},
+        )
+        return _saved(request, access, ambition)
+    status = 422 if request.method == "POST" else 200
+    return _render_band(request, access, state=BoardState("ambition-add", form=form), status=status)
+
+
+@vary_on_headers("HX-Request")
+def edit_ambition(request, slug, pk):
+    access = get_access(request, slug)
+    ambition = get_object_or_404(Ambition, network=access.network, pk=pk)
+    access.require(access.can_edit_ambition(ambition))
+    before = {"title": ambition.title, "description": ambition.description}
+    form = AmbitionForm(request.POST or None, instance=ambition, network=access.network)
+    if request.method == "POST" and form.is_valid():
+        ambition = form.save()
+        Activity.record(
+            access.network,
+            request.user,
+            Activity.Area.AMBITIONS,
+            Activity.Action.EDITED,
+            ambition.title,
+            before=before,
+            after={"title": ambition.title, "description": ambition.description},
+        )
+        return _saved(request, access, ambition)
+    status = 422 if request.method == "POST" else 200
+    state = BoardState("ambition-edit", pk=ambition.pk, form=form)
+    return _render_band(request, access, state=state, status=status)
+
+
+@vary_on_headers("HX-Request")
+def add_coalition(request, slug):
+    access = get_access(request, slug)
+    access.require(access.can_contribute)
+    lane = None
+    if request.method == "GET" and request.GET.get("ambitie"):
+        # Opened from an ambition's lane: that ambition is the shared one.
+        lane = get_object_or_404(Ambition, network=access.network, pk=request.GET["ambitie"])
+    form = CoalitionForm(request.POST or None, network=access.network, initial={"ambition": lane})
+    if request.method == "POST" and form.is_valid():
+        coalition = form.save(lead=request.user)
+        Activity.record(
+            access.network,
+            request.user,
+            Activity.Area.COALITIONS,
+            Activity.Action.CREATED,
+            coalition.name,
+            after=coalition_snapshot(coalition),
+        )
+        return _saved(request, access, coalition)
+    status = 422 if request.method == "POST" else 200
+    if lane is None and form.is_bound:
+        lane = form.cleaned_data.get("ambition")
+    state = BoardState("coalition-add", ambition=lane.pk if lane else None, form=form)
+    return _render_band(request, access, state=state, status=status)
+
+
+@vary_on_headers("HX-Request")
+def edit_coalition(request, slug, pk):
+    access = get_access(request, slug)
+    coalition = get_object_or_404(
+        Coalition.objects.prefetch_related("members", "core_partners__actor"),
+        network=access.network,
+        pk=pk,
+    )
+    access.require(access.can_edit_coalition(coalition))
+    before = coalition_snapshot(coalition)
+    form = CoalitionForm(request.POST or None, instance=coalition, network=access.network)
+    if request.method == "POST" and form.is_valid():
+        coalition = form.save()
+        Activity.record(
+            access.network,
+            request.user,
+            Activity.Area.COALITIONS,
+            Activity.Action.EDITED,
+            coalition.name,
+            before=before,
+            after=coalition_snapshot(coalition),
+        )
+        return _saved(request, access, coalition)
+    status = 422 if request.method == "POST" else 200
+    state = BoardState("coalition-edit", pk=coalition.pk, form=form)
+    return _render_band(request, access, state=state, status=status)
+
+
+def _render_card(request, access, coalition, *, error="", focus=""):
+    if error and not request.htmx:
+        messages.error(request, error)
+        return render_board(request, access, status=422)
+    coalition = Coalition.objects.prefetch_related("core_partners__actor", "members__user").get(
+        pk=coalition.pk
+    )
+    context = board_context(access, coalition=coalition, error=error, focus=focus)
+    return render(request, f"{BOARD}#coalition-card", context, status=422 if error else 200)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def participate(request, slug, pk):
+    """Let a person join a coalition ("ik doe mee"), be kept informed, or leave it."""
+    access = get_access(request, slug)
+    access.require(access.can_contribute)
+    coalition = get_object_or_404(Coalition, network=access.network, pk=pk)
+    form = ParticipationForm(request.POST)
+    if not form.is_valid():
+        return _render_card(request, access, coalition, error=form.errors["choice"][0])
+    choice = form.cleaned_data["choice"]
+    if choice == ParticipationForm.LEAVE:
+        if coalition.leave(request.user):
+            Activity.record(
+                access.network,
+                request.user,
+                Activity.Area.COALITIONS,
+                Activity.Action.LEFT,
+                coalition.name,
+            )
+    else:
+        member = coalition.take_part(request.user, choice)
+        Activity.record(
+            access.network,
+            request.user,
+            Activity.Area.COALITIONS,
+            Activity.Action.JOINED,
+            coalition.name,
+            after={"role": member.role},
+        )
+    if not request.htmx:
+        return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
+    return _render_card(request, access, coalition, focus="participation")

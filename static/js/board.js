@@ -1,0 +1,57 @@
+// The board on top of htmx: keyboard use of the inline forms, and a message when a
+// request fails. Only an enhancement: without JavaScript every form posts and every
+// link navigates as usual.
+(function () {
+  "use strict";
+
+  // An invalid form (422) and a note changed meanwhile (409) come back as a fragment to
+  // show in place; other errors leave the page as it is and say so.
+  htmx.config.responseHandling = [
+    { code: "204", swap: false },
+    { code: "[23]..", swap: true },
+    { code: "409|422", swap: true, error: false },
+    { code: "[45]..", swap: false, error: true },
+  ];
+  // Boosted links and forms swap one note or card in place: the page must not jump.
+  htmx.config.scrollIntoViewOnBoost = false;
+
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    var form = field.closest && field.closest("form");
+    if (!form) return;
+    if (event.key === "Escape") {
+      var cancel = form.querySelector("[data-cancel]");
+      if (cancel) {
+        event.preventDefault();
+        cancel.click();
+      }
+    } else if (
+      event.key === "Enter" &&
+      !event.shiftKey &&
+      !event.isComposing &&
+      field.hasAttribute("data-enter-submits")
+    ) {
+      // Shift+Enter still makes a new line.
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  var hideTimer;
+  function flash(kind) {
+    var box = document.getElementById("flash");
+    if (!box) return;
+    box.textContent = box.dataset[kind];
+    box.hidden = false;
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () {
+      box.hidden = true;
+    }, 8000);
+  }
+  document.addEventListener("htmx:responseError", function () {
+    flash("error");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    flash("offline");
+  });
+})();

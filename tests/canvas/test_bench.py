@@ -1,0 +1,33 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from canvas.interchange import validate
+from canvas.management.commands.bench import large_document
+from networks.models import Actor, Network, User
+
+
+def test_the_large_document_is_valid_and_as_large_as_asked():
+    document = large_document()
+    validate(document)
+    notes = sum(
+        len(v)
+        for block in ("identity", "rules", "organisation", "leadership")
+        for v in document[block].values()
+    )
+    assert (notes, len(document["actors"])) == (400, 60)
+    assert (len(document["ambitions"]), len(document["coalitions"])) == (30, 30)
+    used = {coalition["ambition"] for coalition in document["coalitions"]}
+    assert len(used) < 30  # some ambitions stay open invitations
+
+
+@pytest.mark.django_db
+def test_bench_prints_its_figures_and_leaves_nothing_behind():
+    out = StringIO()
+    call_command("bench", requests=2, notes=40, actors=6, ambitions=3, coalitions=3, stdout=out)
+    text = out.getvalue()
+    assert "board render" in text and "add note (htmx)" in text
+    assert not Network.objects.exists()
+    assert not User.objects.exists()
+    assert not Actor.objects.exists()

@@ -1,0 +1,156 @@
+import pytest
+from django.template.loader import render_to_string
+
+from canvas.board import Board
+from canvas.interchange import import_network
+from canvas.management.commands.bench import large_document
+from canvas.models import Note
+from canvas.prompts import NOTE_BLOCKS, PROMPTS
+from canvas.views import board_context
+from networks.access import Access
+from networks.models import Membership
+from tests.conftest import make_user
+
+
+def test_it_shows_every_block_prompt_and_guiding_question(network, bob, client):
+    client.force_login(bob)
+    html = client.get(f"/n/{network.slug}/").content.decode()
+    for block in NOTE_BLOCKS:
+        assert f'id="block-{block.slug}"' in html
+        assert str(block.question) in html
+        for prompt in block.prompts:
+            assert f'id="prompt-{prompt.slug}"' in html
+            for question in prompt.questions:
+                assert str(question) in html
+    assert "Wie gaan wat met elkaar maken?" in html
+
+
+def test_it_shows_the_notes_rules_ambitions_and_coalitions(network, bob, client):
+    client.force_login(bob)
+    html = client.get(f"/n/{network.slug}/").content.decode()
+    assert "Elk kind in de regio verdient een bevoegde leraar" in html
+    assert "4 stemmen" in html
+    assert "afgesproken" in html
+    assert "Startende leraren behouden" in html
+    assert "Zij-instroom Rivierenland" in html
+
+
+def test_it_hides_deleted_notes(network, bob, client):
+    note = Note.objects.get(text="Klein beginnen, snel leren")
+    note.soft_delete()
+    client.force_login(bob)
+    assert "Klein beginnen, snel leren" not in client.get(f"/n/{network.slug}/").content.decode()
+
+
+def test_an_ambition_without_a_coalition_is_an_open_invitation(network, bob, client):
+    network.coalitions.update(ambition=None)
+    client.force_login(bob)
+    html = client.get(f"/n/{network.slug}/").content.decode()
+    assert html.count("Open uitnodiging") == network.ambitions.count()
+    assert "Nog zonder gedeelde ambitie" in html
+
+
+def test_a_member_may_edit_only_their_own_notes(network, bob, client):
+    own = Note.add(network, PROMPTS["passion"], "Mijn eigen notitie", bob)
+    client.force_login(bob)
+    html = client.get(f"/n/{network.slug}/").content.decode()
+    assert f"/notities/{own.pk}/bewerken/" in html
+    other = Note.objects.get(text="Klein beginnen, snel leren")
+    assert f"/notities/{other.pk}/bewerken/" not in html
+    assert "markeer als afgesproken" not in html  # the example's rules are not bob's
+
+
+def test_a_facilitator_may_edit_every_note(network, alice, client):
+    client.force_login(alice)
+    html = client.get(f"/n/{network.slug}/").content.decode()
+    for note in Note.objects.filter(network=network):
+        assert f"/notities/{note.pk}/bewerken/" in html
+    assert "markeer als afgesproken" in html
+
+
+def test_a_stranger_gets_404(network, charlie, client):
+    client.force_login(charlie)
+    assert client.get(f"/n/{network.slug}/").status_code == 404
+
+
+def test_the_presentation_shows_the_canvas_without_controls(network, alice, client):
+    client.force_login(alice)
+    response = client.get(f"/n/{network.slug}/presentatie/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "presenting" in html
+    assert "Elk kind in de regio verdient een bevoegde leraar" in html
+    assert "/bewerken/" not in html
+    assert "Notitie toevoegen" not in html
+    assert "Uitloggen" not in html  # nothing but the canvas
+
+
+def test_the_presentation_is_not_for_strangers(network, charlie, client):
+    client.force_login(charlie)
+    assert client.get(f"/n/{network.slug}/presentatie/").status_code == 404
+
+
+def test_the_readonly_flag_hides_every_control(network, alice, rf):
+    access = Access(network, alice, Membership.objects.get(user=alice))
+    request = rf.get("/")
+    request.user = alice
+    board = Board.load(network)
+    html = render_to_string(
+        "canvas/board.html",
+        board_context(access, board=board, band=board.band, readonly=True),
+        request,
+    )
+    assert "Elk kind in de regio verdient een bevoegde leraar" in html
+    for control in ("/bewerken/", "/nieuw/", "/meedoen/", "/status/", "<textarea"):
+        assert control not in html
+
+
+def test_the_undo_bar_offers_to_restore_my_deleted_note(network, bob, client):
+    note = Note.add(network, PROMPTS["style"], "Weg ermee", bob)
+    note.soft_delete()
+    client.force_login(bob)
+    html = client.get(f"/n/{network.slug}/?verwijderd={note.pk}").content.decode()
+    assert "Verwijderd: “Weg ermee”" in html
+    assert f"/notities/{note.pk}/terugzetten/" in html
+
+
+def test_the_undo_bar_ignores_notes_i_may_not_restore(network, bob, client):
+    note = Note.objects.get(text="Klein beginnen, snel leren")
+    note.soft_delete()
+    client.force_login(bob)
+    for value in (note.pk, "abc", 999999):
+        html = client.get(f"/n/{network.slug}/?verwijderd={value}").content.decode()
+        assert 'id="undo"' not in html
+
+
+def test_it_renders_in_a_constant_number_of_queries(
+    network, alice, client, django_assert_max_num_queries
+):
+    client.force_login(alice)
+    with django_assert_max_num_queries(15):
+        assert client.get(f"/n/{network.slug}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_large_network_renders_in_the_same_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    user = make_user("Fenna")
+    network = import_network(large_document(), facilitator=user)
+    client.force_login(user)
+    with django_assert_max_num_queries(15):
+        response = client.get(f"/n/{network.slug}/")
+    assert response.status_code == 200
+    assert response.content.decode().count('<li class="note') == 400
+
+
+def test_the_fragments_render_read_only_without_an_access(network, rf):
+    # A saved version is shown with `readonly` and no person's access at all.
+    board = Board.load(network)
+    html = render_to_string(
+        "canvas/board.html#band", {"band": board.band, "readonly": True, "labels": {}}, rf.get("/")
+    )
+    assert "Zij-instroom Rivierenland" in html
+    note = Note.objects.get(text="Klein beginnen, snel leren")
+    html = render_to_string("canvas/board.html#note", {"note": note, "readonly": False})
+    assert "Klein beginnen, snel leren" in html and "bewerken" not in html
