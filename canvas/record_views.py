@@ -17,10 +17,10 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from canvas import poster
+from canvas.board import Board
 from canvas.compare import compare
 from canvas.interchange import dumps, export_network, import_network, replace_canvas
-from canvas.models import CanvasVersion, document_counts
-from canvas.prompts import NOTE_BLOCKS
+from canvas.models import CanvasVersion
 from canvas.record_forms import (
     ImportForm,
     PosterForm,
@@ -28,6 +28,7 @@ from canvas.record_forms import (
     VersionImportForm,
     default_label,
 )
+from canvas.views import board_context
 from networks.access import get_access
 from networks.models import Activity
 
@@ -66,7 +67,6 @@ def _print_context(access, form, **extra):
         "access": access,
         "form": form,
         "coalitions": network.coalitions.order_by("position", "id"),
-        "sizes": poster.SIZES,
         **extra,
     }
 
@@ -184,50 +184,14 @@ def version_save(request, slug):
     return redirect("record:versions", access.network.slug)
 
 
-def _canvas_view(document):
-    """Return the blocks of a document to show read-only: prompts with their notes."""
-    view = []
-    for block in NOTE_BLOCKS:
-        prompts = []
-        for prompt in block.prompts:
-            notes = [
-                note if isinstance(note, dict) else {"text": note}
-                for note in document.get(block.slug, {}).get(prompt.slug, [])
-            ]
-            prompts.append({"prompt": prompt, "notes": notes})
-        view.append({"block": block, "prompts": prompts})
-    return view
-
-
 @require_GET
 def version_detail(request, slug, pk):
-    """Show a saved version read-only, as the board showed it then."""
+    """Show a saved version as the board showed it then, read-only."""
     access = get_access(request, slug)
     version = _version_or_404(access, pk)
-    document = version.document
-    actors = {actor["key"]: actor for actor in document.get("actors", [])}
-    ambitions = {ambition["key"]: ambition for ambition in document.get("ambitions", [])}
-    coalitions = [
-        {
-            **coalition,
-            "partners": [actors[k]["name"] for k in coalition.get("core_partners", [])],
-            "ambition_title": ambitions.get(coalition.get("ambition"), {}).get("title", ""),
-        }
-        for coalition in document.get("coalitions", [])
-    ]
-    return render(
-        request,
-        "canvas/version_detail.html",
-        {
-            "network": access.network,
-            "access": access,
-            "version": version,
-            "blocks": _canvas_view(document),
-            "ambitions": document.get("ambitions", []),
-            "coalitions": coalitions,
-            "counts": document_counts(document),
-        },
-    )
+    board = Board.from_document(access.network, version.document)
+    context = board_context(access, board=board, band=board.band, readonly=True, version=version)
+    return render(request, "canvas/version_detail.html", context)
 
 
 @require_GET

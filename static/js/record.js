@@ -3,11 +3,12 @@
 (function () {
   "use strict";
 
-  // An invalid form comes back as a fragment (422) to show in place.
+  // An invalid form (422) comes back as a fragment to show in place; the same rules as
+  // the board's (static/js/board.js), which loads this file too.
   htmx.config.responseHandling = [
     { code: "204", swap: false },
     { code: "[23]..", swap: true },
-    { code: "422", swap: true, error: false },
+    { code: "409|422", swap: true, error: false },
     { code: "[45]..", swap: false, error: true },
   ];
 

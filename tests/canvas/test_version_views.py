@@ -139,6 +139,30 @@ def test_a_member_opens_a_version_read_only(network, version, bob, client):
     assert "<form" not in body.split('<main id="main">')[1]
 
 
+def test_a_version_reads_as_the_board_in_a_constant_number_of_queries(
+    network, alice, bob, client, django_assert_max_num_queries
+):
+    version = CanvasVersion.save_current(network, alice, "Workshop 1")
+    client.force_login(bob)
+    with django_assert_max_num_queries(6):
+        response = client.get(_url(network, f"{version.pk}/"))
+    body = response.content.decode()
+    assert 'id="block-identity"' in body  # the board's own markup
+    assert "Zij-instroom Rivierenland" in body
+    assert "Hogeschool Rivierenland, lerarenopleidingen" in body  # a core partner
+    assert "/nieuw/" not in body  # no add links: the live board has them
+    assert "/bewerken/" not in body
+
+
+def test_the_board_offers_the_poster_and_the_versions(network, bob, client):
+    client.force_login(bob)
+    body = client.get(f"/n/{network.slug}/").content.decode()
+    assert 'class="poster-control"' in body
+    assert f'action="/n/{network.slug}/poster.pdf"' in body
+    assert 'hx-indicator="#poster-progress"' in body
+    assert f'href="/n/{network.slug}/versies/"' in body
+
+
 def test_a_version_of_another_network_is_a_404(network, alice, client):
     other = Network.objects.create(name="Ander netwerk", slug="ander")
     foreign = CanvasVersion.save_current(other, None, "Van een ander")
