@@ -296,9 +296,8 @@ def version_import(request, slug):
     form = VersionImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not form.is_valid():
-            return render(
-                request, "canvas/import.html", {"form": form, "network": network}, status=422
-            )
+            context = {"form": form, "network": network, "access": access}
+            return render(request, "canvas/import.html", context, status=422)
         label = form.cleaned_data["label"]
         with transaction.atomic():
             CanvasVersion.save_current(
@@ -317,7 +316,9 @@ def version_import(request, slug):
             % {"label": label},
         )
         return redirect("record:versions", network.slug)
-    return render(request, "canvas/import.html", {"form": form, "network": network})
+    return render(
+        request, "canvas/import.html", {"form": form, "network": network, "access": access}
+    )
 
 
 @require_http_methods(["GET", "POST"])
