@@ -71,7 +71,7 @@ def test_a_coordinator_saves_a_version_and_compares_it_with_now(
     assert "1 gewijzigd" in page.locator(".summary").inner_text()
     assert page.locator("ins").first.inner_text() == "mooie "
 
-    page.get_by_role("link", name="Versies", exact=True).click()
+    page.get_by_role("navigation", name="Netwerk").get_by_role("link", name="Versies").click()
     page.get_by_role("link", name="Terugzetten…").click()
     page.get_by_role("button", name="Ja, terugzetten").click()
     page.get_by_text("Het canvas is teruggezet naar “Workshop 1 — 14 maart”").wait_for()
