@@ -171,3 +171,5 @@ class BoardState:
     prompt: str = ""
     ambition: int | None = None
     form: object = None
+    # An edit saved over a newer version: True for a note, the newer item for a card.
+    conflict: object = None

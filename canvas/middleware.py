@@ -1,5 +1,10 @@
+from pathlib import Path
+
+from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.core.handlers.asgi import ASGIRequest
 from django.utils import translation
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 
 class LanguageMiddleware:
@@ -21,3 +26,29 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """Whitenoise, handing its files to an ASGI server as an async stream.
+
+    Whitenoise streams a file with a sync iterator, which Django under ASGI consumes with
+    a warning per process; static files are small, so read them in a thread instead.
+    """
+
+    def add_files(self, root, prefix=None):
+        # In development the files come from the finders; STATIC_ROOT is for production.
+        if self.use_finders and not Path(root).is_dir():
+            return
+        super().add_files(root, prefix)
+
+    @staticmethod
+    def serve(static_file, request):
+        response = WhiteNoiseMiddleware.serve(static_file, request)
+        if isinstance(request, ASGIRequest) and not response.is_async:
+            response.streaming_content = _read_in_thread(response.streaming_content)
+        return response
+
+
+async def _read_in_thread(chunks):
+    for chunk in await sync_to_async(list, thread_sensitive=False)(chunks):
+        yield chunk

@@ -16,6 +16,10 @@ _PROMPT_IN_BLOCK = Q(
 )
 
 
+class StaleVersion(Exception):
+    """Someone saved a newer version of the item meanwhile; nothing was changed."""
+
+
 class NoteQuerySet(models.QuerySet):
     def alive(self):
         """Return notes that are not deleted (a deleted note waits for its undo)."""
@@ -119,11 +123,19 @@ class Note(models.Model):
             author=author,
         )
 
-    def edit(self, text):
-        self.text = text
-        self.version = F("version") + 1
-        self.save(update_fields=["text", "version", "updated_at"])
-        self.refresh_from_db(fields=["version"])
+    def edit(self, text, version=None):
+        """Save new text unless someone saved since `version`; return whether it saved.
+
+        One conditional UPDATE: of two people saving over the same version, exactly one
+        wins and the other is shown both texts, so no words are lost. Without a
+        version (imports, scripts) the text is saved whatever the version.
+        """
+        notes = Note.objects.filter(pk=self.pk, deleted_at__isnull=True)
+        if version is not None:
+            notes = notes.filter(version=version)
+        saved = notes.update(text=text, version=F("version") + 1, updated_at=timezone.now())
+        self.refresh_from_db(fields=["text", "version", "updated_at", "deleted_at"])
+        return bool(saved)
 
     def soft_delete(self):
         """Hide the note but keep it, so a slip can be undone."""

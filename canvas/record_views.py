@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
-from canvas import poster
+from canvas import events, poster
 from canvas.board import Board
 from canvas.compare import compare
 from canvas.interchange import dumps, export_network, import_network, replace_canvas
@@ -261,6 +261,8 @@ def version_restore(request, slug, pk):
     version = _version_or_404(access, pk)
     if request.method == "POST":
         backup = version.restore(request.user)
+        # The whole canvas changed: every open board fetches all of it again.
+        events.publish(access.network.pk, "resync")
         messages.success(
             request,
             _(
@@ -310,6 +312,7 @@ def version_import(request, slug):
             CanvasVersion.save_current(
                 network, request.user, label, kind=CanvasVersion.Kind.IMPORTED
             )
+            events.publish(network.pk, "resync")
         messages.success(
             request,
             _("“%(label)s” is geïmporteerd en is nu het canvas; de stand van daarvoor is bewaard.")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board import Board, BoardState
+from canvas.events import live_context, publish_change
 from canvas.forms import MoveForm, NoteForm
 from canvas.models import Note
 from canvas.prompts import PROMPTS, RULES
@@ -106,14 +107,21 @@ def _undo_note(request, access):
 @require_safe
 def board(request, slug):
     access = get_access(request, slug)
-    return render_board(request, access, undo_note=_undo_note(request, access))
+    live = live_context(access.network)  # before the board's queries: see position()
+    return render_board(request, access, undo_note=_undo_note(request, access), live=live)
 
 
 @require_safe
 def present(request, slug):
-    """Show the canvas and nothing else, in large type, for the projector."""
+    """Show the canvas and nothing else, in large type, for the projector: live."""
     access = get_access(request, slug)
-    return render_board(request, access, readonly=True, presenting=True)
+    live = live_context(access.network)
+    return render_board(request, access, readonly=True, presenting=True, live=live)
+
+
+def _changed(request, access, note):
+    """Tell the other open boards that this note (and so its prompt's list) changed."""
+    publish_change(request, access.network, f"prompt-{note.prompt}", f"note-{note.pk}")
 
 
 def _prompt_or_404(slug):
@@ -180,6 +188,7 @@ def add_note(request, slug, prompt):
             note.text,
             after={"text": note.text},
         )
+        _changed(request, access, note)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
         # The form stays open, empty, for the next note: workshops write in bursts.
@@ -215,7 +224,11 @@ def edit_note(request, slug, pk):
     before = note.text
     form = NoteForm(request.POST or None, instance=note)
     if request.method == "POST" and form.is_valid():
-        note.edit(form.cleaned_data["text"])
+        text = form.cleaned_data["text"]
+        if not note.edit(text, form.cleaned_data["version"]):
+            if note.is_deleted:
+                return _note_gone(request, access, note, text=text)
+            return _note_conflict(request, access, note, text)
         Activity.record(
             access.network,
             request.user,
@@ -225,6 +238,7 @@ def edit_note(request, slug, pk):
             before={"text": before},
             after={"text": note.text},
         )
+        _changed(request, access, note)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
         return _render_note(request, access, note, focus="edit")
@@ -234,6 +248,20 @@ def edit_note(request, slug, pk):
         return render(request, f"{BOARD}#note-form", context, status=status)
     state = BoardState("note-edit", pk=note.pk, form=form)
     return render_board(request, access, state=state, status=status)
+
+
+def _note_conflict(request, access, note, text):
+    """Answer a save over a newer version: the other's text beside one's own, to choose.
+
+    The form now carries the newer version: saving keeps one's own text (or the merge
+    one typed), cancelling keeps the other's.
+    """
+    form = NoteForm(instance=note, initial={"text": text})
+    if request.htmx:
+        context = board_context(access, note=note, form=form, conflict=True)
+        return render(request, f"{BOARD}#note-form", context, status=409)
+    state = BoardState("note-edit", pk=note.pk, form=form, conflict=True)
+    return render_board(request, access, state=state, status=409)
 
 
 @require_POST
@@ -246,6 +274,7 @@ def delete_note(request, slug, pk):
         return _note_gone(request, access, note)
     note.soft_delete()
     Activity.record(access.network, request.user, note.block, Activity.Action.DELETED, note.text)
+    _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, "undo", verwijderd=note.pk))
     return render(request, f"{BOARD}#note-deleted", board_context(access, note=note))
@@ -262,6 +291,7 @@ def restore_note(request, slug, pk):
         Activity.record(
             access.network, request.user, note.block, Activity.Action.RESTORED, note.text
         )
+        _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
     return _render_note(request, access, note, focus="edit")
@@ -293,11 +323,15 @@ def move_note(request, slug, pk):
             note.text,
             after={"direction": direction},
         )
+        _changed(request, access, note)
     if not request.htmx:
         url = reverse("canvas:edit_note", args=[access.network.slug, note.pk])
         return redirect(f"{url}#note-{note.pk}")
     # Moving happens from the note's editor: it stays open, with any unsaved text.
-    form = NoteForm(instance=note, initial={"text": request.POST.get("text", note.text)})
+    initial = {"text": request.POST.get("text", note.text)}
+    if request.POST.get("version", "").isdigit():
+        initial["version"] = request.POST["version"]  # the version the editor started from
+    form = NoteForm(instance=note, initial=initial)
     state = BoardState("note-edit", pk=note.pk, form=form)
     return _render_prompt(request, access, prompt, state=state, focus=direction)
 
@@ -322,6 +356,7 @@ def toggle_rule(request, slug, pk):
         before={"status": before},
         after={"status": note.status},
     )
+    _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
     return _render_note(request, access, note, focus="status")

@@ -1,9 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from canvas.forms import VersionField
+from canvas.models import StaleVersion
 from coalitions.models import Ambition, Coalition, CoalitionRole
 from networks.models import Actor, NetworkActor
 
@@ -11,12 +13,38 @@ _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
 _MAX_NEW_PARTNERS = 20
 
 
+def _claim_version(instance, version):
+    """Take the next version of a saved item, or raise StaleVersion if someone was first.
+
+    A conditional UPDATE inside the form's transaction: its row lock makes a second save
+    from the same version wait, then find the version taken.
+    """
+    model = type(instance)
+    if not model.objects.filter(pk=instance.pk, version=version).update(
+        version=models.F("version") + 1
+    ):
+        raise StaleVersion
+    instance.version = version + 1
+
+
+class VersionedForm(forms.ModelForm):
+    """An edit form that carries the version it started from (a new item has none)."""
+
+    version = VersionField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].required = True
+            self.fields["version"].initial = self.instance.version
+
+
 def _next_position(queryset):
     last = queryset.aggregate(Max("position"))["position__max"]
     return 0 if last is None else last + 1
 
 
-class AmbitionForm(forms.ModelForm):
+class AmbitionForm(VersionedForm):
     class Meta:
         model = Ambition
         fields = ["title", "description"]
@@ -39,7 +67,9 @@ class AmbitionForm(forms.ModelForm):
             raise ValidationError(_("Dit netwerk heeft al een ambitie met deze titel."))
         return title
 
+    @transaction.atomic
     def save(self, *, created_by=None):
+        """Save the ambition; raise StaleVersion if someone saved a newer one meanwhile."""
         ambition = super().save(commit=False)
         if ambition.pk is None:
             ambition.network = self.network
@@ -47,12 +77,12 @@ class AmbitionForm(forms.ModelForm):
             ambition.position = _next_position(self.network.ambitions.all())
             ambition.created_by = created_by
         else:
-            ambition.version += 1
+            _claim_version(ambition, self.cleaned_data["version"])
         ambition.save()
         return ambition
 
 
-class CoalitionForm(forms.ModelForm):
+class CoalitionForm(VersionedForm):
     new_partners = forms.CharField(
         label=_("Nieuwe partners buiten het netwerk"),
         help_text=_(
@@ -139,14 +169,17 @@ class CoalitionForm(forms.ModelForm):
 
     @transaction.atomic
     def save(self, *, lead=None):
-        """Save the coalition; a new one gets `lead` as its trekker."""
+        """Save the coalition; a new one gets `lead` as its trekker.
+
+        Raise StaleVersion (and change nothing) if someone saved a newer one meanwhile.
+        """
         coalition = super().save(commit=False)
         created = coalition.pk is None
         if created:
             coalition.network = self.network
             coalition.position = _next_position(self.network.coalitions.all())
         else:
-            coalition.version += 1
+            _claim_version(coalition, self.cleaned_data["version"])
         coalition.save()
         self.save_m2m()
         for name in self.cleaned_data["new_partners"]:

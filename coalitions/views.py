@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board import Band, BoardState
+from canvas.events import publish_change
+from canvas.models import StaleVersion
 from canvas.views import BOARD, board_context, board_url, render_board
 from coalitions.forms import AmbitionForm, CoalitionForm, ParticipationForm, coalition_snapshot
 from coalitions.models import Ambition, Coalition
@@ -30,6 +32,7 @@ def _render_band(request, access, *, state=None, status=200, **extra):
 def _saved(request, access, thing):
     """Show the saved ambition or coalition, with the keyboard focus on it."""
     kind = thing._meta.model_name  # "ambition" or "coalition"
+    publish_change(request, access.network, "band", f"{kind}-{thing.pk}")
     if not request.htmx:
         return redirect(board_url(access.network, f"{kind}-{thing.pk}"))
     return _render_band(request, access, saved={kind: thing.pk})
@@ -73,7 +76,18 @@ def edit_ambition(request, slug, pk):
     before = {"title": ambition.title, "description": ambition.description}
     form = AmbitionForm(request.POST or None, instance=ambition, network=access.network)
     if request.method == "POST" and form.is_valid():
-        ambition = form.save()
+        try:
+            ambition = form.save()
+        except StaleVersion:
+            theirs = Ambition.objects.get(pk=ambition.pk)
+            # A copy of its own for the form: validating the form writes into its instance.
+            form = AmbitionForm(
+                _with_version(request, theirs),
+                instance=Ambition.objects.get(pk=ambition.pk),
+                network=access.network,
+            )
+            state = BoardState("ambition-edit", pk=theirs.pk, form=form, conflict=theirs)
+            return _render_band(request, access, state=state, status=409)
         Activity.record(
             access.network,
             request.user,
@@ -128,7 +142,10 @@ def edit_coalition(request, slug, pk):
     before = coalition_snapshot(coalition)
     form = CoalitionForm(request.POST or None, instance=coalition, network=access.network)
     if request.method == "POST" and form.is_valid():
-        coalition = form.save()
+        try:
+            coalition = form.save()
+        except StaleVersion:
+            return _coalition_conflict(request, access, coalition)
         Activity.record(
             access.network,
             request.user,
@@ -142,6 +159,32 @@ def edit_coalition(request, slug, pk):
     status = 422 if request.method == "POST" else 200
     state = BoardState("coalition-edit", pk=coalition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
+
+
+def _with_version(request, current):
+    """Return the posted form, now based on the version saved meanwhile."""
+    data = request.POST.copy()
+    data["version"] = current.version
+    return data
+
+
+def _coalition_conflict(request, access, coalition):
+    """Answer a save over a newer version: their card beside one's own form, to choose.
+
+    Saving again keeps one's own fields (or what one merged into them); cancelling keeps
+    theirs.
+    """
+    theirs = Coalition.objects.prefetch_related("members__user", "core_partners__actor").get(
+        pk=coalition.pk
+    )
+    # A copy of its own for the form: validating the form writes into its instance.
+    form = CoalitionForm(
+        _with_version(request, theirs),
+        instance=Coalition.objects.get(pk=coalition.pk),
+        network=access.network,
+    )
+    state = BoardState("coalition-edit", pk=theirs.pk, form=form, conflict=theirs)
+    return _render_band(request, access, state=state, status=409)
 
 
 def _render_card(request, access, coalition, *, error="", focus=""):
@@ -185,6 +228,7 @@ def participate(request, slug, pk):
             coalition.name,
             after={"role": member.role},
         )
+    publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="participation")

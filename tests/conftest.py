@@ -5,8 +5,14 @@ charlie is a stranger to it.
 """
 
 import json
+import socket
+import threading
+import time
 
 import pytest
+import uvicorn
+from django.conf import settings
+from django.test import Client
 
 from canvas.interchange import EXAMPLE_PATH, import_network
 from networks.models import Membership, User
@@ -56,3 +62,39 @@ def charlie(db):
 def _fast_passwords(settings):
     # Hashing with PBKDF2 costs ~0.3 s a user; tests need no strong hashes.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def asgi_server(transactional_db):
+    """Serve the app with uvicorn in a thread and return its address.
+
+    pytest-django's live_server is WSGI, where an event stream never sends a byte.
+    """
+    config = uvicorn.Config(
+        "canvas.asgi:application",
+        log_level="warning",
+        lifespan="off",
+        loop="asyncio",
+        timeout_graceful_shutdown=1,
+    )
+    server = uvicorn.Server(config)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+def session_cookie(user):
+    """Return {cookie name: value} of a signed-in session for `user`."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    return {cookie.key: cookie.value}

@@ -59,7 +59,8 @@ def test_the_creator_may_edit_their_ambition(network, bob, client):
     client.post(f"/n/{network.slug}/ambities/nieuw/", {"title": "Samen opleiden"})
     ambition = Ambition.objects.get(title="Samen opleiden")
     response = client.post(
-        f"/n/{network.slug}/ambities/{ambition.pk}/bewerken/", {"title": "Samen beter opleiden"}
+        f"/n/{network.slug}/ambities/{ambition.pk}/bewerken/",
+        {"title": "Samen beter opleiden", "version": 1},
     )
     ambition.refresh_from_db()
     assert response.status_code == 302
@@ -86,8 +87,12 @@ def test_a_coordinator_edits_any_ambition_and_keeps_its_title_unique(network, co
     ambition = Ambition.objects.get(key="starters")
     client.force_login(cora)
     url = f"/n/{network.slug}/ambities/{ambition.pk}/bewerken/"
-    assert client.post(url, {"title": "Startende leraren behouden"}).status_code == 302
-    response = client.post(url, {"title": "Meer techniek in het onderwijs"}, headers=HX)
+    assert (
+        client.post(url, {"title": "Startende leraren behouden", "version": 1}).status_code == 302
+    )
+    response = client.post(
+        url, {"title": "Meer techniek in het onderwijs", "version": 2}, headers=HX
+    )
     assert response.status_code == 422
     assert 'id="ambition-form"' in response.content.decode()
     ambition.refresh_from_db()

@@ -17,6 +17,7 @@ def _fields(network, **overrides):
         "target_group": "Leraren techniek",
         "status": "idee",
         "next_step": "Datum prikken",
+        "version": "1",  # the version an edit form started from (ignored when adding)
         **overrides,
     }
 

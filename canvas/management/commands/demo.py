@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connections, transaction
 
 from canvas.interchange import EXAMPLE_PATH, import_network
 from networks.models import Membership, Network
@@ -43,7 +43,21 @@ class Command(BaseCommand):
         for role, email, password in self._demo_accounts(network):
             self.stdout.write(f"{role}: {email} / {password}")
         if not no_serve:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+            self._serve(port)
+
+    def _serve(self, port):
+        """Serve the ASGI app: live event streams need it (under WSGI they stay silent)."""
+        import uvicorn
+
+        connections.close_all()  # the server's threads open their own
+        self.stdout.write(f"http://127.0.0.1:{port}/ (Ctrl-C stopt)")
+        uvicorn.run(
+            "canvas.asgi:application",
+            host="127.0.0.1",
+            port=port,
+            timeout_graceful_shutdown=3,  # open event streams would block Ctrl-C otherwise
+            log_level="warning",
+        )
 
     @transaction.atomic
     def _demo_network(self):

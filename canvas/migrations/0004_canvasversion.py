@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('canvas', '0002_initial'),
+        ('canvas', '0003_event_sequence'),
         ('networks', '0002_activity'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,0 +1,470 @@
+"""Live board events: published after commit, fanned out to the open event streams.
+
+Every server process has one `broker`. On PostgreSQL an event travels through NOTIFY on
+one channel, and each process's broker listens on its own psycopg connection (outside
+Django's pool) and hands what arrives to the streams it serves, so several processes stay
+in sync. On SQLite (the single-process demo) the broker hands events over in-process.
+
+Events carry an increasing id (a PostgreSQL sequence, or a clock-based counter on SQLite)
+and each process keeps the recent ones per network in a ring, so a browser that lost its
+connection replays what it missed from Last-Event-ID, or is told to resync.
+
+Presence (who has the board open) lives in memory: each process counts its own streams
+and shares its snapshot per network through the same channel, every few seconds and on
+every change; a snapshot that is not renewed for PRESENCE_TIMEOUT seconds expires, so the
+people of a process that died disappear too.
+"""
+
+import asyncio
+import contextlib
+import json
+import logging
+import re
+import threading
+import time
+import uuid
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "canvas_events"
+SEQUENCE = "canvas_event_id"
+RING_SIZE = 500  # events kept per network per process for replay
+QUEUE_SIZE = 1000  # events waiting for one slow stream before it is told to resync
+HEARTBEAT = 10  # seconds between presence snapshots sent to the other processes
+PRESENCE_TIMEOUT = 30  # seconds after which another process's snapshot expires
+NOTIFY_LIMIT = 7900  # PostgreSQL refuses NOTIFY payloads of 8000 bytes or more
+
+# Names starting with "_" are for the brokers only and never reach a browser.
+PRESENCE = "_presence"
+HELLO = "_hello"
+MEMBERSHIP_REMOVED = "_membership-removed"
+
+
+def publish(network_id, name, data=None):
+    """Tell everyone watching the network's board about a change, once it is committed.
+
+    `data` is a small JSON-able dict; browsers get it as the event's data.
+    """
+    transaction.on_commit(partial(broker.send, network_id, name, data or {}))
+
+
+def publish_change(request, network, *keys):
+    """Tell the network's open boards which parts changed ("prompt-…", "note-…", "band").
+
+    Each board fetches those fragments again with its viewer's own permissions. The tab
+    that made the change (X-Live-Tab, sent by live.js) already shows it and skips it.
+    """
+    tab = request.headers.get("X-Live-Tab", "")
+    publish(network.pk, "changed", {"keys": list(keys), "tab": tab if _TAB.fullmatch(tab) else ""})
+
+
+_TAB = re.compile(r"[A-Za-z0-9-]{1,40}")
+
+
+def live_context(network):
+    """Return what a board page needs to follow its events; call it before its queries."""
+    return {"stream": reverse("live-events", args=[network.slug]), "position": broker.position()}
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int | None
+    network_id: int
+    name: str
+    data: dict
+
+    def encode(self):
+        """Return the event in the text/event-stream format."""
+        return sse(self.name, json.dumps(self.data, separators=(",", ":")), self.id)
+
+
+def sse(name, data, event_id=None):
+    lines = [f"id: {event_id}"] if event_id is not None else []
+    lines.append(f"event: {name}")
+    lines.extend(f"data: {line}" for line in str(data).splitlines() or [""])
+    return ("\n".join(lines) + "\n\n").encode()
+
+
+@dataclass
+class Ring:
+    """The recent events of one network, oldest first."""
+
+    # Events up to this id may have passed unseen (before this process listened, or
+    # dropped off the ring): a browser that saw less must resync.
+    complete_after: int
+    events: deque = field(default_factory=lambda: deque(maxlen=RING_SIZE))
+
+    def add(self, event):
+        if len(self.events) == self.events.maxlen:
+            self.complete_after = max(self.complete_after, self.events[0].id)
+        self.events.append(event)
+
+    def since(self, last_id):
+        """Return the events after `last_id`, or None if some of them are unknown here."""
+        ids = [event.id for event in self.events]
+        if last_id in ids:
+            # By position: ids come from a sequence but arrive in commit order.
+            return list(self.events)[ids.index(last_id) + 1 :]
+        if last_id < self.complete_after:
+            return None
+        return [event for event in self.events if event.id > last_id]
+
+
+@dataclass(eq=False)
+class Subscription:
+    """One open event stream: one browser tab of one person on one network's board."""
+
+    network_id: int
+    user_id: int
+    name: str
+    queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
+    overflowed: bool = False
+    removed: bool = False
+
+    def put(self, item):
+        try:
+            self.queue.put_nowait(item)
+        except asyncio.QueueFull:
+            self.overflowed = True
+
+
+class Presence:
+    """Who is on each network's board: this process's streams plus the other processes'."""
+
+    def __init__(self):
+        self.local = defaultdict(dict)  # network id -> user id -> [name, open streams]
+        self.remote = defaultdict(dict)  # network id -> process -> (people, received at)
+
+    def join(self, network_id, user_id, name):
+        entry = self.local[network_id].setdefault(user_id, [name, 0])
+        entry[1] += 1
+
+    def leave(self, network_id, user_id):
+        people = self.local[network_id]
+        if user_id in people:
+            people[user_id][1] -= 1
+            if people[user_id][1] <= 0:
+                del people[user_id]
+
+    def snapshot(self, network_id):
+        """Return this process's people on the network as [[user id, name], ...]."""
+        return [[uid, name] for uid, (name, _count) in self.local.get(network_id, {}).items()]
+
+    def receive(self, network_id, process, people):
+        self.remote[network_id][process] = (people, time.monotonic())
+
+    def expire(self):
+        """Forget snapshots not renewed in time; return the networks whose people changed."""
+        cutoff = time.monotonic() - PRESENCE_TIMEOUT
+        changed = set()
+        for network_id, processes in self.remote.items():
+            for process in [p for p, (_people, at) in processes.items() if at < cutoff]:
+                del processes[process]
+                changed.add(network_id)
+        return changed
+
+    def people(self, network_id):
+        """Return everyone on the network's board, sorted by name: [(user id, name)]."""
+        everyone = dict(self.snapshot(network_id))
+        for people, _at in self.remote.get(network_id, {}).values():
+            for uid, name in people:
+                everyone.setdefault(uid, name)
+        return sorted(everyone.items(), key=lambda item: (item[1].casefold(), item[0]))
+
+
+class Broker:
+    """Fan events out to this process's event streams (see the module docstring)."""
+
+    def __init__(self):
+        self.process = uuid.uuid4().hex[:12]
+        self.lock = threading.Lock()  # guards ids and rings: send() runs in view threads
+        self.last_id = None
+        self.rings = {}
+        self.subscribers = defaultdict(set)
+        self.presence = Presence()
+        self.loop = None
+        self.tasks = []
+        self.ready = None  # PostgreSQL: set once this process listens
+        self.outbox = None  # PostgreSQL: messages from this broker to the others
+        self.floor = 0  # PostgreSQL: the sequence's value when this process began to listen
+
+    # -- publishing (any thread) ----------------------------------------------------------
+
+    @property
+    def uses_postgres(self):
+        return connection.vendor == "postgresql"
+
+    def send(self, network_id, name, data):
+        """Send one event now (publish() calls this after the commit)."""
+        if self.uses_postgres:
+            payload = json.dumps({"n": network_id, "e": name, "d": data}, separators=(",", ":"))
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT pg_notify(%s, nextval('{SEQUENCE}')::text || ' ' || %s)",
+                    [CHANNEL, payload],
+                )
+            return
+        with self.lock:
+            # Clock-based, so ids keep increasing across a restart of the demo.
+            event_id = max(self._start_id() + 1, time.time_ns() // 1_000_000)
+            event = Event(event_id, network_id, name, data)
+            self._remember(event)
+        self._call_in_loop(self._deliver, event)
+
+    def position(self):
+        """Return the id from which a page that is about to be rendered follows the events.
+
+        Call it before the page's own queries: every event with a higher id may concern a
+        change the page does not show yet, so its stream replays those. (Ids are taken
+        after the change is committed.)
+        """
+        if self.uses_postgres:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {SEQUENCE}"
+                )
+                return cursor.fetchone()[0]
+        with self.lock:
+            return self._start_id()
+
+    def _start_id(self):
+        if self.last_id is None:
+            self.last_id = time.time_ns() // 1_000_000
+        return self.last_id
+
+    def _remember(self, event):
+        """Keep a numbered event for replay (caller holds the lock)."""
+        if event.id is None or event.name.startswith("_"):
+            return
+        ring = self.rings.get(event.network_id)
+        if ring is None:
+            ring = self.rings[event.network_id] = Ring(complete_after=self._floor())
+        ring.add(event)
+        self.last_id = event.id if self.last_id is None else max(self.last_id, event.id)
+
+    def _floor(self):
+        return self.floor if self.uses_postgres else self._start_id()
+
+    def _call_in_loop(self, function, *args):
+        loop = self.loop
+        if loop is None or loop.is_closed():
+            return
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            function(*args)
+        else:
+            loop.call_soon_threadsafe(function, *args)
+
+    # -- streams (the event loop) ---------------------------------------------------------
+
+    async def subscribe(self, network_id, user_id, name, last_id=None):
+        """Open a stream; return it and what to send first (replay, resync or hello).
+
+        `last_id` is the last event the browser saw (None for a brand-new stream).
+        """
+        await self._start()
+        subscription = Subscription(network_id, user_id, name)
+        # No await from here on: an event arrives either in the replay or in the queue.
+        self.subscribers[network_id].add(subscription)
+        self.presence.join(network_id, user_id, name)
+        first = self._catch_up(network_id, last_id)
+        self._presence_changed(network_id, share=True)
+        return subscription, first
+
+    def unsubscribe(self, subscription):
+        self.subscribers[subscription.network_id].discard(subscription)
+        self.presence.leave(subscription.network_id, subscription.user_id)
+        self._presence_changed(subscription.network_id, share=True)
+
+    def _catch_up(self, network_id, last_id):
+        with self.lock:
+            position = self.last_id if self.last_id is not None else self._floor()
+            if last_id is None:
+                return [sse("hello", "{}", position)]
+            ring = self.rings.get(network_id) or Ring(complete_after=self._floor())
+            missed = ring.since(last_id)
+        if missed is None:
+            return [sse("resync", "{}", position)]
+        return [event.encode() for event in missed]
+
+    def _deliver(self, event):
+        """Hand an event that arrived here to this process's streams (in the loop)."""
+        if event.name == MEMBERSHIP_REMOVED:
+            for subscription in self.subscribers.get(event.network_id, ()):
+                if subscription.user_id == event.data.get("user"):
+                    subscription.removed = True
+                    subscription.put(None)
+            return
+        if event.name.startswith("_"):
+            return
+        encoded = event.encode()
+        for subscription in self.subscribers.get(event.network_id, ()):
+            subscription.put(encoded)
+
+    def _presence_changed(self, network_id, share=False):
+        people = [
+            {"name": name, "initials": _initials(name)}
+            for _uid, name in self.presence.people(network_id)
+        ]
+        html = render_to_string("canvas/presence.html", {"people": people}).strip()
+        encoded = sse("presence", html)
+        for subscription in self.subscribers.get(network_id, ()):
+            subscription.put(encoded)
+        if share and self.ready is not None:
+            self._share_presence([network_id])
+
+    def resync_everyone(self):
+        """Tell every stream here to reload its board: events may have been lost."""
+        encoded = sse("resync", "{}", self.position())
+        for subscriptions in self.subscribers.values():
+            for subscription in subscriptions:
+                subscription.put(encoded)
+
+    # -- PostgreSQL: one listener and one sender per process ------------------------------
+
+    async def _start(self):
+        loop = asyncio.get_running_loop()
+        if self.loop is not loop:
+            self._reset(loop)
+        if not self.uses_postgres:
+            return
+        if self.ready is None:
+            self.ready = asyncio.Event()
+            self.outbox = asyncio.Queue()
+            self.tasks.append(loop.create_task(self._listen()))
+            self.tasks.append(loop.create_task(self._heartbeat()))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.ready.wait(), timeout=5)
+
+    def _reset(self, loop):
+        """Bind to a new event loop (a new server process, or the next test)."""
+        for task in self.tasks:
+            task.cancel()
+        self.__init__()
+        self.loop = loop
+
+    async def stop(self):
+        """Stop listening and close the broker's connections (tests, shutdown)."""
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        self.tasks, self.ready = [], None
+
+    def _connection_params(self):
+        params = connection.get_connection_params()
+        for key in ("cursor_factory", "context", "pool"):
+            params.pop(key, None)
+        return params
+
+    async def _connect(self):
+        import psycopg
+
+        return await psycopg.AsyncConnection.connect(**self._connection_params(), autocommit=True)
+
+    async def _listen(self):
+        """Receive every event from NOTIFY and send the outbox, reconnecting when lost."""
+        delay, first = 0.5, True
+        while True:
+            try:
+                async with await self._connect() as listener, await self._connect() as sender:
+                    await listener.execute(f"LISTEN {CHANNEL}")
+                    cursor = await listener.execute(
+                        f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {SEQUENCE}"
+                    )
+                    (floor,) = await cursor.fetchone()
+                    with self.lock:
+                        self.floor = floor
+                        if not first:
+                            self.rings.clear()  # what passed while we were away is unknown
+                        self.last_id = max(floor, self.last_id or 0)
+                    if not first:
+                        self.resync_everyone()
+                    first, delay = False, 0.5
+                    self._post(HELLO, 0, {})
+                    self.ready.set()
+                    # If either connection fails, the group cancels the other; both reopen.
+                    async with asyncio.TaskGroup() as group:
+                        group.create_task(self._receive_all(listener))
+                        group.create_task(self._send_all(sender))
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("Live events: lost the PostgreSQL connection; reconnecting.")
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10)
+
+    async def _receive_all(self, listener):
+        async for notify in listener.notifies():
+            self._receive(notify.payload)
+
+    async def _send_all(self, sender):
+        while True:
+            payload = await self.outbox.get()
+            await sender.execute("SELECT pg_notify(%s, %s)", [CHANNEL, payload])
+
+    def _post(self, name, network_id, data):
+        """Queue an unnumbered broker-to-broker message for the channel."""
+        payload = json.dumps({"n": network_id, "e": name, "d": data}, separators=(",", ":"))
+        self.outbox.put_nowait("- " + payload)
+
+    def _receive(self, payload):
+        head, _, body = payload.partition(" ")
+        message = json.loads(body)
+        event_id = int(head) if head != "-" else None
+        event = Event(event_id, message["n"], message["e"], message["d"])
+        if event.name == PRESENCE:
+            if message["d"]["p"] != self.process:
+                self.presence.receive(event.network_id, message["d"]["p"], message["d"]["people"])
+                self._presence_changed(event.network_id)
+            return
+        if event.name == HELLO:
+            # A process started: tell it who is here without waiting for the heartbeat.
+            self._share_presence()
+            return
+        with self.lock:
+            self._remember(event)
+        self._deliver(event)
+
+    def _share_presence(self, network_ids=None):
+        if network_ids is None:
+            network_ids = list(self.presence.local)
+        for network_id in network_ids:
+            people = self.presence.snapshot(network_id)
+            data = {"p": self.process, "people": [[uid, name[:40]] for uid, name in people]}
+            if len(json.dumps(data)) > NOTIFY_LIMIT - 100:
+                data["people"] = [[uid, _initials(name)] for uid, name in people]
+            self._post(PRESENCE, network_id, data)
+            if not people:
+                self.presence.local.pop(network_id, None)
+
+    async def _heartbeat(self):
+        while True:
+            await asyncio.sleep(HEARTBEAT)
+            self._share_presence()
+            for network_id in self.presence.expire():
+                self._presence_changed(network_id)
+
+
+def _initials(name):
+    return "".join(word[0] for word in name.split()[:2]).upper() or "?"
+
+
+broker = Broker()
+
+
+@receiver(post_delete, sender="networks.Membership")
+def _membership_removed(sender, instance, **kwargs):
+    """Close the removed person's streams at once (their next connection gets a 404)."""
+    publish(instance.network_id, MEMBERSHIP_REMOVED, {"user": instance.user_id})

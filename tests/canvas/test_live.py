@@ -1,0 +1,125 @@
+"""The event stream view, served by uvicorn as in production (event streams need ASGI)."""
+
+import json
+from contextlib import ExitStack
+
+import httpx
+import pytest
+from django.db import connection
+
+from canvas.events import publish
+from networks.models import Membership
+from tests.conftest import session_cookie
+
+
+class Events:
+    """Read server-sent events from a streaming httpx response."""
+
+    def __init__(self, response):
+        self.lines = response.iter_lines()
+
+    def next(self, name=None):
+        """Return the next event (called `name`, if given) as a dict of its fields.
+
+        Return None when the stream ends.
+        """
+        fields = {}
+        for line in self.lines:
+            if line and not line.startswith(":"):
+                key, _, value = line.partition(": ")
+                fields[key] = value
+            elif not line:
+                if "event" in fields and name in (None, fields["event"]):
+                    return fields
+                fields = {}
+        return None
+
+
+@pytest.fixture
+def stream_url(asgi_server, network):
+    return f"{asgi_server}/n/{network.slug}/live/"
+
+
+def open_stream(url, user=None, **kwargs):
+    cookies = session_cookie(user) if user else {}
+    return httpx.stream("GET", url, cookies=cookies, timeout=5, **kwargs)
+
+
+def test_a_member_gets_an_event_stream(stream_url, bob):
+    with open_stream(stream_url, bob) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        assert response.headers["cache-control"] == "no-cache"
+        events = Events(response)
+        assert events.next()["event"] == "hello"
+        assert "Bob" in events.next("presence")["data"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs the connection pool")
+def test_open_streams_hold_no_database_connection(stream_url, network, bob):
+    def connections_in_use():
+        stats = connection.pool.get_stats()  # the server runs in this process
+        return stats["pool_size"] - stats["pool_available"]
+
+    cookies = session_cookie(bob)
+    before = connections_in_use()
+    with ExitStack() as stack:
+        for _ in range(6):  # more than the pool's connections
+            response = stack.enter_context(
+                httpx.stream("GET", stream_url, cookies=cookies, timeout=5)
+            )
+            Events(response).next("hello")
+        assert connections_in_use() == before
+
+
+def test_a_stranger_gets_a_404_and_no_stream(stream_url, charlie):
+    with open_stream(stream_url, charlie) as response:
+        assert response.status_code == 404
+        assert "text/event-stream" not in response.headers["content-type"]
+
+
+def test_someone_signed_out_is_sent_to_sign_in(stream_url, network):
+    with open_stream(stream_url) as response:
+        assert response.status_code == 302
+        assert "/account/inloggen/" in response.headers["location"]
+
+
+def test_changes_reach_the_open_streams(stream_url, network, alice, bob):
+    with open_stream(stream_url, alice) as at_alice, open_stream(stream_url, bob) as at_bob:
+        alice_events, bob_events = Events(at_alice), Events(at_bob)
+        alice_events.next("hello"), bob_events.next("hello")
+        publish(network.pk, "changed", {"keys": ["note-1"]})
+        for events in (alice_events, bob_events):
+            event = events.next("changed")
+            assert json.loads(event["data"]) == {"keys": ["note-1"]}
+            assert int(event["id"]) > 0
+
+
+def test_a_browser_that_reconnects_gets_what_it_missed(stream_url, network, bob):
+    with open_stream(stream_url, bob) as response:
+        hello = Events(response).next("hello")
+    publish(network.pk, "changed", {"keys": ["note-2"]})
+    headers = {"Last-Event-ID": hello["id"]}
+    with open_stream(stream_url, bob, headers=headers) as response:
+        assert json.loads(Events(response).next("changed")["data"]) == {"keys": ["note-2"]}
+    # htmx opens a new EventSource after an error: live.js passes the id as ?last=.
+    with open_stream(stream_url + f"?last={hello['id']}", bob) as response:
+        assert json.loads(Events(response).next("changed")["data"]) == {"keys": ["note-2"]}
+
+
+def test_a_removed_member_stops_receiving_at_once(stream_url, network, alice, bob):
+    with open_stream(stream_url, bob) as at_bob, open_stream(stream_url, alice) as at_alice:
+        bob_events, alice_events = Events(at_bob), Events(at_alice)
+        bob_events.next("hello"), alice_events.next("hello")
+        Membership.objects.filter(user=bob).delete()
+        publish(network.pk, "changed", {"keys": ["note-3"]})
+        assert bob_events.next("removed")
+        assert bob_events.next() is None  # the stream ended: no note-3 for bob
+        # Alice gets the change, and Bob leaves her list of who is here (in either order).
+        latest = {}
+        while "changed" not in latest or "Bob" in latest["presence"]["data"]:
+            event = alice_events.next()
+            latest[event["event"]] = event
+        assert json.loads(latest["changed"]["data"]) == {"keys": ["note-3"]}
+    with open_stream(stream_url, bob) as response:
+        assert response.status_code == 404

@@ -1,0 +1,86 @@
+"""The board's saving views tell the other open boards what changed, after the commit."""
+
+import pytest
+
+from canvas.events import broker
+from canvas.models import Note
+from canvas.prompts import PROMPTS
+from coalitions.models import Coalition
+from tests.coalitions.test_coalitions import _fields
+
+# Committed for real, so events leave as they do in production: after the commit.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HX = {"HX-Request": "true", "X-Live-Tab": "tab-1"}
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    """Return the list of events sent, as (network id, name, data)."""
+    events = []
+    monkeypatch.setattr(broker, "send", lambda *event: events.append(event))
+    return events
+
+
+def test_adding_a_note_names_its_prompt_and_the_tab(network, bob, client, sent):
+    client.force_login(bob)
+    client.post(f"/n/{network.slug}/vragen/passion/nieuw/", {"text": "Nieuw"}, headers=HX)
+    note = Note.objects.get(text="Nieuw")
+    assert sent == [
+        (network.pk, "changed", {"keys": ["prompt-passion", f"note-{note.pk}"], "tab": "tab-1"})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("bewerken", {"text": "Anders", "version": 1}),
+        ("verwijderen", {}),
+        ("verplaatsen", {"direction": "up"}),
+    ],
+)
+def test_every_change_to_a_note_is_published(network, bob, client, sent, action, data):
+    Note.add(network, PROMPTS["passion"], "Eerst", bob)
+    note = Note.add(network, PROMPTS["passion"], "Tweede", bob)
+    client.force_login(bob)
+    response = client.post(f"/n/{network.slug}/notities/{note.pk}/{action}/", data, headers=HX)
+    assert response.status_code == 200
+    assert [event[2]["keys"] for event in sent] == [["prompt-passion", f"note-{note.pk}"]]
+
+
+def test_refused_and_conflicting_saves_publish_nothing(network, bob, charlie, client, sent):
+    note = Note.objects.get(text="Klein beginnen, snel leren")
+    client.force_login(bob)
+    assert (
+        client.post(f"/n/{network.slug}/notities/{note.pk}/bewerken/", {"text": "x"}).status_code
+        == 403
+    )
+    mine = Note.add(network, PROMPTS["passion"], "Eerst", bob)
+    mine.edit("Door een ander")
+    url = f"/n/{network.slug}/notities/{mine.pk}/bewerken/"
+    assert client.post(url, {"text": "Ik", "version": 1}, headers=HX).status_code == 409
+    client.force_login(charlie)
+    assert client.post(url, {"text": "Ik", "version": 2}, headers=HX).status_code == 404
+    assert sent == []
+
+
+def test_a_tab_id_that_is_not_a_plain_token_is_dropped(network, bob, client, sent):
+    client.force_login(bob)
+    headers = {**HX, "X-Live-Tab": "<script>"}
+    client.post(f"/n/{network.slug}/vragen/passion/nieuw/", {"text": "Nieuw"}, headers=headers)
+    assert sent[0][2]["tab"] == ""
+
+
+def test_coalition_changes_name_the_band(network, alice, client, sent):
+    coalition = Coalition.objects.get(name="Techniekdag")
+    client.force_login(alice)
+    client.post(
+        f"/n/{network.slug}/coalities/{coalition.pk}/bewerken/", _fields(network), headers=HX
+    )
+    client.post(
+        f"/n/{network.slug}/coalities/{coalition.pk}/meedoen/", {"choice": "lid"}, headers=HX
+    )
+    assert [event[2]["keys"] for event in sent] == [
+        ["band", f"coalition-{coalition.pk}"],
+        ["band", f"coalition-{coalition.pk}"],
+    ]
