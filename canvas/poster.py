@@ -7,6 +7,7 @@ between readable limits; what still does not fit moves to continuation pages tha
 block points to. Rendering takes seconds of CPU: call it from sync code only.
 """
 
+import contextlib
 import hashlib
 import json
 import math
@@ -555,28 +556,44 @@ def measure(page, regions):
 # Rendering
 
 
-_local = threading.local()
-
-
 def _fetcher():
     # Posters read our own files (the stylesheet's fonts) and never the network.
     return URLFetcher(allowed_protocols={"file"})
 
 
-def _stylesheet():
-    """Return the poster CSS and its fonts, parsed once per thread (fonts load in ~0.2 s)."""
-    if getattr(_local, "css", None) is None:
-        _local.fonts = FontConfiguration()
-        _local.css = CSS(
-            filename=finders.find("css/poster.css"),
-            font_config=_local.fonts,
-            url_fetcher=_fetcher(),
-        )
-    return _local.css, _local.fonts
+class _Stylesheets:
+    """Parsed poster stylesheets with their fonts, lent to one render at a time.
+
+    Parsing the CSS and loading its fonts costs ~0.2 s, so they are kept and reused. A
+    font configuration is not safe to share between threads at once, and under ASGI each
+    request runs in a thread of its own: a lock-guarded pool lends each render its own.
+    """
+
+    def __init__(self):
+        self._idle, self._lock = [], threading.Lock()
+
+    @contextlib.contextmanager
+    def lend(self):
+        with self._lock:
+            pair = self._idle.pop() if self._idle else None
+        if pair is None:
+            fonts = FontConfiguration()
+            css = CSS(
+                filename=finders.find("css/poster.css"), font_config=fonts, url_fetcher=_fetcher()
+            )
+            pair = (css, fonts)
+        try:
+            yield pair
+        finally:
+            with self._lock:
+                self._idle.append(pair)
 
 
-def _render(template, context):
-    css, fonts = _stylesheet()
+_stylesheets = _Stylesheets()
+
+
+def _render(template, context, style):
+    css, fonts = style
     html = render_to_string(template, context)
     base = str(settings.BASE_DIR / "static")
     return HTML(string=html, base_url=base, url_fetcher=_fetcher()).render(
@@ -618,11 +635,12 @@ def _cut(region, result, urgency=1):
     region.cut = estimate_cut(region, factor, below=region.cut or len(region.items))
 
 
-def _continuation_pages(document, regions, fmt, geometry, label, when):
+def _continuation_pages(document, regions, fmt, geometry, label, when, style):
     """Lay out the continuation pages; note on each region the page its rest starts on."""
     doc = _render(
         "canvas/poster.html",
         _poster_context(document, regions, fmt, geometry, label, when, "continuation"),
+        style,
     )
     for number, page in enumerate(doc.pages, start=2):
         for key, region in regions.items():
@@ -653,13 +671,17 @@ class Fitted:
 MAX_PASSES = 10
 
 
-def fit_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
+def fit_poster(document, size=DEFAULT_SIZE, *, label="", when=None, style=None):
     """Lay the poster out until every region fits: shrink its type, then continue it.
 
     The estimate usually fits at once. The big page and the continuation pages are two
     documents: as one, WeasyPrint would lay the big page out again and again to resolve
-    the page numbers between them.
+    the page numbers between them. `style` is a (stylesheet, fonts) pair lent by
+    `_stylesheets`; keep it until the PDF is written (render_poster does).
     """
+    if style is None:
+        with _stylesheets.lend() as style:
+            return fit_poster(document, size, label=label, when=when, style=style)
     fmt = Format(size, *SIZES[size])
     when = when or timezone.now()
     regions = build_regions(document)
@@ -675,11 +697,14 @@ def fit_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
             for region in regions.values():
                 region.continues_on = None
             if any(region.cut is not None for region in regions.values()):
-                continuation = _continuation_pages(document, regions, fmt, geometry, label, when)
+                continuation = _continuation_pages(
+                    document, regions, fmt, geometry, label, when, style
+                )
         stale = False
         page = _render(
             "canvas/poster.html",
             _poster_context(document, regions, fmt, geometry, label, when, "poster"),
+            style,
         )
         measures = measure(page.pages[0], regions)
         overflowing = [
@@ -700,8 +725,9 @@ def fit_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
 
 def render_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
     """Return the PDF (bytes) of the document's poster, and how many layouts it took."""
-    fitted = fit_poster(document, size, label=label, when=when)
-    return fitted.pdf(), fitted.passes
+    with _stylesheets.lend() as style:
+        fitted = fit_poster(document, size, label=label, when=when, style=style)
+        return fitted.pdf(), fitted.passes
 
 
 # ---------------------------------------------------------------------------
@@ -749,6 +775,12 @@ def render_sheets(document, *, only=None, label="", when=None):
     """Return the PDF of the coalition sheets: one A4 page each, all or the one named `only`."""
     when = when or timezone.now()
     sheets = coalition_sheets(document, only)
+    with _stylesheets.lend() as style:
+        return _fit_sheets(document, sheets, label, when, style).write_pdf()
+
+
+def _fit_sheets(document, sheets, label, when, style):
+    """Lay the sheets out, shrinking each that runs over a page, and return the document."""
     smaller = {}
     for attempt in range(len(SHEET_SIZES)):
         doc = _render(
@@ -760,6 +792,7 @@ def render_sheets(document, *, only=None, label="", when=None):
                 "label": label,
                 "when": _when_text(when),
             },
+            style,
         )
         if not sheets:
             break
@@ -777,7 +810,7 @@ def render_sheets(document, *, only=None, label="", when=None):
             sheet["compact"] = True
             if SHEET_SIZES[attempt + 1] < SHEET_SIZES[0]:
                 smaller[sheet["index"]] = SHEET_SIZES[attempt + 1]
-    return doc.write_pdf()
+    return doc
 
 
 @cache

@@ -187,6 +187,7 @@ def add_note(request, slug, prompt):
             Activity.Action.CREATED,
             note.text,
             after={"text": note.text},
+            prompt=prompt.slug,
         )
         _changed(request, access, note)
         if not request.htmx:
@@ -237,6 +238,7 @@ def edit_note(request, slug, pk):
             note.text,
             before={"text": before},
             after={"text": note.text},
+            prompt=note.prompt,
         )
         _changed(request, access, note)
         if not request.htmx:
@@ -273,7 +275,14 @@ def delete_note(request, slug, pk):
     if note.is_deleted:
         return _note_gone(request, access, note)
     note.soft_delete()
-    Activity.record(access.network, request.user, note.block, Activity.Action.DELETED, note.text)
+    Activity.record(
+        access.network,
+        request.user,
+        note.block,
+        Activity.Action.DELETED,
+        note.text,
+        prompt=note.prompt,
+    )
     _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, "undo", verwijderd=note.pk))
@@ -289,7 +298,12 @@ def restore_note(request, slug, pk):
     if note.is_deleted:
         note.restore()
         Activity.record(
-            access.network, request.user, note.block, Activity.Action.RESTORED, note.text
+            access.network,
+            request.user,
+            note.block,
+            Activity.Action.RESTORED,
+            note.text,
+            prompt=note.prompt,
         )
         _changed(request, access, note)
     if not request.htmx:
@@ -322,6 +336,7 @@ def move_note(request, slug, pk):
             Activity.Action.MOVED,
             note.text,
             after={"direction": direction},
+            prompt=note.prompt,
         )
         _changed(request, access, note)
     if not request.htmx:
@@ -355,6 +370,7 @@ def toggle_rule(request, slug, pk):
         note.text,
         before={"status": before},
         after={"status": note.status},
+        prompt=note.prompt,
     )
     _changed(request, access, note)
     if not request.htmx:

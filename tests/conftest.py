@@ -59,6 +59,18 @@ def charlie(db):
 
 
 @pytest.fixture(autouse=True)
+def _posters_in_memory(settings):
+    # Rendered posters stay in memory during tests, not in the project's file cache.
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "posters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches["posters"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     # Hashing with PBKDF2 costs ~0.3 s a user; tests need no strong hashes.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -98,3 +110,29 @@ def session_cookie(user):
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     return {cookie.key: cookie.value}
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests last: Playwright's sync API keeps an event loop running in the main
+    # thread for the rest of the session, which breaks asyncio.run() in later tests.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def join_link(network, alice):
+    """A valid join link of the example network, made by alice."""
+    from datetime import timedelta
+
+    from networks.models import JoinLink
+
+    return JoinLink.create_for(network, alice, timedelta(hours=4))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Throttles count failures in the cache: no test inherits another's count.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

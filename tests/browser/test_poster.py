@@ -4,14 +4,9 @@ import pytest
 
 from canvas import poster
 from canvas.models import CanvasVersion, Note
-from tests.canvas.posters import page_sizes_mm, use_test_cache
+from tests.canvas.posters import page_sizes_mm
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _cache(settings):
-    use_test_cache(settings)
 
 
 def _stay(page):
@@ -24,7 +19,7 @@ def _stayed(page):
 
 
 def test_a_member_sees_progress_and_gets_the_poster(
-    live_server, page, network, bob, sign_in, monkeypatch
+    server, page, network, bob, sign_in, monkeypatch
 ):
     render = poster.render_poster
 
@@ -34,7 +29,7 @@ def test_a_member_sees_progress_and_gets_the_poster(
 
     monkeypatch.setattr(poster, "render_poster", slow_render)
     sign_in(page.context, bob)
-    page.goto(f"{live_server.url}/n/{network.slug}/poster/")
+    page.goto(f"{server.url}/n/{network.slug}/poster/")
     _stay(page)
     page.get_by_text("A3", exact=True).click()
     progress = page.get_by_text("De poster wordt gemaakt")
@@ -52,10 +47,10 @@ def test_a_member_sees_progress_and_gets_the_poster(
 
 
 def test_a_coordinator_saves_a_version_and_compares_it_with_now(
-    live_server, page, network, cora, sign_in
+    server, page, network, cora, sign_in
 ):
     sign_in(page.context, cora)
-    page.goto(f"{live_server.url}/n/{network.slug}/versies/")
+    page.goto(f"{server.url}/n/{network.slug}/versies/")
     _stay(page)
     page.get_by_label("Naam van de versie").fill("Workshop 1 — 14 maart")
     page.get_by_role("button", name="Versie opslaan").click()
@@ -80,9 +75,9 @@ def test_a_coordinator_saves_a_version_and_compares_it_with_now(
     assert backup.first.is_visible()
 
 
-def test_an_invalid_label_is_shown_in_place(live_server, page, network, alice, sign_in):
+def test_an_invalid_label_is_shown_in_place(server, page, network, alice, sign_in):
     sign_in(page.context, alice)
-    page.goto(f"{live_server.url}/n/{network.slug}/versies/")
+    page.goto(f"{server.url}/n/{network.slug}/versies/")
     _stay(page)
     field = page.get_by_label("Naam van de versie")
     field.fill(" ")

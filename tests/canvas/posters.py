@@ -3,19 +3,9 @@
 import io
 import re
 
-from django.core.cache import caches
 from pypdf import PdfReader
 
 MM = 72 / 25.4  # points per mm
-
-
-def use_test_cache(settings):
-    """Keep rendered posters in memory for one test, not in the shared file cache."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "posters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    }
-    caches["posters"].clear()
 
 
 def reader(pdf):

@@ -16,18 +16,12 @@ from tests.canvas.posters import (
     reader,
     squash,
     text_of,
-    use_test_cache,
 )
 from tests.conftest import example_document
 
 WHEN = timezone.make_aware(dt.datetime(2026, 3, 14, 10, 0))
 SHIPPED = {"Source-Sans-3", "Noto-Emoji", "Noto-Sans-Symbols-2", "Noto-Sans-Math"}
 SPECIAL = "Één ideeën: coördinatie, naïef, ’s middags, “samen” — Łódź 🙂 🚀 ✅ ✓ → ★"
-
-
-@pytest.fixture(autouse=True)
-def _cache(settings):
-    use_test_cache(settings)
 
 
 @pytest.fixture(autouse=True)

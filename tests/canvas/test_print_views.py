@@ -1,15 +1,8 @@
-import pytest
-
 from canvas.models import CanvasVersion
-from tests.canvas.posters import page_sizes_mm, reader, text_of, use_test_cache
+from tests.canvas.posters import page_sizes_mm, reader, text_of
 from tests.conftest import example_document
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def _cache(settings):
-    use_test_cache(settings)
 
 
 def _url(network, what):
