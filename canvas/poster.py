@@ -103,12 +103,27 @@ class Region:
     fs: float = 0
     cols: int = 1
     title_h: float = 0  # the height of the block's title (mm)
+    small_pt: float = 0  # the least size of secondary text (pt)
     cut: int | None = None  # items from this index on continue on later pages
     continues_on: int | None = None  # the page where they continue
 
     @property
     def items(self):
         return [item for group in self.groups for item in group.items]
+
+    def small(self, ratio):
+        """Return the size (pt) of secondary text at `ratio` of the type, never too small."""
+        return round(max(self.fs * ratio, self.small_pt), 2)
+
+    @property
+    def small_sizes(self):
+        return {
+            "questions": self.small(0.78),
+            "meta": self.small(0.74),
+            "field": self.small(0.82),
+            "desc": self.small(0.86),
+            "more": self.small(0.85),
+        }
 
     @property
     def card_width(self):
@@ -313,6 +328,15 @@ class Format:
     def max_fs(self):
         return round(18 * self.k, 2)
 
+    @property
+    def small_pt(self):
+        """Return the least size (pt) of secondary text: questions, authors, card fields."""
+        return round(max(5, 6 * math.sqrt(self.k)), 2)
+
+    @property
+    def footer_pt(self):
+        return round(max(6, 10 * self.k), 2)
+
 
 def _split(weights, base, low, high, density):
     """Return shares (summing to 1) between the base design and the content's weights.
@@ -393,6 +417,7 @@ def layout(regions, fmt):
     coal.w = width - amb.w - gap
     for region in regions.values():
         region.title_h = 38 * PT * k if region.title else 0
+        region.small_pt = fmt.small_pt
     # Continuation pages: cards about as wide as on the poster, in as many columns as fit.
     cont_cols = max(2, int(width // (fmt.min_fs * PT * 16)))
     return {
@@ -425,12 +450,18 @@ def estimate_height(region, fs, cols, cut=None):
     height = region.title_h + 1.0 * em  # the title and the region's padding
     inner = region.w - 1.0 * em
     card_w = (inner - (cols - 1) * 0.4 * em) / cols - 0.9 * em
+
+    def rel(size):
+        # Secondary text never gets smaller than the format's least size.
+        return max(size, region.small_pt / fs) if region.small_pt else size
+
     for group in region.groups:
         if group.title:
             height += 1.05 * em * 1.2 + 0.3 * em
         if group.questions:
-            q_lines = math.ceil(len(group.questions) * 1.1 / (inner / (CHAR_EM * 0.78 * em)))
-            height += q_lines * 0.78 * em * 1.25 + 0.25 * em
+            q = rel(0.78)
+            q_lines = math.ceil(len(group.questions) * 1.1 / (inner / (CHAR_EM * q * em)))
+            height += q_lines * q * em * 1.25 + 0.25 * em
         items = [item for item in group.items if cut is None or item.n < cut]
         if len(items) < len(group.items):
             height += 0.85 * em * LINE + 0.2 * em  # "+ 3 op pagina 2"
@@ -440,6 +471,7 @@ def estimate_height(region, fs, cols, cut=None):
             for item in row:
                 h = 0.6 * em
                 for chars, size in item.paragraphs():
+                    size = rel(size) if size < 1 else size
                     per_line = max(1, card_w / (CHAR_EM * size * em))
                     h += math.ceil(chars * 1.1 / per_line) * size * em * LINE
                 tallest = max(tallest, h)
