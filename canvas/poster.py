@@ -41,7 +41,7 @@ PT = 25.4 / 72  # mm per point
 PX = 25.4 / 96  # mm per CSS px, the unit of WeasyPrint's layout
 CHAR_EM = 0.45  # average advance of Source Sans 3 in em (0.43 measured on Dutch notes)
 LINE = 1.22  # line height in em
-FILL = 0.98  # the share of a region the estimate may fill (it errs 0–10 % on the safe side)
+FILL = 0.97  # the share of a region the estimate may fill (it is within a few per cent)
 CACHE_ALIAS = "posters"
 
 
@@ -62,17 +62,31 @@ class Item:
     status_label: str = ""
     description: str = ""
     fields: list = field(default_factory=list)  # (label, value) lines of a card
+    _measured: list | None = field(default=None, repr=False, compare=False)
 
     def paragraphs(self):
-        """Return (characters, relative size) of each paragraph, to estimate its height."""
-        title = len(self.text) + (len(self.status_label) + 3 if self.kind == "coalition" else 0)
-        lines = [(title, 1.08 if self.kind in ("ambition", "coalition") else 1.0)]
+        """Return (text, relative size, bold) of each paragraph, to estimate its height."""
+        big = 1.08 if self.kind in ("ambition", "coalition") else 1.0
+        title = self.text + (f" {self.status_label}" if self.kind == "coalition" else "")
+        lines = [(title, big, self.kind in ("ambition", "coalition"))]
         if self.description:
-            lines.append((len(self.description), 0.86))
-        lines += [(len(label) + len(str(value)) + 2, 0.82) for label, value in self.fields]
+            lines.append((self.description, 0.86, False))
+        lines += [(f"{label}: {value}", 0.82, False) for label, value in self.fields]
         if self.author or self.votes or self.kind == "rule":
-            lines.append((len(self.author) + len(self.status_label) + 12, 0.74))
+            meta = f"✓ {self.status_label} {self.author} · {self.votes} stemmen"
+            # A rule's status badge (padding, border) makes its line a little taller.
+            lines.append((meta, 0.8 if self.kind == "rule" else 0.74, False))
         return lines
+
+    def measured(self):
+        """Return each paragraph as (word widths in em, space width, size), computed once."""
+        if self._measured is None:
+            self._measured = [
+                (words, space, size)
+                for text, size, bold in self.paragraphs()
+                for words, space in word_widths(text, bold)
+            ]
+        return self._measured
 
 
 @dataclass
@@ -157,9 +171,10 @@ class Region:
 
     def weight(self):
         """Return roughly how much room the content needs, in characters."""
-        return sum(60 + sum(c for c, _s in item.paragraphs()) for item in self.items) + 120 * len(
-            self.groups
+        characters = sum(
+            60 + sum(len(text) for text, *_ in item.paragraphs()) for item in self.items
         )
+        return characters + 120 * len(self.groups)
 
 
 def _note_item(note, block):
@@ -441,6 +456,52 @@ def _max_columns(region, fs):
     return max(1, int((region.w - em) // (per * em)))
 
 
+FONT_FILES = {
+    False: ("source-sans-3-latin-400-normal.ttf", "source-sans-3-latin-ext-400-normal.ttf"),
+    True: ("source-sans-3-latin-700-normal.ttf", "source-sans-3-latin-ext-700-normal.ttf"),
+}
+
+
+@cache
+def _advances(bold):
+    """Return the advance of each character of the text face, in em (the real metrics)."""
+    from fontTools.ttLib import TTFont
+
+    advances = {}
+    for name in FONT_FILES[bold]:
+        font = TTFont(finders.find(f"fonts/{name}"), lazy=True)
+        units, metrics = font["head"].unitsPerEm, font["hmtx"].metrics
+        for codepoint, glyph in font.getBestCmap().items():
+            advances.setdefault(codepoint, metrics[glyph][0] / units)
+    return advances
+
+
+def word_widths(text, bold=False):
+    """Return each line of `text` (it keeps its line breaks) as (word widths, space), in em."""
+    advances = _advances(bold)
+    space = advances.get(32, 0.2)
+    # Characters the face lacks (emoji, symbols) come from a fallback font: about 1 em.
+    return [
+        ([sum(advances.get(ord(c), 1.0) for c in word) for word in line.split()] or [0], space)
+        for line in text.split("\n")
+    ]
+
+
+def _lines(words, space, width):
+    """Return how many lines the words take when wrapped at `width` (em), as the browser does."""
+    lines, x = 1, 0.0
+    for word in words:
+        if x and x + space + word <= width:
+            x += space + word
+            continue
+        if x:
+            lines += 1
+        x = word
+        while x > width > 0:  # a word longer than the line breaks (overflow-wrap)
+            lines, x = lines + 1, x - width
+    return lines
+
+
 def estimate_height(region, fs, cols, cut=None):
     """Return an estimate, in mm, of the height the region's content needs at size `fs`.
 
@@ -460,8 +521,8 @@ def estimate_height(region, fs, cols, cut=None):
             height += 1.05 * em * 1.2 + 0.3 * em
         if group.questions:
             q = rel(0.78)
-            q_lines = math.ceil(len(group.questions) * 1.1 / (inner / (CHAR_EM * q * em)))
-            height += q_lines * q * em * 1.25 + 0.25 * em
+            [(words, space)] = word_widths(group.questions)
+            height += _lines(words, space, inner / (q * em)) * q * em * 1.25 + 0.25 * em
         items = [item for item in group.items if cut is None or item.n < cut]
         if len(items) < len(group.items):
             height += 0.85 * em * LINE + 0.2 * em  # "+ 3 op pagina 2"
@@ -470,10 +531,9 @@ def estimate_height(region, fs, cols, cut=None):
             tallest = 0
             for item in row:
                 h = 0.6 * em
-                for chars, size in item.paragraphs():
+                for words, space, size in item.measured():
                     size = rel(size) if size < 1 else size
-                    per_line = max(1, card_w / (CHAR_EM * size * em))
-                    h += math.ceil(chars * 1.1 / per_line) * size * em * LINE
+                    h += _lines(words, space, card_w / (size * em)) * size * em * LINE
                 tallest = max(tallest, h)
             height += tallest + 0.4 * em
         height += 0.6 * em
