@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("canvas.board_urls")),
     path("", include("coalitions.urls")),
+    path("", include("canvas.record_urls")),
 ]

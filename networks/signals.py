@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from canvas.models import Note, NoteStatus
+from canvas.models import CanvasVersion, Note, NoteStatus
 from canvas.prompts import IDENTITY, RULES
 from coalitions.models import Ambition, Coalition, CoalitionStatus
 from networks.models import Activity, Membership, NetworkActor, SignalDismissal
@@ -407,7 +407,25 @@ def gather(network, now=None):
             network=network, role=Membership.Role.MEMBER
         ).values_list("user_id", "created_at")
     ]
+    saved = (
+        CanvasVersion.objects.filter(network=network, kind=CanvasVersion.Kind.SAVED)
+        .order_by("-created_at", "-id")
+        .values_list("created_at", "document")[:3]
+    )
+    facts.versions = [(at, _identity_of(document), _actors_in(document)) for at, document in saved]
     return facts
+
+
+def _identity_of(document):
+    """Return the identity block of a saved document as comparable data: its texts per prompt."""
+    return tuple(
+        (prompt, tuple(sorted(n if isinstance(n, str) else n.get("text", "") for n in notes)))
+        for prompt, notes in sorted(document.get("identity", {}).items())
+    )
+
+
+def _actors_in(document):
+    return sum(1 for actor in document.get("actors", []) if actor.get("role"))
 
 
 def _latest(*moments):

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from canvas.models import Note
+from canvas.models import CanvasVersion, Note
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.models import JoinLink, Membership, Scan
 from networks.scans import SAMENWERKING
@@ -115,6 +115,19 @@ EXPECTED = {
     "networks:activity": (only(200, coordinator=True), ALL_405),
     # The live board's event stream.
     "live-events": (members(S), ALL_405),
+    # Posters, versions and import (canvas/record_urls.py): members look, editors keep.
+    "record:print": (members(200), ALL_405),
+    "record:poster": (members(200), ALL_405),
+    "record:sheets": (members(200), ALL_405),
+    "record:export": (members(200), ALL_405),
+    "record:versions": (members(200), ALL_405),
+    "record:save": (ALL_405, editors(302)),
+    "record:compare": (members(200), ALL_405),
+    "record:version": (members(200), ALL_405),
+    "record:version_export": (members(200), ALL_405),
+    "record:restore": (editors(200), editors(302)),
+    "record:import_version": (editors(200), editors(302)),
+    "record:import": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
     # Looking at a network: overlap (one's own networks), scans, advice, signals.
     "networks:overlap": ((L, 200, 200, 200, 200, 200), ALL_405),
     "networks:overlap_export": ((L, 200, 200, 200, 200, 200), ALL_405),
@@ -142,6 +155,7 @@ class World:
     rule: object
     ambition: object
     actor: object
+    version: object  # a saved version of the canvas
     scan: object  # open
     closed_scan: object
 
@@ -170,6 +184,9 @@ def _kwargs(name, world):
         "coalitions:edit_coalition": world.coalition.pk,
         "coalitions:participate": world.coalition.pk,
         "networks:edit_actor": world.actor.pk,
+        "record:version": world.version.pk,
+        "record:version_export": world.version.pk,
+        "record:restore": world.version.pk,
         "networks:scan": world.scan.pk,
         "networks:scan_close": world.scan.pk,
         "networks:scan_export": world.closed_scan.pk,
@@ -209,6 +226,9 @@ def _payload(name, world):
         "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
         "networks:person_update": {f"m{erin.pk}-role": "coordinator", f"m{erin.pk}-actor": ""},
         "set_language": {"language": "en", "next": "/"},
+        "record:save": {"label": "Workshop 2"},
+        "record:import_version": {"file": _upload()},
+        "record:import": {"file": _upload()},
         "networks:scans": {
             "kind": "kenmerken",
             "closes_on": (timezone.localdate() + timedelta(days=14)).isoformat(),
@@ -216,6 +236,14 @@ def _payload(name, world):
         "networks:scan": dict.fromkeys(SAMENWERKING.item_codes, "3"),
         "networks:advice": {"factors": "", "factors_discussed": ["3"]},
     }.get(name, {})
+
+
+def _upload():
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("canvas.json", json.dumps(example_document()).encode())
 
 
 async def _open_stream(url, cookies):
@@ -282,13 +310,25 @@ def world(db):
     )
     ambition = Ambition.objects.filter(network=network, created_by=None).first()
     actor = network.network_actors.first()
+    version = CanvasVersion.save_current(network, people["facilitator"], "Workshop 1")
     now = timezone.now()
     scan = Scan.objects.create(network=network, kind="samenwerking", closes=now + timedelta(7))
     closed_scan = Scan.objects.create(
         network=network, kind="kenmerken", opens=now - timedelta(9), closes=now - timedelta(2)
     )
     return World(
-        network, people, coalition, join_link, erin, note, rule, ambition, actor, scan, closed_scan
+        network,
+        people,
+        coalition,
+        join_link,
+        erin,
+        note,
+        rule,
+        ambition,
+        actor,
+        version,
+        scan,
+        closed_scan,
     )
 
 

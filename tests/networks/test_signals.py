@@ -183,7 +183,7 @@ def test_gathering_takes_a_fixed_number_of_queries(
 ):
     for n in range(5):
         Activity.record(network, alice, Activity.Area.IDENTITY, Activity.Action.CREATED, f"n{n}")
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         signals.for_network(network)
 
 
@@ -258,3 +258,29 @@ def test_notes_written_on_the_board_count_for_ownership(client, network, alice, 
     signal = signals.ownership(signals.gather(network))
     assert "Van de 10 toevoegingen" in signal.finding
     assert "er 7 (70%)" in signal.finding
+
+
+def test_three_saved_versions_with_one_identity_while_growing_freeze_the_goal(network, alice):
+    from canvas.models import CanvasVersion
+    from networks.models import Actor, NetworkActor
+
+    for n in range(3):
+        actor = Actor.objects.create(name=f"Nieuw bestuur {n}")
+        NetworkActor.objects.create(network=network, actor=actor, key=f"nieuw{n}", role="deelnemer")
+        CanvasVersion.save_current(network, alice, f"Werksessie {n + 1}")
+    found = signals.gather(network)
+    assert [count for _at, _identity, count in found.versions] == [11, 10, 9]
+    assert "groeide van 9 naar 11 actoren" in signals.frozen_goal(found).finding
+
+
+def test_an_identity_that_changed_between_saved_versions_is_not_frozen(network, alice):
+    from canvas.models import CanvasVersion
+    from networks.models import Actor, NetworkActor
+
+    for n in range(3):
+        actor = Actor.objects.create(name=f"Nieuw bestuur {n}")
+        NetworkActor.objects.create(network=network, actor=actor, key=f"nieuw{n}", role="deelnemer")
+        Note.objects.create(network=network, block="identity", prompt="style", text=f"Stijl {n}")
+        CanvasVersion.save_current(network, alice, f"Werksessie {n + 1}")
+    found = signals.gather(network)
+    assert signals.frozen_goal(found) is None
