@@ -69,7 +69,8 @@ class Facts:
     ambitions: list = field(default_factory=list)  # (id, title, created at)
     rules: list = field(default_factory=list)  # (note id, prompt, status)
     identity_changed_at: object = None
-    changes: list = field(default_factory=list)  # (user id, by facilitator/coordinator) in WINDOW
+    changes: list = field(default_factory=list)  # (when, by facilitator/coordinator)
+    workshop: tuple | None = None  # (join code id, start, end) of the last workshop
     members: list = field(default_factory=list)  # (user id, joined at, contributed) of role member
     versions: list = field(
         default_factory=list
@@ -132,33 +133,50 @@ def too_much_together(facts):
     )
 
 
+def _windows(facts):
+    """Return the periods the ownership rule looks at: the last workshop, then 30 days.
+
+    A workshop is the validity of the network's latest join code (from its creation until
+    it expired or was revoked).
+    """
+    if facts.workshop is not None:
+        workshop_id, start, end = facts.workshop
+        text = _("tijdens de laatste werksessie (%(date)s)") % {
+            "date": date_format(timezone.localtime(start))
+        }
+        yield text, start, end, fingerprint("werksessie", workshop_id)
+    text = _("in de afgelopen %(days)d dagen") % {"days": WINDOW.days}
+    # A new period is a new situation: the signal may return a month later.
+    yield text, facts.now - WINDOW, facts.now, fingerprint(facts.now.toordinal() // WINDOW.days)
+
+
 def ownership(facts):
-    """Eigenaarschap bij de facilitator: they made most of the recent changes."""
-    total = len(facts.changes)
-    steering = sum(1 for _user, by_steering in facts.changes if by_steering)
-    if total < MIN_CHANGES or steering * 2 <= total:
-        return None
-    return Signal(
-        "eigenaarschap",
-        _("Eigenaarschap bij de facilitator"),
-        _(
-            "Van de %(total)d toevoegingen en wijzigingen in de afgelopen %(days)d dagen "
-            "deden facilitatoren en coördinatoren er %(steering)d (%(pct)d%%)."
-        )
-        % {
-            "total": total,
-            "days": WINDOW.days,
-            "steering": steering,
-            "pct": _percent(steering, total),
-        },
-        _(
-            "Ga als facilitator soms op je handen zitten: het gaat dan wat langzamer, maar "
-            "wel samen. Nodig deelnemers uit zelf te schrijven, en verken samen welke rollen "
-            "bij de facilitator liggen en welke bij de deelnemers."
-        ),
-        # A new period is a new situation: the signal may return a month later.
-        fingerprint(facts.now.toordinal() // WINDOW.days),
-    )
+    """Eigenaarschap bij de facilitator: they made most changes in the last workshop or month."""
+    for when, start, end, situation in _windows(facts):
+        made = [by_steering for at, by_steering in facts.changes if start <= at <= end]
+        total, steering = len(made), sum(made)
+        if total >= MIN_CHANGES and steering * 2 > total:
+            return Signal(
+                "eigenaarschap",
+                _("Eigenaarschap bij de facilitator"),
+                _(
+                    "Van de %(total)d toevoegingen en wijzigingen %(when)s deden "
+                    "facilitatoren en coördinatoren er %(steering)d (%(pct)d%%)."
+                )
+                % {
+                    "total": total,
+                    "when": when,
+                    "steering": steering,
+                    "pct": _percent(steering, total),
+                },
+                _(
+                    "Ga als facilitator soms op je handen zitten: het gaat dan wat langzamer, "
+                    "maar wel samen. Nodig deelnemers uit zelf te schrijven, en verken samen "
+                    "welke rollen bij de facilitator liggen en welke bij de deelnemers."
+                ),
+                situation,
+            )
+    return None
 
 
 def _identity_unchanged_while_growing(versions):
@@ -392,11 +410,22 @@ def gather(network, now=None):
     )
     roles = dict(Membership.objects.filter(network=network).values_list("user_id", "role"))
     steering = {Membership.Role.FACILITATOR, Membership.Role.COORDINATOR}
+    code = (
+        network.join_links.filter(created_at__lte=now)
+        .order_by("-created_at", "-id")
+        .values_list("id", "created_at", "expires_at", "revoked_at")
+        .first()
+    )
+    since = now - WINDOW
+    if code is not None:
+        code_id, start, expires, revoked = code
+        facts.workshop = (code_id, start, min(expires, revoked or expires, now))
+        since = min(since, start)
     writing = network.activities.filter(area__in=CANVAS_AREAS, action__in=WRITING)
     facts.changes = [
-        (user_id, roles.get(user_id) in steering)
-        for user_id in writing.filter(created_at__gte=now - WINDOW).values_list(
-            "user_id", flat=True
+        (at, roles.get(user_id) in steering)
+        for user_id, at in writing.filter(created_at__gte=since).values_list(
+            "user_id", "created_at"
         )
     ]
     contributors = set(writing.order_by().values_list("user_id", flat=True).distinct())

@@ -117,7 +117,7 @@ def test_the_page_takes_a_fixed_number_of_queries(
     client, network, alice, stuck, django_assert_max_num_queries
 ):
     client.force_login(alice)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):
         client.get(f"/n/{network.slug}/signalen/")
 
 

@@ -66,20 +66,51 @@ def test_in_a_network_of_four_doing_everything_together_is_fine():
 # Eigenaarschap bij de facilitator
 
 
+RECENT = NOW - timedelta(days=2)
+
+
+def changes(steering, members, at=RECENT):
+    return [(at, True)] * steering + [(at, False)] * members
+
+
 def test_most_changes_by_facilitators_is_an_ownership_signal():
-    changes = [(1, True)] * 6 + [(2, False)] * 4
-    signal = signals.ownership(facts(changes=changes))
+    signal = signals.ownership(facts(changes=changes(6, 4)))
     assert signal.code == "eigenaarschap"
-    assert "Van de 10 toevoegingen" in signal.finding
+    assert "Van de 10 toevoegingen en wijzigingen in de afgelopen 30 dagen" in signal.finding
     assert "er 6 (60%)" in signal.finding
 
 
 def test_exactly_half_by_facilitators_is_not():
-    assert signals.ownership(facts(changes=[(1, True)] * 5 + [(2, False)] * 5)) is None
+    assert signals.ownership(facts(changes=changes(5, 5))) is None
 
 
 def test_too_few_changes_say_nothing():
-    assert signals.ownership(facts(changes=[(1, True)] * 9)) is None
+    assert signals.ownership(facts(changes=changes(9, 0))) is None
+
+
+def test_changes_older_than_the_window_do_not_count():
+    old = changes(9, 0, at=NOW - timedelta(days=31))
+    assert signals.ownership(facts(changes=[*old, *changes(1, 0)])) is None
+
+
+def test_the_last_workshop_counts_even_if_the_month_does_not():
+    start = NOW - timedelta(days=40)
+    workshop = (7, start, start + timedelta(hours=3))
+    during = changes(8, 2, at=start + timedelta(hours=1))
+    month = changes(1, 9)  # the members wrote most this month
+    signal = signals.ownership(facts(changes=[*during, *month], workshop=workshop))
+    assert "tijdens de laatste werksessie" in signal.finding
+    assert "Van de 10 toevoegingen" in signal.finding
+    # Another workshop is another situation: a dismissal does not carry over.
+    other = signals.ownership(facts(changes=during, workshop=(8, start, workshop[2])))
+    assert other.fingerprint != signal.fingerprint
+
+
+def test_a_workshop_where_members_wrote_most_is_no_signal():
+    start = NOW - timedelta(days=40)
+    during = changes(3, 9, at=start + timedelta(hours=1))
+    workshop = (7, start, start + timedelta(hours=3))
+    assert signals.ownership(facts(changes=during, workshop=workshop)) is None
 
 
 # Doel vastgezet
@@ -183,7 +214,7 @@ def test_gathering_takes_a_fixed_number_of_queries(
 ):
     for n in range(5):
         Activity.record(network, alice, Activity.Area.IDENTITY, Activity.Action.CREATED, f"n{n}")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         signals.for_network(network)
 
 
@@ -194,8 +225,21 @@ def test_recent_changes_by_the_facilitator_count_as_steering(network, alice, bob
         Activity.record(network, bob, Activity.Area.RULES, Activity.Action.CREATED, f"b{n}")
     Activity.record(network, bob, Activity.Area.PEOPLE, Activity.Action.JOINED, "bob")
     found = signals.gather(network)
-    assert sorted(found.changes) == [(alice.pk, True)] * 8 + [(bob.pk, False)] * 3
+    assert sorted(by for _at, by in found.changes) == [False] * 3 + [True] * 8
     assert signals.ownership(found) is not None
+
+
+def test_the_latest_join_code_marks_the_last_workshop(network, alice):
+    from networks.models import JoinLink
+
+    JoinLink.create_for(network, alice, timedelta(hours=4))
+    latest = JoinLink.create_for(network, alice, timedelta(hours=2))
+    latest.revoke()
+    found = signals.gather(network)
+    code_id, start, end = found.workshop
+    assert code_id == latest.pk
+    assert start == latest.created_at
+    assert end == JoinLink.objects.get(pk=latest.pk).revoked_at
 
 
 def test_silent_members_are_found(network, bob):
