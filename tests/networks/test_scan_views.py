@@ -238,7 +238,7 @@ def test_results_compare_with_the_previous_run(client, network, bob):
     scan = make_closed_scan(network, [{"doel-1": 4}] * 3, days_ago=1)
     client.force_login(bob)
     page = client.get(f"/n/{network.slug}/scans/{scan.pk}/").content.decode()
-    assert "Sinds vorige keer" in page
+    assert "Verschil" in page
     assert "+2,0" in page
     assert "was 2,0" in page
     assert 'class="series series-before"' in page
