@@ -6,19 +6,15 @@ canvas through these classes, so the layout never triggers a query per note or c
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Prefetch
 
-from canvas.models import Note
+from canvas.forms import steering_forms
+from canvas.models import Note, Vote, Workshop
 from canvas.prompts import NOTE_BLOCKS
-from coalitions.models import Coalition, CoalitionMember
+from coalitions.models import Coalition, CoalitionMember, Commitment
 from networks.models import NetworkActor
-
-
-@dataclass
-class PromptNotes:
-    prompt: object
-    notes: list
 
 
 @dataclass
@@ -27,6 +23,14 @@ class Section:
 
     block: object
     prompts: list
+
+
+@dataclass
+class PromptNotes:
+    prompt: object
+    notes: list
+    # Notes others wrote during silent writing: counted, never shown.
+    hidden: int = 0
 
 
 class Band:
@@ -43,7 +47,14 @@ class Band:
 
     @classmethod
     def load(cls, network):
-        ambitions = list(network.ambitions.order_by("position", "id"))
+        ambitions = list(
+            network.ambitions.prefetch_related(
+                Prefetch(
+                    "commitments",
+                    queryset=Commitment.objects.select_related("user").order_by("created_at", "id"),
+                )
+            ).order_by("position", "id")
+        )
         coalitions = list(
             Coalition.objects.filter(network=network)
             .prefetch_related(
@@ -66,26 +77,35 @@ class Band:
 class Board:
     """The four note blocks and the band of ambitions and coalitions of one network."""
 
-    def __init__(self, network, notes, band):
+    def __init__(self, network, notes, band, hidden=None):
         by_prompt = defaultdict(list)
         for note in notes:
             by_prompt[note.prompt].append(note)
+        hidden = hidden or {}
         self.network = network
         self.sections = [
-            Section(block, [PromptNotes(p, by_prompt[p.slug]) for p in block.prompts])
+            Section(
+                block,
+                [PromptNotes(p, by_prompt[p.slug], hidden.get(p.slug, 0)) for p in block.prompts],
+            )
             for block in NOTE_BLOCKS
         ]
         self.band = band
 
     @classmethod
-    def load(cls, network):
+    def load(cls, network, viewer=None, room=None):
+        """Read the board as `viewer` sees it: with their own hidden notes, not others'.
+
+        Without a viewer (the projector) only the notes everyone may read.
+        """
         notes = list(
-            Note.objects.alive()
+            Note.objects.visible_to(viewer)
             .filter(network=network)
             .select_related("author")
             .order_by("position", "id")
         )
-        return cls(network, notes, Band.load(network))
+        hidden = room.hidden_counts if room is not None else {}
+        return cls(network, notes, Band.load(network), hidden)
 
 
 @dataclass
@@ -103,3 +123,107 @@ class BoardState:
     form: object = None
     # An edit saved over a newer version: True for a note, the newer item for a card.
     conflict: object = None
+
+
+@dataclass
+class ItemDots:
+    """The dots on one item of the open vote, as one person sees them."""
+
+    mine: int
+    total: int | None  # None while the results are hidden
+    can_add: bool
+    can_remove: bool
+
+
+class Ballot:
+    """One person's part in the open vote: their dots, how many are left, totals if shown."""
+
+    def __init__(self, vote, user):
+        self.vote = vote
+        self.voting = user is not None and user.is_authenticated
+        self.mine = vote.dots_of(user) if self.voting else {}
+        self.totals = vote.totals() if vote.results_visible else None
+
+    @property
+    def used(self):
+        return sum(self.mine.values())
+
+    @property
+    def left(self):
+        return self.vote.dots_per_person - self.used
+
+    def on(self, item):
+        """Return the ItemDots of `item`, or None when it is not part of the vote."""
+        if not self.vote.covers(item):
+            return None
+        mine = self.mine.get(item.pk, 0)
+        total = None if self.totals is None else self.totals.get(item.pk, 0)
+        can_add = self.voting and self.left > 0 and mine < self.vote.max_per_item
+        return ItemDots(mine, total, can_add, self.voting and mine > 0)
+
+
+class Room:
+    """The running workshop as one person's board shows it: step, timer, vote, hidden notes.
+
+    Every part is read on first use, so a fragment that never asks costs no query.
+    `user` None is the projector: it votes nothing and sees no one's hidden notes.
+    """
+
+    def __init__(self, network, user=None):
+        self.network, self.user = network, user
+
+    @cached_property
+    def workshop(self):
+        return Workshop.objects.running().filter(network=self.network).first()
+
+    @cached_property
+    def vote(self):
+        """Return the open vote, or else the last closed one of this workshop (its results)."""
+        if self.workshop is None:
+            return None
+        return (
+            Vote.objects.filter(workshop=self.workshop)
+            .select_related("workshop")
+            .order_by("-opened_at", "-id")
+            .first()
+        )
+
+    @cached_property
+    def ballot(self):
+        vote = self.vote
+        if vote is None or not vote.is_open:
+            return None
+        return Ballot(vote, self.user)
+
+    @cached_property
+    def hidden_counts(self):
+        if self.workshop is None:
+            return {}
+        return Note.objects.hidden_counts(self.network, self.user)
+
+    @cached_property
+    def hidden_total(self):
+        """Return how many notes wait for the reveal (for the facilitator's button)."""
+        if self.workshop is None:
+            return 0
+        return self.workshop.hidden_notes().count()
+
+    @cached_property
+    def steering_forms(self):
+        return steering_forms(self.workshop) if self.workshop is not None else {}
+
+    @cached_property
+    def results(self):
+        """Return the last closed vote's items with their totals, most dots first."""
+        vote = self.vote
+        if vote is None or vote.is_open:
+            return []
+        return vote_results(vote)
+
+
+def vote_results(vote):
+    """Return [(item, total)] of a vote, most dots first, then in board order."""
+    totals = vote.totals()
+    items = list(vote.items().order_by("position", "id"))
+    items.sort(key=lambda item: -totals.get(item.pk, 0))
+    return [(item, totals.get(item.pk, 0)) for item in items]

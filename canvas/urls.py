@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("canvas.board_urls")),
     path("", include("coalitions.urls")),
+    path("", include("canvas.workshop_urls")),
 ]

@@ -5,16 +5,25 @@ whole board, so everything also works without JavaScript.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import retarget
 
 from canvas.board import Band, BoardState
 from canvas.events import publish_change
 from canvas.models import StaleVersion
 from canvas.views import BOARD, board_context, board_url, render_board
-from coalitions.forms import AmbitionForm, CoalitionForm, ParticipationForm, coalition_snapshot
-from coalitions.models import Ambition, Coalition
+from coalitions.forms import (
+    AmbitionForm,
+    CoalitionForm,
+    CommitmentForm,
+    ParticipationForm,
+    coalition_snapshot,
+)
+from coalitions.models import Ambition, Coalition, Commitment
 from networks.access import get_access
 from networks.models import Activity
 
@@ -232,3 +241,81 @@ def participate(request, slug, pk):
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="participation")
+
+
+def _ambition_with_commitments(access, pk):
+    commitments = Commitment.objects.select_related("user").order_by("created_at", "id")
+    return get_object_or_404(
+        Ambition.objects.prefetch_related(Prefetch("commitments", queryset=commitments)),
+        network=access.network,
+        pk=pk,
+    )
+
+
+def _render_commitments(request, access, ambition, *, error="", status=200):
+    context = board_context(access, ambition=ambition, error=error, focus="commitment")
+    return render(request, f"{BOARD}#commitments", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@vary_on_headers("HX-Request")
+def commit(request, slug, pk):
+    """Show who wants to be involved in an ambition, and how; a member sets their own.
+
+    Weten, meedenken, meedoen or meebepalen (Common Eye): choosing one's level again
+    takes it back.
+    """
+    access = get_access(request, slug)
+    ambition = _ambition_with_commitments(access, pk)
+    if request.method == "POST":
+        access.require(access.can_contribute)
+        form = CommitmentForm(request.POST)
+        if not form.is_valid():
+            error = form.errors["level"][0]
+            if not request.htmx:
+                messages.error(request, error)
+                return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
+            return _render_commitments(request, access, ambition, error=error, status=422)
+        level = ambition.commit(request.user, form.cleaned_data["level"])
+        Activity.record(
+            access.network,
+            request.user,
+            Activity.Area.AMBITIONS,
+            Activity.Action.JOINED if level else Activity.Action.LEFT,
+            ambition.title,
+            after={"betrokkenheid": level} if level else None,
+        )
+        publish_change(request, access.network, f"commitments-{ambition.pk}")
+        ambition = _ambition_with_commitments(access, pk)
+    if not request.htmx:
+        return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
+    return _render_commitments(request, access, ambition)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def form_coalition(request, slug, pk):
+    """Form a coalition for the ambition from its commitments (facilitators, "Coalitie
+    vormen"): meebepalen lead, meedoen take part, weten and meedenken are kept informed."""
+    access = get_access(request, slug)
+    access.require(access.can_steer_workshop)
+    ambition = _ambition_with_commitments(access, pk)
+    try:
+        coalition = ambition.form_coalition()
+    except ValidationError as refusal:
+        error = refusal.messages[0]
+        if not request.htmx:
+            messages.error(request, error)
+            return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
+        response = _render_commitments(request, access, ambition, error=error, status=422)
+        return retarget(response, f"#commitments-{ambition.pk}")
+    Activity.record(
+        access.network,
+        request.user,
+        Activity.Area.COALITIONS,
+        Activity.Action.CREATED,
+        coalition.name,
+        after=coalition_snapshot(coalition),
+    )
+    response = _saved(request, access, coalition)
+    return retarget(response, "#band") if request.htmx else response
