@@ -98,3 +98,9 @@ def session_cookie(user):
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     return {cookie.key: cookie.value}
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests last: Playwright's sync API keeps an event loop running in the main
+    # thread for the rest of the session, which breaks asyncio.run() in later tests.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
