@@ -153,6 +153,11 @@
     var template = document.createElement("template");
     template.innerHTML = html.trim();
     var fresh = template.content;
+    // A refresh brings others' news, not a place to type: it must never take the focus
+    // (a browser focuses an inserted autofocus element while nothing on the page had one).
+    fresh.querySelectorAll("[autofocus]").forEach(function (element) {
+      element.removeAttribute("autofocus");
+    });
     var focused = document.activeElement;
     var selection = focused && focused.setSelectionRange && [focused.selectionStart, focused.selectionEnd];
     // Forms in use move over into the new fragment, in place of their fresh copies.
