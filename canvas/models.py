@@ -427,13 +427,15 @@ class Workshop(models.Model):
 
     def reveal(self, names=True):
         """Show every hidden note at once, with its author's name or without; return the
-        slugs of the prompts that changed."""
+        slugs of the prompts that changed.
+
+        The silent round is over with it: notes written from now on are seen at once.
+        """
         hidden = Note.objects.filter(network=self.network, hidden=True)
         prompts = sorted(set(hidden.values_list("prompt", flat=True)))
         hidden.update(hidden=False, anonymous=not names, updated_at=timezone.now())
-        if self.reveal_names != names:
-            self.reveal_names = names
-            self.save(update_fields=["reveal_names"])
+        self.reveal_names, self.silent = names, False
+        self.save(update_fields=["reveal_names", "silent"])
         return prompts
 
     # -- votes -------------------------------------------------------------------------

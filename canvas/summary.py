@@ -110,6 +110,11 @@ class WorkshopSummary:
         )
 
     @property
+    def quiet_blocks(self):
+        """Return the titles of the blocks nothing was added to."""
+        return [str(block.block.title) for block in self.blocks if not block.count]
+
+    @property
     def note_count(self):
         return sum(block.count for block in self.blocks)
 

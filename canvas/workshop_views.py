@@ -311,7 +311,8 @@ def _dots(request, access, room, item, *, error="", status=200):
         if error:
             messages.error(request, error)
         return redirect(board_url(access.network, f"{room.vote.item_field}-{item.pk}"))
-    context = board_context(access, room=room, item=item, error=error, focus="dots")
+    focus = "dot-weg" if request.POST.get("dot") == "weg" else "dot-erbij"
+    context = board_context(access, room=room, item=item, error=error, focus=focus)
     return render(request, f"{BOARD}#dots-answer", context, status=status)
 
 

@@ -253,7 +253,9 @@ def _ambition_with_commitments(access, pk):
 
 
 def _render_commitments(request, access, ambition, *, error="", status=200):
-    context = board_context(access, ambition=ambition, error=error, focus="commitment")
+    # The keyboard stays on the level just chosen (or taken back).
+    focus = f"commit-{request.POST.get('level', '')}"
+    context = board_context(access, ambition=ambition, error=error, focus=focus)
     return render(request, f"{BOARD}#commitments", context, status=status)
 
 

@@ -92,6 +92,9 @@
   // A form someone is using: one with a text field (an editor, or the add form), or any
   // form with focus or typed text. Buttons-only forms (delete, status) are not "in use".
   function inUse(form) {
+    // Forms of buttons that say so (dots, commitments) are replaced like the rest; the
+    // focus moves to the button with the same id in the new copy.
+    if (form.hasAttribute("data-live-buttons")) return false;
     return (
       form.querySelector("textarea, input[type=text], select") !== null ||
       form.hasAttribute("data-live-dirty") ||
@@ -179,6 +182,9 @@
     if (focused && document.body.contains(focused) && document.activeElement !== focused) {
       focused.focus();
       if (selection) focused.setSelectionRange(selection[0], selection[1]);
+    } else if (focused && focused.id && !document.body.contains(focused)) {
+      var twin = document.getElementById(focused.id);
+      if (twin) twin.focus({ preventScroll: true });
     }
   }
 
