@@ -174,19 +174,20 @@ class Room:
 
     @cached_property
     def workshop(self):
-        return Workshop.objects.running().filter(network=self.network).first()
+        workshop = Workshop.objects.running().filter(network=self.network).first()
+        if workshop is not None:
+            workshop.network = self.network  # known already: no query for it
+        return workshop
 
     @cached_property
     def vote(self):
         """Return the open vote, or else the last closed one of this workshop (its results)."""
         if self.workshop is None:
             return None
-        return (
-            Vote.objects.filter(workshop=self.workshop)
-            .select_related("workshop")
-            .order_by("-opened_at", "-id")
-            .first()
-        )
+        vote = Vote.objects.filter(workshop=self.workshop).order_by("-opened_at", "-id").first()
+        if vote is not None:
+            vote.workshop = self.workshop
+        return vote
 
     @cached_property
     def ballot(self):

@@ -423,7 +423,7 @@ class Workshop(models.Model):
     # -- silent writing and the reveal -------------------------------------------------
 
     def hidden_notes(self):
-        return Note.objects.filter(network=self.network, hidden=True, deleted_at__isnull=True)
+        return Note.objects.filter(network_id=self.network_id, hidden=True, deleted_at__isnull=True)
 
     def reveal(self, names=True):
         """Show every hidden note at once, with its author's name or without; return the
@@ -546,11 +546,11 @@ class Vote(models.Model):
 
     def items(self):
         """Return the items one can place dots on, in their order on the board."""
-        network = self.workshop.network
+        network_id = self.workshop.network_id
         if self.target == VoteTarget.PROMPT:
-            return Note.objects.alive().filter(network=network, prompt=self.prompt)
+            return Note.objects.alive().filter(network_id=network_id, prompt=self.prompt)
         model = Dot._meta.get_field(self.item_field).related_model
-        return model.objects.filter(network=network)
+        return model.objects.filter(network_id=network_id)
 
     def covers(self, item):
         """Return whether `item` (a note, ambition or coalition) is part of this vote."""
