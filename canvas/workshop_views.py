@@ -30,10 +30,19 @@ WORKSHOPS = "canvas/workshops.html"
 SUMMARY = "canvas/workshop_summary.html"
 
 
-def _follow(network, *keys):
-    """Tell every open board of the network, the facilitator's own tab included, to fetch
-    these parts again (the bar, a prompt's notes, the band)."""
-    publish(network.pk, "changed", {"keys": list(keys), "tab": ""})
+def _follow(request, network, *keys):
+    """Tell the open boards which parts to fetch again: the bar and panel ("workshop"), a
+    prompt's notes, the band.
+
+    The tab that steered has the new bar and panel in its answer (refetching the panel
+    would fold up what the facilitator just opened in it); the notes and cards it
+    fetches like every other tab.
+    """
+    if "workshop" in keys:
+        publish_change(request, network, "workshop")
+    parts = [key for key in keys if key != "workshop"]
+    if parts:
+        publish(network.pk, "changed", {"keys": parts, "tab": ""})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -80,7 +89,7 @@ def _start(request, access, form):
         Activity.Action.CREATED,
         _("Workshop “%(title)s” begonnen") % {"title": workshop.title},
     )
-    _follow(network, "workshop")
+    _follow(request, network, "workshop")
     return workshop
 
 
@@ -234,7 +243,7 @@ def steer(request, slug):
             return redirect(board_url(network, "workshop"))
         return _render_panel(request, access, bound={action: form}, focus=action, status=422)
     if keys:
-        _follow(network, *keys)
+        _follow(request, network, *keys)
     if not request.htmx:
         return redirect(board_url(network, "workshop"))
     return _render_panel(request, access, focus=action)
@@ -266,7 +275,7 @@ def _end(request, access, workshop):
             Activity.Action.EDITED,
             _("Workshop “%(title)s” beëindigd") % {"title": workshop.title},
         )
-    _follow(network, "workshop", "band", *[f"prompt-{slug}" for slug in prompts])
+    _follow(request, network, "workshop", "band", *[f"prompt-{slug}" for slug in prompts])
     url = reverse("workshop:summary", args=[network.slug, workshop.pk])
     if request.htmx:
         return HttpResponseClientRedirect(url)
@@ -298,10 +307,12 @@ def place_dot(request, slug):
             vote.place(request.user, item)
     except ValidationError as refusal:
         return _dots(request, access, room, item, error=refusal.messages[0], status=422)
-    keys = ["vote-progress"]
     if vote.results_visible:
-        keys.append(vote.anchor)  # everyone's totals move
-    publish_change(request, access.network, *keys)
+        # Everyone's totals move; its own tab fetches too, so an older refresh for someone
+        # else's dot cannot be the last word there.
+        publish(access.network.pk, "changed", {"keys": ["vote-progress", vote.anchor], "tab": ""})
+    else:
+        publish_change(request, access.network, "vote-progress")
     return _dots(request, access, room, item)
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
 
 from canvas.board import Band, BoardState
-from canvas.events import publish_change
+from canvas.events import publish, publish_change
 from canvas.models import StaleVersion
 from canvas.views import BOARD, board_context, board_url, render_board
 from coalitions.forms import (
@@ -287,7 +287,9 @@ def commit(request, slug, pk):
             ambition.title,
             after={"betrokkenheid": level} if level else None,
         )
-        publish_change(request, access.network, f"commitments-{ambition.pk}")
+        # Its own tab too: a refresh for someone else's choice, fetched just before this
+        # one, must not be the last word there.
+        publish(access.network.pk, "changed", {"keys": [f"commitments-{ambition.pk}"], "tab": ""})
         ambition = _ambition_with_commitments(access, pk)
     if not request.htmx:
         return redirect(board_url(access.network, f"ambition-{ambition.pk}"))

@@ -143,7 +143,10 @@
       .finally(function () {
         var again = inFlight.get(el);
         inFlight.delete(el);
-        if (again && document.body.contains(el)) refresh(el);
+        // A change that came in meanwhile may be missing from this answer: fetch again,
+        // into the fragment that now stands in the old one's place.
+        var current = document.body.contains(el) ? el : el.id && document.getElementById(el.id);
+        if (again && current) refresh(current);
       });
   }
 

@@ -1,4 +1,5 @@
-"""Steering tells every open board, the facilitator's own tab too, what to fetch again."""
+"""Steering tells every open board what to fetch again: the bar and panel to the other tabs
+(the steering tab has them in its answer), the notes and cards to every tab."""
 
 import pytest
 
@@ -28,7 +29,7 @@ def test_a_step_reaches_every_board(network, alice, client, sent):
     start_workshop(network, alice)
     client.force_login(alice)
     _steer(client, network, {"action": "step", "step": "identity"})
-    assert sent == [(network.pk, "changed", {"keys": ["workshop"], "tab": ""})]
+    assert sent == [(network.pk, "changed", {"keys": ["workshop"], "tab": "tab-1"})]
 
 
 def test_the_reveal_refreshes_the_prompts_that_had_hidden_notes(network, alice, bob, client, sent):
@@ -36,7 +37,10 @@ def test_the_reveal_refreshes_the_prompts_that_had_hidden_notes(network, alice, 
     Note.add(network, PROMPTS["style"], "Stil", bob, hidden=True)
     client.force_login(alice)
     _steer(client, network, {"action": "reveal"})
-    assert sent[-1][2]["keys"] == ["workshop", "prompt-style"]
+    assert [event[2] for event in sent] == [
+        {"keys": ["workshop"], "tab": "tab-1"},
+        {"keys": ["prompt-style"], "tab": ""},
+    ]
 
 
 def test_opening_a_vote_refreshes_its_items(network, alice, client, sent):
@@ -44,7 +48,7 @@ def test_opening_a_vote_refreshes_its_items(network, alice, client, sent):
     client.force_login(alice)
     data = {"action": "vote", "target": "ambitions", "dots_per_person": "3", "max_per_item": "2"}
     _steer(client, network, data)
-    assert sent[-1][2]["keys"] == ["workshop", "band"]
+    assert sent[-1][2] == {"keys": ["band"], "tab": ""}  # its own tab gets dots too
 
 
 def test_a_dot_moves_only_the_facilitators_count_while_results_are_hidden(
@@ -58,7 +62,7 @@ def test_a_dot_moves_only_the_facilitators_count_while_results_are_hidden(
     vote.hide_results = False
     vote.save()
     client.post(f"/n/{network.slug}/workshop/stip/", {"item": ambition.pk}, headers=HX)
-    assert sent[-1][2] == {"keys": ["vote-progress", "band"], "tab": "tab-1"}
+    assert sent[-1][2] == {"keys": ["vote-progress", "band"], "tab": ""}
 
 
 def test_a_commitment_refreshes_the_ambitions_commitments(network, bob, client, sent):
@@ -67,4 +71,4 @@ def test_a_commitment_refreshes_the_ambitions_commitments(network, bob, client, 
     client.post(
         f"/n/{network.slug}/ambities/{ambition.pk}/betrokkenheid/", {"level": "weten"}, headers=HX
     )
-    assert sent[-1][2] == {"keys": [f"commitments-{ambition.pk}"], "tab": "tab-1"}
+    assert sent[-1][2] == {"keys": [f"commitments-{ambition.pk}"], "tab": ""}
