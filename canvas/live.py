@@ -10,6 +10,7 @@ import time
 from asgiref.sync import sync_to_async
 from django.db import connection
 from django.http import StreamingHttpResponse
+from django.views.decorators.http import require_GET
 
 from canvas.events import broker, sse
 from networks.access import get_access
@@ -43,6 +44,7 @@ def _last_event_id(request):
     return int(value) if value.isdigit() else None
 
 
+@require_GET
 async def board_events(request, slug):
     network_id, user_id, name = await sync_to_async(_watcher)(request, slug)
     stream = _stream(network_id, user_id, name, _last_event_id(request))

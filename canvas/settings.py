@@ -133,6 +133,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG  # fixed here, before tests flip DEBUG
 
+# Behind a proxy that sets X-Forwarded-For: sign-in throttling counts per real address.
+USE_X_FORWARDED_FOR = envbool("USE_X_FORWARDED_FOR", "false")
+
 LOGIN_URL = "networks:login"
 LOGIN_REDIRECT_URL = "networks:list"
 LOGOUT_REDIRECT_URL = "networks:login"

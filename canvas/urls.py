@@ -1,11 +1,14 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from canvas import live
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is on public pages too (home, sign-in, joining).
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("n/<slug:slug>/live/", live.board_events, name="live-events"),
     path("", include("networks.urls")),
     path("", include("canvas.board_urls")),

@@ -7,8 +7,9 @@ tell that it exists (404); a role that is too small for the action gets a 403.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from networks.models import Membership, Network
+from networks.models import JoinLink, Membership, Network
 
 
 class Access:
@@ -34,7 +35,14 @@ class Access:
 
     @property
     def can_manage_people(self):
+        """Facilitators see the people, change roles, remove and invite people."""
         return self.is_facilitator
+
+    can_manage_join_links = can_manage_people
+
+    @property
+    def can_see_activity(self):
+        return self.edits_everything
 
     @property
     def can_contribute(self):
@@ -77,12 +85,41 @@ class Access:
 
 
 def get_access(request, slug):
-    """Return the Access of the signed-in person to the network `slug`; strangers get 404."""
+    """Return the Access of the signed-in person to the network `slug`; strangers get 404.
+
+    A guest whose join link has expired or was revoked gets a 403 that says so: they
+    know the network, but take part only while the link is valid.
+    """
     network = get_object_or_404(Network, slug=slug)
     user = request.user
     membership = None
     if user.is_authenticated:
-        membership = Membership.objects.filter(network=network, user=user).first()
+        membership = (
+            Membership.objects.select_related("join_link")
+            .filter(network=network, user=user)
+            .first()
+        )
     if membership is None:
         raise Http404
+    membership.user = user  # saves a query in guest_may_take_part
+    if not membership.guest_may_take_part:
+        raise PermissionDenied(
+            _(
+                "Je deed als gast mee via een deelnamelink die niet meer geldig is. "
+                "Vraag de facilitator om een nieuwe code, of voeg op je profielpagina "
+                "een e-mailadres en wachtwoord toe om lid te blijven."
+            )
+        )
     return Access(network, user, membership)
+
+
+def get_membership(access, pk):
+    """Return the membership `pk` in the access's network; a stale or foreign id gets 404."""
+    return get_object_or_404(
+        Membership.objects.select_related("user", "actor__actor"), pk=pk, network=access.network
+    )
+
+
+def get_join_link(access, pk):
+    """Return the join link `pk` of the access's network; a stale or foreign id gets 404."""
+    return get_object_or_404(JoinLink, pk=pk, network=access.network)

@@ -1,8 +1,317 @@
+from datetime import timedelta
+
 from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Actor, ActorRole, Network, NetworkActor
+from networks.models import (
+    Activity,
+    Actor,
+    ActorRole,
+    JoinLink,
+    Membership,
+    Network,
+    NetworkActor,
+    User,
+)
+
+NAME_MAX_LENGTH = User._meta.get_field("name").max_length
+
+
+def _email_field(**kwargs):
+    return forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        **kwargs,
+    )
+
+
+def _name_field(label=None, **kwargs):
+    kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
+    return forms.CharField(label=label or _("Naam"), max_length=NAME_MAX_LENGTH, **kwargs)
+
+
+def _new_password_field():
+    return forms.CharField(
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Minstens 8 tekens, niet alleen cijfers en geen veelgebruikt wachtwoord."),
+    )
+
+
+def _check_email_is_free(email, user=None):
+    taken = User.objects.filter(email__iexact=email)
+    if user is not None:
+        taken = taken.exclude(pk=user.pk)
+    if taken.exists():
+        raise forms.ValidationError(
+            _("Er is al een account met dit e-mailadres. Log in met dat account."),
+            code="email_taken",
+        )
+    return email.lower()
+
+
+class SignInForm(auth_forms.AuthenticationForm):
+    """Sign in with email and password."""
+
+    username = _email_field()
+    error_messages = {
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op: het wachtwoord "
+            "is hoofdlettergevoelig."
+        ),
+        "inactive": _("Dit account is uitgeschakeld."),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].widget.attrs["autofocus"] = True
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    email = _email_field()
+
+    def get_users(self, email):
+        """Also people invited by email, who have not chosen a password yet."""
+        return User.objects.filter(email__iexact=email, is_active=True, is_guest=False)
+
+
+class NameForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name"]
+        widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
+
+
+class BecomeMemberForm(forms.Form):
+    """A guest adds an email address and password, and keeps everything they wrote."""
+
+    email = _email_field()
+    password = _new_password_field()
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        return _check_email_is_free(self.cleaned_data["email"], self.user)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password"):
+            self.user.email = cleaned.get("email") or ""
+            try:
+                password_validation.validate_password(cleaned["password"], self.user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self):
+        self.user.become_member(self.cleaned_data["email"], self.cleaned_data["password"])
+        return self.user
+
+
+class RegisterForm(forms.Form):
+    """A new account in one short form, while joining a workshop."""
+
+    name = _name_field()
+    email = _email_field()
+    password = _new_password_field()
+
+    def clean_email(self):
+        return _check_email_is_free(self.cleaned_data["email"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password"):
+            candidate = User(name=cleaned.get("name", ""), email=cleaned.get("email", ""))
+            try:
+                password_validation.validate_password(cleaned["password"], candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self):
+        data = self.cleaned_data
+        return User.objects.create_user(data["email"], data["password"], name=data["name"])
+
+
+class GuestForm(forms.Form):
+    name = _name_field(
+        label=_("Je naam"),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),
+        help_text=_("Zo staat je naam bij wat je schrijft. Een e-mailadres is niet nodig."),
+    )
+
+    def save(self):
+        return User.objects.create_guest(self.cleaned_data["name"])
+
+
+class CodeForm(forms.Form):
+    """The code on the projector, typed on the home page."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "placeholder": "K7P-4QX",
+                "class": "code-input",
+            }
+        ),
+    )
+    # The status a refused code answers with: unknown 404, no longer valid 410.
+    status = 200
+
+    def clean_code(self):
+        code = JoinLink.normalise_code(self.cleaned_data["code"])
+        link = JoinLink.objects.filter(code=code).select_related("network").first()
+        if link is None:
+            self.status = 404
+            raise forms.ValidationError(
+                _("Deze code kennen we niet. Kijk nog eens goed naar de code op het scherm."),
+                code="unknown",
+            )
+        if link.revoked_at is not None:
+            self.status = 410
+            raise forms.ValidationError(
+                _("Deze code is ingetrokken. Vraag de facilitator om een nieuwe."),
+                code="revoked",
+            )
+        if link.is_expired:
+            self.status = 410
+            raise forms.ValidationError(
+                _("Deze code is verlopen. Vraag de facilitator om een nieuwe."), code="expired"
+            )
+        self.link = link
+        return code
+
+
+class JoinLinkForm(forms.Form):
+    VALID_FOR = {
+        "4h": timedelta(hours=4),
+        "1d": timedelta(days=1),
+        "7d": timedelta(days=7),
+        "30d": timedelta(days=30),
+    }
+    valid_for = forms.ChoiceField(
+        label=_("Geldig"),
+        choices=[
+            ("4h", _("4 uur (deze bijeenkomst)")),
+            ("1d", _("1 dag")),
+            ("7d", _("1 week")),
+            ("30d", _("30 dagen")),
+        ],
+        initial="4h",
+        help_text=_("Gasten doen mee zolang de code geldig is."),
+    )
+
+    def save(self, network, by):
+        return JoinLink.create_for(network, by, self.VALID_FOR[self.cleaned_data["valid_for"]])
+
+
+class MembershipForm(forms.Form):
+    """A person's role and organisation in a network, edited by a facilitator.
+
+    `actor_choices` comes from the page, so a page of many people asks the database
+    for the network's actors once.
+    """
+
+    role = forms.ChoiceField(label=_("Rol"), choices=Membership.Role.choices)
+    actor = forms.TypedChoiceField(
+        label=_("Organisatie"), coerce=int, empty_value=None, required=False
+    )
+
+    def __init__(self, membership, actors, *args, **kwargs):
+        self.membership, self.actors = membership, actors
+        kwargs.setdefault("prefix", f"m{membership.pk}")
+        kwargs.setdefault("initial", {"role": membership.role, "actor": membership.actor_id or ""})
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].choices = [("", _("— geen —"))] + [
+            (actor.pk, actor.actor.name) for actor in actors.values()
+        ]
+
+    def save(self, by):
+        """Apply the change; a refusal (last facilitator, guest) becomes a form error."""
+        try:
+            self.membership.change(
+                by,
+                role=self.cleaned_data["role"],
+                actor=self.actors.get(self.cleaned_data["actor"]),
+            )
+        except forms.ValidationError as error:
+            self.add_error("role", error)
+            return False
+        return True
+
+
+class InviteForm(forms.Form):
+    email = _email_field()
+    name = _name_field(
+        required=False, help_text=_("Alleen nodig als deze persoon nog geen account heeft.")
+    )
+    role = forms.ChoiceField(
+        label=_("Rol"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
+
+    def __init__(self, network, *args, **kwargs):
+        self.network = network
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        self.user = User.objects.filter(email__iexact=email).first()
+        if self.user and self.user.memberships.filter(network=self.network).exists():
+            raise forms.ValidationError(
+                _("%(name)s doet al mee in dit netwerk.") % {"name": self.user},
+                code="already_member",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if not getattr(self, "user", None) and "email" in cleaned and not cleaned.get("name"):
+            self.add_error(
+                "name", _("Vul een naam in: er is nog geen account met dit e-mailadres.")
+            )
+        return cleaned
+
+
+class ActivityFilterForm(forms.Form):
+    """Narrow the activity log to one person and/or one part of the canvas."""
+
+    person = forms.TypedChoiceField(
+        label=_("Persoon"), coerce=int, required=False, empty_value=None
+    )
+    area = forms.ChoiceField(
+        label=_("Onderdeel"),
+        choices=[("", _("alle onderdelen")), *Activity.Area.choices],
+        required=False,
+    )
+
+    def __init__(self, network, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(activities__network=network).distinct().order_by("name")
+        self.fields["person"].choices = [("", _("iedereen"))] + [(u.pk, str(u)) for u in people]
+
+    def filter(self, entries):
+        if not self.is_bound or not self.is_valid():
+            return entries
+        if self.cleaned_data["person"]:
+            entries = entries.filter(user_id=self.cleaned_data["person"])
+        if self.cleaned_data["area"]:
+            entries = entries.filter(area=self.cleaned_data["area"])
+        return entries
+
+
+# --- Networks and their actors --------------------------------------------------------
 
 _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
 

@@ -1,10 +1,15 @@
+import secrets
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from canvas.prompts import BLOCKS, PROMPT_CHOICES, PROMPTS
 
 
 class UserManager(BaseUserManager):
@@ -18,6 +23,13 @@ class UserManager(BaseUserManager):
         email = self.normalize_email(email).lower() or None
         user = self.model(email=email, **extra_fields)
         user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_guest(self, name):
+        """Create a guest: only a display name, no email, no password to sign in with."""
+        user = self.model(name=name, is_guest=True)
+        user.set_unusable_password()
         user.save(using=self._db)
         return user
 
@@ -66,6 +78,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return str(self)
+
+    def become_member(self, email, password):
+        """Turn this guest into a full account; notes and memberships stay theirs."""
+        self.email = User.objects.normalize_email(email).lower()
+        self.set_password(password)
+        self.is_guest = False
+        self.save(update_fields=["email", "password", "is_guest"])
 
     @property
     def initials(self):
@@ -279,6 +298,16 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name=_("organisatie"),
     )
+    # The link a person joined (or last re-joined) through: a guest takes part only
+    # while it is valid.
+    join_link = models.ForeignKey(
+        "JoinLink",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("deelnamelink"),
+    )
     created_at = models.DateTimeField(_("lid sinds"), auto_now_add=True)
 
     class Meta:
@@ -301,6 +330,213 @@ class Membership(models.Model):
     @property
     def edits_everything(self):
         return self.role in (self.Role.FACILITATOR, self.Role.COORDINATOR)
+
+    @property
+    def guest_may_take_part(self):
+        """Return whether this membership still admits its person, if they are a guest.
+
+        A guest has no password to come back with: they take part while the link they
+        joined through is valid, and lose access when it expires or is revoked (their
+        notes stay). Opening a newer link of the network renews it.
+        """
+        return not self.user.is_guest or (self.join_link is not None and self.join_link.is_valid)
+
+    def _is_last_facilitator(self):
+        # Lock the network's facilitators, so two facilitators demoting each other at the
+        # same moment cannot leave the network with none.
+        facilitators = Membership.objects.select_for_update().filter(
+            network_id=self.network_id, role=self.Role.FACILITATOR
+        )
+        return self.role == self.Role.FACILITATOR and list(
+            facilitators.values_list("pk", flat=True)
+        ) == [self.pk]
+
+    @transaction.atomic
+    def change(self, by, *, role, actor):
+        """Give this person another role and/or organisation; logs what changed.
+
+        Refuses to demote the network's last facilitator, and to give a guest more than
+        the member role (a guest who loses their session cannot come back).
+        """
+        if role != self.role and self._is_last_facilitator():
+            raise ValidationError(
+                _(
+                    "Dit is de laatste facilitator van het netwerk: maak eerst iemand anders "
+                    "facilitator."
+                )
+            )
+        if role != self.Role.MEMBER and self.user.is_guest:
+            raise ValidationError(
+                _(
+                    "Een gast kan alleen deelnemer zijn. Wie een e-mailadres en wachtwoord "
+                    "toevoegt, kan een andere rol krijgen."
+                )
+            )
+        before = {"role": self.role, "actor": str(self.actor.actor) if self.actor else ""}
+        self.role, self.actor = role, actor
+        after = {"role": self.role, "actor": str(self.actor.actor) if self.actor else ""}
+        if before == after:
+            return  # nothing to save, nothing to log
+        self.save(update_fields=["role", "actor"])
+        Activity.record(
+            self.network,
+            by,
+            Activity.Area.PEOPLE,
+            Activity.Action.EDITED,
+            self.user,
+            before=before,
+            after=after,
+        )
+
+    @classmethod
+    @transaction.atomic
+    def invite(cls, network, by, *, email, name, role):
+        """Add the person with `email` to `network`, creating their account if need be.
+
+        Return the membership and whether the account is new (it has no password yet:
+        the invitation lets them choose one).
+        """
+        user = User.objects.filter(email__iexact=email).first()
+        is_new = user is None
+        if is_new:
+            user = User.objects.create_user(email, None, name=name)
+        membership = cls.objects.create(network=network, user=user, role=role)
+        Activity.record(
+            network, by, Activity.Area.PEOPLE, Activity.Action.INVITED, user, after={"role": role}
+        )
+        return membership, is_new
+
+    @transaction.atomic
+    def remove(self, by):
+        """Take this person out of the network; their notes stay, attributed to them."""
+        if self._is_last_facilitator():
+            raise ValidationError(
+                _("Dit is de laatste facilitator van het netwerk: die kan niet weg.")
+            )
+        # They leave the network's coalitions too: a coalition card shows who takes part.
+        self.user.coalition_memberships.filter(coalition__network_id=self.network_id).delete()
+        self.delete()
+        Activity.record(
+            self.network,
+            by,
+            Activity.Area.PEOPLE,
+            Activity.Action.DELETED,
+            self.user,
+            before={"role": self.role},
+        )
+
+
+# Codes are read from a projector and typed on phones: no 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B,
+# 6/G or U/V pairs to mix up.
+CODE_ALPHABET = "ACEFHJKMNPRTWXY34679"
+CODE_LENGTH = 6
+
+
+class JoinLinkQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class JoinLink(models.Model):
+    """A link and a short code with which people join a network's workshop.
+
+    The facilitator shows the code on the projector; whoever opens the link or types the
+    code joins the network as a member (signing in, creating an account, or as a guest).
+    """
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="join_links", verbose_name=_("netwerk")
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    code = models.CharField(_("code"), max_length=CODE_LENGTH, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = JoinLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("deelnamelink")
+        verbose_name_plural = _("deelnamelinks")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.display_code} — {self.network}"
+
+    def get_absolute_url(self):
+        return reverse("networks:join", args=[self.token])
+
+    @property
+    def display_code(self):
+        """Return the code as shown and read aloud: `K7P-4QX`."""
+        half = CODE_LENGTH // 2
+        return f"{self.code[:half]}-{self.code[half:]}"
+
+    @property
+    def is_valid(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+    @staticmethod
+    def normalise_code(text):
+        """Return a typed code as stored: capitals, no dashes or spaces."""
+        return "".join(ch for ch in str(text).upper() if ch.isalnum())
+
+    @classmethod
+    def create_for(cls, network, by, valid_for):
+        """Make a new link for `network`, valid for the timedelta `valid_for`."""
+        while True:
+            code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
+            if not cls.objects.filter(code=code).exists():
+                break
+        link = cls.objects.create(
+            network=network,
+            token=secrets.token_urlsafe(24),
+            code=code,
+            expires_at=timezone.now() + valid_for,
+            created_by=by,
+        )
+        return link
+
+    def revoke(self):
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])
+
+    @transaction.atomic
+    def admit(self, user):
+        """Make `user` a member of the network through this link; return the membership.
+
+        Someone who is already in the network keeps their role; a guest's access is
+        renewed to this link's expiry.
+        """
+        membership, created = Membership.objects.get_or_create(
+            network=self.network, user=user, defaults={"join_link": self}
+        )
+        if created:
+            Activity.record(
+                self.network,
+                user,
+                Activity.Area.PEOPLE,
+                Activity.Action.JOINED,
+                user,
+                after={"role": membership.role},
+            )
+        elif user.is_guest:
+            membership.join_link = self
+            membership.save(update_fields=["join_link"])
+        return membership
 
 
 class Activity(models.Model):
@@ -330,6 +566,7 @@ class Activity(models.Model):
         MOVED = "moved", _("verplaatst")
         JOINED = "joined", _("doet mee")
         LEFT = "left", _("doet niet meer mee")
+        INVITED = "invited", _("uitgenodigd")
 
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="activities", verbose_name=_("netwerk")
@@ -347,6 +584,10 @@ class Activity(models.Model):
     area = models.CharField(_("onderdeel"), max_length=20, choices=Area)
     action = models.CharField(_("actie"), max_length=20, choices=Action)
     subject = models.CharField(_("onderwerp"), max_length=200)
+    # For notes and rules: the prompt they answer, so the log can say where.
+    prompt = models.CharField(
+        _("vraag"), max_length=30, choices=PROMPT_CHOICES, blank=True, default=""
+    )
     before = models.JSONField(_("voor"), null=True, blank=True)
     after = models.JSONField(_("na"), null=True, blank=True)
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
@@ -355,15 +596,19 @@ class Activity(models.Model):
         verbose_name = _("activiteit")
         verbose_name_plural = _("activiteiten")
         ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["network", "-created_at", "-id"], name="networks_activity_log"),
+        ]
 
     def __str__(self):
         return f"{self.user_name} {self.get_action_display()} {self.subject}"
 
     @classmethod
-    def record(cls, network, user, area, action, subject, *, before=None, after=None):
+    def record(cls, network, user, area, action, subject, *, before=None, after=None, prompt=""):
         """Log one change; `before`/`after` are dicts of the fields an edit changed."""
         if before is not None and after is not None:
-            changed = {key for key in after if before.get(key) != after.get(key)}
+            # In the caller's order, so the log lists the fields as the form does.
+            changed = [key for key in after if before.get(key) != after.get(key)]
             before = {key: before.get(key) for key in changed}
             after = {key: after[key] for key in changed}
         return cls.objects.create(
@@ -373,6 +618,135 @@ class Activity(models.Model):
             area=area,
             action=action,
             subject=str(subject)[:200],
+            prompt=prompt,
             before=before,
             after=after,
         )
+
+    @property
+    def sentence(self):
+        """Return this change as a Dutch sentence: “Bob heeft een notitie toegevoegd bij …”."""
+        action = self.action
+        if action == self.Action.JOINED and (self.after or {}).get("role") == "informed":
+            action = "informed"  # asked to be kept informed: not taking part
+        template = _SENTENCES.get((_AREA_KIND.get(self.area, self.area), action))
+        values = {"who": self.user_name or _("Iemand"), "subject": self.subject}
+        if template is None:
+            return f"{values['who']}: {self.subject} ({self.get_action_display()})"
+        block = BLOCKS.get(self.area)
+        prompt = PROMPTS.get(self.prompt)
+        values["where"] = " › ".join(str(part.title) for part in (block, prompt) if part)
+        return template % values
+
+    @property
+    def quotes_subject(self):
+        """Notes and rules show their text under the sentence."""
+        return _AREA_KIND.get(self.area) in ("note", "rule") and self.action != self.Action.EDITED
+
+    @property
+    def changes(self):
+        """Return what an edit changed, readable: [(field, before, after), ...]."""
+        if not (self.before and self.after):
+            return []
+        return [
+            (
+                _FIELD_LABELS.get(key, key),
+                _display_value(self.before.get(key)),
+                _display_value(self.after.get(key)),
+            )
+            for key in self.after
+        ]
+
+
+_AREA_KIND = {
+    "identity": "note",
+    "organisation": "note",
+    "leadership": "note",
+    "rules": "rule",
+}
+
+# One whole sentence per kind of change, so translators see the sentence, not pieces.
+_SENTENCES = {
+    ("note", "created"): _("%(who)s heeft een notitie toegevoegd bij %(where)s"),
+    ("note", "edited"): _("%(who)s heeft een notitie gewijzigd bij %(where)s"),
+    ("note", "deleted"): _("%(who)s heeft een notitie verwijderd bij %(where)s"),
+    ("note", "restored"): _("%(who)s heeft een notitie teruggezet bij %(where)s"),
+    ("note", "moved"): _("%(who)s heeft een notitie verplaatst bij %(where)s"),
+    ("rule", "created"): _("%(who)s heeft een spelregel toegevoegd bij %(where)s"),
+    ("rule", "edited"): _("%(who)s heeft een spelregel gewijzigd bij %(where)s"),
+    ("rule", "deleted"): _("%(who)s heeft een spelregel verwijderd bij %(where)s"),
+    ("rule", "restored"): _("%(who)s heeft een spelregel teruggezet bij %(where)s"),
+    ("rule", "moved"): _("%(who)s heeft een spelregel verplaatst bij %(where)s"),
+    ("ambitions", "created"): _("%(who)s heeft de ambitie “%(subject)s” toegevoegd"),
+    ("ambitions", "edited"): _("%(who)s heeft de ambitie “%(subject)s” gewijzigd"),
+    ("ambitions", "deleted"): _("%(who)s heeft de ambitie “%(subject)s” verwijderd"),
+    ("ambitions", "restored"): _("%(who)s heeft de ambitie “%(subject)s” teruggezet"),
+    ("ambitions", "moved"): _("%(who)s heeft de ambitie “%(subject)s” verplaatst"),
+    ("coalitions", "created"): _("%(who)s heeft de coalitie “%(subject)s” toegevoegd"),
+    ("coalitions", "edited"): _("%(who)s heeft de coalitie “%(subject)s” gewijzigd"),
+    ("coalitions", "deleted"): _("%(who)s heeft de coalitie “%(subject)s” verwijderd"),
+    ("coalitions", "restored"): _("%(who)s heeft de coalitie “%(subject)s” teruggezet"),
+    ("coalitions", "moved"): _("%(who)s heeft de coalitie “%(subject)s” verplaatst"),
+    ("coalitions", "joined"): _("%(who)s doet mee in de coalitie “%(subject)s”"),
+    ("coalitions", "left"): _("%(who)s doet niet meer mee in de coalitie “%(subject)s”"),
+    ("coalitions", "informed"): _(
+        "%(who)s wordt op de hoogte gehouden van de coalitie “%(subject)s”"
+    ),
+    ("actors", "created"): _("%(who)s heeft de actor “%(subject)s” toegevoegd"),
+    ("actors", "edited"): _("%(who)s heeft de actor “%(subject)s” gewijzigd"),
+    ("actors", "deleted"): _("%(who)s heeft de actor “%(subject)s” verwijderd"),
+    ("network", "created"): _("%(who)s heeft het netwerk “%(subject)s” aangemaakt"),
+    ("network", "edited"): _("%(who)s heeft de gegevens van het netwerk gewijzigd"),
+    ("versions", "created"): _("%(who)s heeft de versie “%(subject)s” bewaard"),
+    ("versions", "restored"): _("%(who)s heeft de versie “%(subject)s” teruggezet"),
+    ("people", "joined"): _("%(who)s doet mee in het netwerk"),
+    ("people", "left"): _("%(who)s doet niet meer mee in het netwerk"),
+    ("people", "invited"): _("%(who)s heeft %(subject)s uitgenodigd"),
+    ("people", "created"): _("%(who)s heeft %(subject)s toegevoegd"),
+    ("people", "edited"): _("%(who)s heeft de rol of organisatie van %(subject)s gewijzigd"),
+    ("people", "deleted"): _("%(who)s heeft %(subject)s uit het netwerk gehaald"),
+}
+
+_FIELD_LABELS = {
+    "text": _("tekst"),
+    "status": _("status"),
+    "role": _("rol"),
+    "actor": _("organisatie"),
+    "name": _("naam"),
+    "title": _("titel"),
+    "description": _("beschrijving"),
+    "network_type": _("netwerktype"),
+    "work_form": _("werkvorm"),
+    "ambition": _("gedeelde ambitie"),
+    "core_partners": _("kernpartners"),
+    "target_group": _("doelgroep"),
+    "next_step": _("volgende stap"),
+    "kind": _("soort"),
+    "prompt": _("vraag"),
+    "direction": _("richting"),
+}
+
+
+def _display_value(value):
+    """Show a stored value as people know it: labels for choices, lists joined, — for none."""
+    from canvas.models import NoteStatus
+    from coalitions.models import CoalitionRole, CoalitionStatus, WorkForm
+
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(_display_value(item)) for item in value)
+    if isinstance(value, str):
+        for choices in (
+            MembershipRole,
+            ActorRole,
+            NoteStatus,
+            CoalitionStatus,
+            WorkForm,
+            CoalitionRole,
+        ):
+            if value in choices.values:
+                return choices(value).label
+        if value in PROMPTS:
+            return PROMPTS[value].title
+    return value

@@ -8,15 +8,55 @@ app_name = "networks"
 urlpatterns = [
     path("", views.network_list, name="list"),
     path("nieuw/", views.create_network, name="create"),
+    path("code/", views.enter_code, name="enter_code"),
+    path("doe-mee/<str:token>/", views.join, name="join"),
     # A network's main page is its canvas board (the canvas app draws it).
     path("n/<slug:slug>/", board, name="detail"),
     path("n/<slug:slug>/bewerken/", views.edit_network, name="edit"),
     path("n/<slug:slug>/actoren/", views.actors, name="actors"),
     path("n/<slug:slug>/actoren/<int:pk>/bewerken/", views.edit_actor, name="edit_actor"),
+    # Joining a workshop: codes for the projector (facilitators).
+    path("n/<slug:slug>/deelnamecodes/", views.join_links, name="join_links"),
+    path("n/<slug:slug>/deelnamecodes/nieuw/", views.join_link_create, name="join_link_create"),
+    path("n/<slug:slug>/deelnamecodes/<int:link_pk>/", views.join_link_show, name="join_link_show"),
     path(
-        "account/inloggen/",
-        auth_views.LoginView.as_view(template_name="networks/login.html"),
-        name="login",
+        "n/<slug:slug>/deelnamecodes/<int:link_pk>/intrekken/",
+        views.join_link_revoke,
+        name="join_link_revoke",
     ),
+    # People and roles (facilitators).
+    path("n/<slug:slug>/mensen/", views.people, name="people"),
+    path("n/<slug:slug>/mensen/uitnodigen/", views.person_invite, name="person_invite"),
+    path("n/<slug:slug>/mensen/<int:membership_pk>/", views.person_update, name="person_update"),
+    path(
+        "n/<slug:slug>/mensen/<int:membership_pk>/verwijderen/",
+        views.person_remove,
+        name="person_remove",
+    ),
+    # The activity log (facilitators and coordinators).
+    path("n/<slug:slug>/activiteit/", views.activity, name="activity"),
+    # Accounts.
+    path("account/", views.profile, name="profile"),
+    path("account/inloggen/", views.sign_in, name="login"),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "account/wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="registration/password_reset_done.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "account/wachtwoord-instellen/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "account/wachtwoord-ingesteld/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
 ]

@@ -1,24 +1,499 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import reverse, reverse_lazy
+from django.utils.encoding import force_bytes
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from coalitions.models import Coalition
-from networks.access import get_access
-from networks.forms import ActorForm, NetworkForm, actor_snapshot
-from networks.models import Activity, Network, NetworkActor
+from networks import throttle
+from networks.access import get_access, get_join_link, get_membership
+from networks.forms import (
+    ActivityFilterForm,
+    ActorForm,
+    BecomeMemberForm,
+    CodeForm,
+    GuestForm,
+    InviteForm,
+    JoinLinkForm,
+    MembershipForm,
+    NameForm,
+    NetworkForm,
+    PasswordResetForm,
+    RegisterForm,
+    SignInForm,
+    actor_snapshot,
+)
+from networks.models import Activity, JoinLink, Membership, Network, NetworkActor
+from networks.tasks import send_email
 
+GUEST_BACKEND = "django.contrib.auth.backends.ModelBackend"
 ACTORS = "networks/actor_list.html"
 
 
+def _safe_next(request, default="networks:list"):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse(default)
+
+
+# --- Home and joining --------------------------------------------------------------------
+
+
+def _memberships(user):
+    if not user.is_authenticated:
+        return []
+    memberships = list(
+        Membership.objects.filter(user=user)
+        .select_related("network", "join_link")
+        .order_by("network__name")
+    )
+    for membership in memberships:
+        membership.user = user  # for guest_may_take_part, without a query per network
+    return memberships
+
+
+@login_not_required
+@require_safe
 def network_list(request):
-    networks = Network.objects.filter(memberships__user=request.user).order_by("name")
-    return render(request, "networks/network_list.html", {"networks": networks})
+    """The home page: a code field for everyone, and my networks once signed in."""
+    return render(
+        request,
+        "networks/network_list.html",
+        {"memberships": _memberships(request.user), "code_form": CodeForm()},
+    )
+
+
+@login_not_required
+@never_cache
+@require_safe
+def enter_code(request):
+    """Take the code typed on the home page to its join page; guessing is throttled."""
+    ip = throttle.client_ip(request)
+    form = CodeForm(request.GET or None)
+    if throttle.CODE_PER_IP.is_blocked(ip):
+        form = CodeForm()
+        form.status = 429
+        form.throttled = True
+    elif form.is_valid():
+        return redirect(form.link)
+    elif form.is_bound:
+        if form.status in (404, 410):
+            throttle.CODE_PER_IP.fail(ip)
+        else:
+            form.status = 422
+    return render(
+        request,
+        "networks/network_list.html",
+        {"memberships": _memberships(request.user), "code_form": form},
+        status=form.status,
+    )
+
+
+def _join_page(request, link, register_form=None, guest_form=None, status=200):
+    return render(
+        request,
+        "networks/join.html",
+        {
+            "link": link,
+            "network": link.network,
+            "register_form": register_form or RegisterForm(prefix="register"),
+            "guest_form": guest_form or GuestForm(prefix="guest"),
+        },
+        status=status,
+    )
+
+
+def _welcome(request, link):
+    messages.success(request, _("Welkom! Je doet mee in %(network)s.") % {"network": link.network})
+    return redirect(link.network)
+
+
+@login_not_required
+@sensitive_post_parameters("register-password")
+@never_cache
+def join(request, token):
+    """Join a network through its link: as yourself, with a new account, or as a guest."""
+    link = JoinLink.objects.select_related("network").filter(token=token).first()
+    if link is None or not link.is_valid:
+        return render(
+            request, "networks/join_invalid.html", {"link": link}, status=404 if not link else 410
+        )
+    user = request.user
+    if user.is_authenticated:
+        membership = Membership.objects.filter(network=link.network, user=user).first()
+        if membership and (not user.is_guest or membership.join_link_id == link.pk):
+            return redirect(link.network)
+        if request.method == "POST" and "join" in request.POST:
+            link.admit(user)
+            return _welcome(request, link)
+        return _join_page(request, link, status=422 if request.method == "POST" else 200)
+
+    if request.method != "POST":
+        return _join_page(request, link)
+    if "register" in request.POST:
+        form = RegisterForm(request.POST, prefix="register")
+        if not form.is_valid():
+            return _join_page(request, link, register_form=form, status=422)
+        user = form.save()
+    elif "guest" in request.POST:
+        form = GuestForm(request.POST, prefix="guest")
+        if not form.is_valid():
+            return _join_page(request, link, guest_form=form, status=422)
+        user = form.save()
+    else:
+        return _join_page(request, link, status=422)
+    login(request, user, backend=GUEST_BACKEND)
+    link.admit(user)
+    return _welcome(request, link)
+
+
+# --- Accounts ----------------------------------------------------------------------------
+
+
+@login_not_required
+@sensitive_post_parameters("password")
+@never_cache
+def sign_in(request):
+    """Sign in with email and password; many failures in a row are refused for a while."""
+    next_url = _safe_next(request)
+    if request.user.is_authenticated and request.method != "POST":
+        return redirect(next_url)
+    form = SignInForm(request, data=request.POST or None)
+    status = 200
+    if request.method == "POST":
+        email, ip = request.POST.get("username", ""), throttle.client_ip(request)
+        if throttle.SIGN_IN_PER_EMAIL.is_blocked(email) or throttle.SIGN_IN_PER_IP.is_blocked(ip):
+            form = SignInForm(request, initial={"username": email})
+            form.throttled = True
+            response = render(
+                request, "networks/login.html", {"form": form, "next": next_url}, status=429
+            )
+            response["Retry-After"] = str(throttle.WINDOW.seconds)
+            return response
+        if form.is_valid():
+            throttle.SIGN_IN_PER_EMAIL.reset(email)
+            login(request, form.get_user())
+            return redirect(next_url)
+        throttle.SIGN_IN_PER_EMAIL.fail(email)
+        throttle.SIGN_IN_PER_IP.fail(ip)
+        status = 422
+    return render(request, "networks/login.html", {"form": form, "next": next_url}, status=status)
+
+
+class _InvalidIs422:
+    """Answer an invalid form with 422, as every form of the app does."""
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class PasswordResetView(_InvalidIs422, auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("networks:password_reset_done")
+
+    def form_valid(self, form):
+        """Send at most a few mails per address and per visitor: no mail-bombing."""
+        email, ip = form.cleaned_data["email"], throttle.client_ip(self.request)
+        if throttle.RESET_PER_EMAIL.is_blocked(email) or throttle.RESET_PER_IP.is_blocked(ip):
+            return redirect(self.success_url)  # the same answer: nothing to learn from it
+        throttle.RESET_PER_EMAIL.fail(email)
+        throttle.RESET_PER_IP.fail(ip)
+        return super().form_valid(form)
+
+    @property
+    def extra_email_context(self):
+        # Links in mail use the configured address, never the request's Host header.
+        return {"site_url": settings.SITE_URL.rstrip("/")}
+
+
+class PasswordResetConfirmView(_InvalidIs422, auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("networks:password_reset_complete")
+
+
+@sensitive_post_parameters("password-old_password", "password-new_password1", "become-password")
+def profile(request):
+    """Change your name and password; a guest adds email and password to stay."""
+    user = request.user
+    name_form = NameForm(instance=user, prefix="name")
+    password_form = PasswordChangeForm(user, prefix="password")
+    become_form = BecomeMemberForm(user, prefix="become")
+    status = 200
+    if request.method == "POST":
+        if "save_name" in request.POST:
+            name_form = NameForm(request.POST, instance=user, prefix="name")
+            if name_form.is_valid():
+                name_form.save()
+                messages.success(request, _("Je naam is opgeslagen."))
+                return redirect("networks:profile")
+        elif "change_password" in request.POST and not user.is_guest:
+            password_form = PasswordChangeForm(user, request.POST, prefix="password")
+            if password_form.is_valid():
+                password_form.save()
+                update_session_auth_hash(request, user)
+                messages.success(request, _("Je wachtwoord is gewijzigd."))
+                return redirect("networks:profile")
+        elif "become_member" in request.POST and user.is_guest:
+            become_form = BecomeMemberForm(user, request.POST, prefix="become")
+            if become_form.is_valid():
+                become_form.save()
+                update_session_auth_hash(request, user)
+                messages.success(
+                    request, _("Je hebt nu een account. Alles wat je schreef, blijft van jou.")
+                )
+                return redirect("networks:profile")
+        user.refresh_from_db()  # a failed form must not leave half a change on the header
+        status = 422
+    return render(
+        request,
+        "networks/profile.html",
+        {"name_form": name_form, "password_form": password_form, "become_form": become_form},
+        status=status,
+    )
+
+
+# --- Join links (facilitators) -------------------------------------------------------------
+
+
+@vary_on_headers("HX-Request")
+@require_safe
+def join_links(request, slug):
+    access = get_access(request, slug)
+    access.require(access.can_manage_join_links)
+    return _join_links_page(request, access, JoinLinkForm())
+
+
+def _join_links_page(request, access, form, status=200):
+    links = access.network.join_links.select_related("created_by")[:20]
+    template = "networks/join_links.html"
+    if request.htmx:
+        template += "#links"
+    return render(
+        request,
+        template,
+        {"network": access.network, "access": access, "links": links, "form": form},
+        status=status,
+    )
+
+
+@require_POST
+def join_link_create(request, slug):
+    access = get_access(request, slug)
+    access.require(access.can_manage_join_links)
+    form = JoinLinkForm(request.POST)
+    if not form.is_valid():
+        return _join_links_page(request, access, form, status=422)
+    link = form.save(access.network, request.user)
+    return redirect("networks:join_link_show", slug=slug, link_pk=link.pk)
+
+
+@require_safe
+def join_link_show(request, slug, link_pk):
+    """The code, large, for the projector."""
+    access = get_access(request, slug)
+    access.require(access.can_manage_join_links)
+    link = get_join_link(access, link_pk)
+    url = settings.SITE_URL.rstrip("/") + link.get_absolute_url()
+    # Read aloud and typed from the wall: the address without its scheme.
+    code_url = settings.SITE_URL.split("://", 1)[-1].rstrip("/")
+    return render(
+        request,
+        "networks/join_link_show.html",
+        {"network": access.network, "link": link, "url": url, "code_url": code_url},
+    )
+
+
+@require_POST
+def join_link_revoke(request, slug, link_pk):
+    access = get_access(request, slug)
+    access.require(access.can_manage_join_links)
+    link = get_join_link(access, link_pk)
+    link.revoke()
+    messages.success(request, _("Code %(code)s is ingetrokken.") % {"code": link.display_code})
+    if request.htmx:
+        return _join_links_page(request, access, JoinLinkForm())
+    return redirect("networks:join_links", slug=slug)
+
+
+# --- People (facilitators) ---------------------------------------------------------------
+
+
+def _actor_choices(network):
+    return {a.pk: a for a in network.network_actors.select_related("actor").order_by("actor__name")}
+
+
+def _people_page(request, access, *, invite_form=None, forms=None, status=200, partial=None):
+    actors = _actor_choices(access.network)
+    memberships = access.network.memberships.select_related("user", "actor__actor").order_by(
+        "user__name"
+    )
+    forms = forms or {}
+    rows = [(m, forms.get(m.pk) or MembershipForm(m, actors)) for m in memberships]
+    template = "networks/people.html"
+    if request.htmx and partial:
+        template += f"#{partial}"
+    return render(
+        request,
+        template,
+        {
+            "network": access.network,
+            "access": access,
+            "rows": rows,
+            "invite_form": invite_form or InviteForm(access.network),
+        },
+        status=status,
+    )
+
+
+@vary_on_headers("HX-Request")
+@require_safe
+def people(request, slug):
+    access = get_access(request, slug)
+    access.require(access.can_manage_people)
+    return _people_page(request, access)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def person_update(request, slug, membership_pk):
+    access = get_access(request, slug)
+    access.require(access.can_manage_people)
+    membership = get_membership(access, membership_pk)
+    form = MembershipForm(membership, _actor_choices(access.network), request.POST)
+    if form.is_valid() and form.save(request.user):
+        if membership.user_id == request.user.pk and membership.role != Membership.Role.FACILITATOR:
+            messages.success(request, _("Je bent nu geen facilitator meer van dit netwerk."))
+            return redirect(access.network)
+        messages.success(request, _("%(name)s is bijgewerkt.") % {"name": membership.user})
+        if request.htmx:
+            return _people_page(request, access, partial="people")
+        return redirect("networks:people", slug=slug)
+    membership.refresh_from_db()
+    return _people_page(request, access, forms={membership.pk: form}, status=422, partial="people")
+
+
+def person_remove(request, slug, membership_pk):
+    """Ask, then take a person out of the network; their notes stay."""
+    access = get_access(request, slug)
+    access.require(access.can_manage_people)
+    membership = get_membership(access, membership_pk)
+    error = None
+    if request.method == "POST":
+        try:
+            membership.remove(request.user)
+        except ValidationError as refusal:
+            error = refusal.messages[0]
+        else:
+            messages.success(
+                request,
+                _("%(name)s doet niet meer mee in dit netwerk.") % {"name": membership.user},
+            )
+            if membership.user_id == request.user.pk:
+                return redirect("networks:list")
+            return redirect("networks:people", slug=slug)
+    return render(
+        request,
+        "networks/person_remove.html",
+        {"network": access.network, "membership": membership, "error": error},
+        status=422 if error else 200,
+    )
+
+
+def _send_invitation(request, membership, is_new):
+    user, network = membership.user, membership.network
+    site = settings.SITE_URL.rstrip("/")
+    context = {"user": user, "network": network, "inviter": request.user, "site_url": site}
+    if is_new:
+        context["link"] = site + reverse(
+            "networks:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    else:
+        context["link"] = site + network.get_absolute_url()
+    subject = _("Uitnodiging voor %(network)s") % {"network": network}
+    body = render_to_string("networks/email/invitation.txt", context)
+    send_email.enqueue(subject, body, user.email)
+
+
+@require_POST
+def person_invite(request, slug):
+    access = get_access(request, slug)
+    access.require(access.can_manage_people)
+    form = InviteForm(access.network, request.POST)
+    if not form.is_valid():
+        return _people_page(request, access, invite_form=form, status=422, partial="invite")
+    membership, is_new = Membership.invite(
+        access.network,
+        request.user,
+        email=form.cleaned_data["email"],
+        name=form.cleaned_data["name"],
+        role=form.cleaned_data["role"],
+    )
+    _send_invitation(request, membership, is_new)
+    messages.success(
+        request,
+        _("%(name)s is uitgenodigd; de uitnodiging is verstuurd naar %(email)s.")
+        % {"name": membership.user, "email": membership.user.email},
+    )
+    return redirect("networks:people", slug=slug)
+
+
+# --- Activity (facilitators and coordinators) ----------------------------------------------
+
+
+@vary_on_headers("HX-Request")
+@require_safe
+def activity(request, slug):
+    access = get_access(request, slug)
+    access.require(access.can_see_activity)
+    form = ActivityFilterForm(access.network, request.GET or None)
+    entries = form.filter(access.network.activities.all())
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    template = "networks/activity.html"
+    if request.htmx:
+        template += "#log"
+    return render(
+        request,
+        template,
+        {"network": access.network, "access": access, "form": form, "page": page},
+    )
+
+
+# --- Networks and their actors --------------------------------------------------------
 
 
 def create_network(request):
     """Start a network: whoever creates it becomes its facilitator."""
+    if request.user.is_guest:
+        # A network's facilitator must be able to come back: guests cannot.
+        raise PermissionDenied(
+            _("Maak eerst een account (op je profielpagina) om een netwerk te beginnen.")
+        )
     form = NetworkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

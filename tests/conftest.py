@@ -104,3 +104,23 @@ def pytest_collection_modifyitems(config, items):
     # Browser tests last: Playwright's sync API keeps an event loop running in the main
     # thread for the rest of the session, which breaks asyncio.run() in later tests.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def join_link(network, alice):
+    """A valid join link of the example network, made by alice."""
+    from datetime import timedelta
+
+    from networks.models import JoinLink
+
+    return JoinLink.create_for(network, alice, timedelta(hours=4))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Throttles count failures in the cache: no test inherits another's count.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

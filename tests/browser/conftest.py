@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings as django_settings
@@ -40,13 +41,23 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def sign_in(live_server):
+def server(asgi_server):
+    """Serve browser tests under ASGI, as in production; `server.url` is its address.
+
+    pytest-django's live_server is WSGI, where the board's event stream cannot run
+    (every page would leave a broken stream thread behind).
+    """
+    return SimpleNamespace(url=asgi_server)
+
+
+@pytest.fixture
+def sign_in(server):
     """Return a function that signs `user` in within a Playwright browser context."""
 
     def sign_in(context, user):
         client = Client()
         client.force_login(user)
         cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": server.url}])
 
     return sign_in

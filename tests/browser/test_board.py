@@ -9,17 +9,15 @@ from coalitions.models import Coalition
 pytestmark = pytest.mark.browser
 
 
-def _open_board(page, live_server, network):
-    page.goto(f"{live_server.url}/n/{network.slug}/")
+def _open_board(page, server, network):
+    page.goto(f"{server.url}/n/{network.slug}/")
     # A full reload would lose this: every step below must swap fragments only.
     page.evaluate("window.__marker = 'same page'")
 
 
-def test_a_facilitator_fills_in_the_canvas_without_a_reload(
-    live_server, page, network, alice, sign_in
-):
+def test_a_facilitator_fills_in_the_canvas_without_a_reload(server, page, network, alice, sign_in):
     sign_in(page.context, alice)
-    _open_board(page, live_server, network)
+    _open_board(page, server, network)
 
     # Add a note under Identiteit › Verbinding op passie: type, Enter saves.
     passion = page.locator("#prompt-passion")
@@ -80,9 +78,9 @@ def test_a_facilitator_fills_in_the_canvas_without_a_reload(
     assert page.evaluate("window.__marker") == "same page"
 
 
-def test_a_member_joins_a_coalition_and_leaves_it(live_server, page, network, bob, sign_in):
+def test_a_member_joins_a_coalition_and_leaves_it(server, page, network, bob, sign_in):
     sign_in(page.context, bob)
-    _open_board(page, live_server, network)
+    _open_board(page, server, network)
     card = page.locator(".coalition-card", has_text="Techniekdag")
     card.get_by_role("button", name=re.compile("^Ik doe mee")).click()
     expect(card).to_contain_text("Jij doet mee")
@@ -93,9 +91,9 @@ def test_a_member_joins_a_coalition_and_leaves_it(live_server, page, network, bo
     assert page.evaluate("window.__marker") == "same page"
 
 
-def test_an_invalid_note_shows_the_message_in_place(live_server, page, network, bob, sign_in):
+def test_an_invalid_note_shows_the_message_in_place(server, page, network, bob, sign_in):
     sign_in(page.context, bob)
-    _open_board(page, live_server, network)
+    _open_board(page, server, network)
     style = page.locator("#prompt-style")
     style.get_by_role("link", name="Notitie toevoegen bij Verbinding op stijl").click()
     box = style.get_by_role("textbox")
@@ -107,10 +105,10 @@ def test_an_invalid_note_shows_the_message_in_place(live_server, page, network, 
 
 
 def test_notes_can_be_written_edited_and_deleted_with_the_keyboard_only(
-    live_server, page, network, bob, sign_in
+    server, page, network, bob, sign_in
 ):
     sign_in(page.context, bob)
-    _open_board(page, live_server, network)
+    _open_board(page, server, network)
     passion = page.locator("#prompt-passion")
     passion.get_by_role("link", name="Notitie toevoegen bij Verbinding op passie").focus()
     page.keyboard.press("Enter")
@@ -147,11 +145,11 @@ def test_notes_can_be_written_edited_and_deleted_with_the_keyboard_only(
     assert page.evaluate("window.__marker") == "same page"
 
 
-def test_everything_works_without_javascript(live_server, browser, network, alice, sign_in):
+def test_everything_works_without_javascript(server, browser, network, alice, sign_in):
     context = browser.new_context(java_script_enabled=False)
     sign_in(context, alice)
     page = context.new_page()
-    page.goto(f"{live_server.url}/n/{network.slug}/")
+    page.goto(f"{server.url}/n/{network.slug}/")
 
     page.get_by_role("link", name="Notitie toevoegen bij Verbinding op stijl").click()
     page.get_by_role("textbox", name="Nieuwe notitie bij Verbinding op stijl").fill("Zonder script")

@@ -1,0 +1,336 @@
+"""Who may GET and POST every URL of the project: one table, checked against the resolver.
+
+Every named URL pattern of the project (admin and static aside) must have a row here,
+so a new view cannot slip in unchecked: an unknown URL name fails
+`test_every_url_has_a_row`. Each row gives the expected status per role, for GET and
+for POST. Where a request is refused, nothing in the database may change; a GET never
+changes anything.
+
+The roles, relative to the example network and the coalition in question:
+anonymous, stranger (signed in, no role), member, coalition member (a member who takes
+part in the coalition in question), coordinator, facilitator. The note and the rule in
+question were written by the member (so the member may change them, the coalition
+member may not); the ambition in question came with the import (nobody's own).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.apps import apps
+from django.contrib.auth.tokens import default_token_generator
+from django.test import AsyncClient
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from canvas.models import Note, Workshop
+from coalitions.models import Ambition, Coalition, CoalitionMember
+from networks.models import JoinLink, Membership
+from tests.conftest import example_document, make_user
+
+ROLES = ("anonymous", "stranger", "member", "coalition_member", "coordinator", "facilitator")
+L = "login"  # a redirect to the sign-in page
+S = "stream"  # an event stream opens (tests/canvas/test_live.py reads what it sends)
+
+# Shorthands for whole rows (anonymous, stranger, member, coalition member, coordinator,
+# facilitator).
+ALL_405 = (L, 405, 405, 405, 405, 405)
+PUBLIC_405 = (405,) * 6
+
+
+def only(allowed_status, *, coordinator=False):
+    """Facilitators (and, if said, coordinators) get `allowed_status`; others are refused."""
+    return (L, 404, 403, 403, allowed_status if coordinator else 403, allowed_status)
+
+
+def members(status):
+    return (L, 404, status, status, status, status)
+
+
+def editors(status):
+    """Coordinators and facilitators, who edit the whole canvas."""
+    return (L, 404, 403, 403, status, status)
+
+
+def author(status):
+    """The author of the note in question (the member), and the editors."""
+    return (L, 404, status, 403, status, status)
+
+
+def coalition_members(status):
+    return (L, 404, 403, status, status, status)
+
+
+# url name: (GET per role, POST per role)
+EXPECTED = {
+    # Public: home, code, joining, sign-in, password reset, language.
+    "networks:list": ((200,) * 6, PUBLIC_405),
+    "networks:enter_code": ((200,) * 6, PUBLIC_405),
+    "networks:join": ((200, 200, 302, 302, 302, 302), (302,) * 6),
+    "networks:login": ((200, 302, 302, 302, 302, 302), (422,) * 6),
+    "networks:logout": (ALL_405, (L, 302, 302, 302, 302, 302)),
+    "networks:password_reset": ((200,) * 6, (422,) * 6),
+    "networks:password_reset_done": ((200,) * 6, PUBLIC_405),
+    "networks:password_reset_confirm": ((302,) * 6, (302,) * 6),
+    "networks:password_reset_complete": ((200,) * 6, PUBLIC_405),
+    "set_language": ((302,) * 6, (302,) * 6),
+    # Signed in.
+    "networks:profile": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
+    # Networks and their actors.
+    "networks:create": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
+    "networks:detail": (members(200), ALL_405),
+    "networks:edit": (editors(200), editors(302)),
+    "networks:actors": (members(200), editors(302)),
+    "networks:edit_actor": (editors(200), editors(302)),
+    # The board and its notes (htmx fragments; a plain GET of one redirects to the board).
+    "canvas:present": (members(200), ALL_405),
+    "canvas:prompt": (members(302), ALL_405),
+    "canvas:add_note": (members(200), members(302)),
+    "canvas:note": (members(302), ALL_405),
+    "canvas:edit_note": (author(200), author(302)),
+    "canvas:delete_note": (ALL_405, author(302)),
+    "canvas:restore_note": (ALL_405, author(302)),
+    "canvas:move_note": (ALL_405, author(302)),
+    "canvas:toggle_rule": (ALL_405, author(302)),
+    # Ambitions and coalitions.
+    "coalitions:band": (members(302), ALL_405),
+    "coalitions:add_ambition": (members(200), members(302)),
+    "coalitions:edit_ambition": (editors(200), editors(302)),
+    "coalitions:add_coalition": (members(200), members(302)),
+    "coalitions:edit_coalition": (coalition_members(200), coalition_members(302)),
+    "coalitions:participate": (ALL_405, members(302)),
+    # People, codes and the log.
+    "networks:join_links": (only(200), ALL_405),
+    "networks:join_link_create": (ALL_405, only(302)),
+    "networks:join_link_show": (only(200), ALL_405),
+    "networks:join_link_revoke": (ALL_405, only(302)),
+    "networks:people": (only(200), ALL_405),
+    "networks:person_invite": (ALL_405, only(302)),
+    "networks:person_update": (ALL_405, only(302)),
+    "networks:person_remove": (only(200), only(302)),
+    "networks:activity": (only(200, coordinator=True), ALL_405),
+    # Workshops: facilitators steer (and form coalitions from commitments); members vote
+    # and commit. The world's workshop is running, so starting another is refused (422).
+    "workshop:list": (members(200), only(422)),
+    "workshop:summary": (members(200), ALL_405),
+    "workshop:pdf": (members(200), ALL_405),
+    "workshop:part": (members(302), ALL_405),
+    "workshop:steer": (ALL_405, only(302)),
+    "workshop:dot": (ALL_405, members(302)),
+    "coalitions:commit": (members(302), members(302)),
+    "coalitions:form_coalition": (ALL_405, only(302)),
+    # The live board's event stream.
+    "live-events": (members(S), ALL_405),
+}
+
+
+@dataclass
+class World:
+    """The fixtures a URL's arguments and payloads are built from."""
+
+    network: object
+    people: dict
+    coalition: object
+    join_link: object
+    erin: object  # the member whom the people pages act on
+    note: object
+    rule: object
+    ambition: object
+    actor: object
+    workshop: object
+
+
+def _kwargs(name, world):
+    """Build the URL's arguments from the world, by argument name (or by URL name)."""
+    if name == "networks:password_reset_confirm":
+        bob = world.people["member"]
+        return {
+            "uidb64": urlsafe_base64_encode(force_bytes(bob.pk)),
+            "token": default_token_generator.make_token(bob),
+        }
+    by_argument = {
+        "slug": world.network.slug,
+        "token": world.join_link.token,
+        "link_pk": world.join_link.pk,
+        "membership_pk": Membership.objects.get(network=world.network, user=world.erin).pk,
+        "prompt": world.note.prompt,
+    }
+    # `pk` means the object the URL is about: its app and path say which.
+    by_argument["pk"] = {
+        "canvas:toggle_rule": world.rule.pk,
+        "coalitions:edit_ambition": world.ambition.pk,
+        "coalitions:edit_coalition": world.coalition.pk,
+        "coalitions:participate": world.coalition.pk,
+        "coalitions:commit": world.ambition.pk,
+        "coalitions:form_coalition": world.ambition.pk,
+        "networks:edit_actor": world.actor.pk,
+        "workshop:summary": world.workshop.pk,
+        "workshop:pdf": world.workshop.pk,
+    }.get(name, world.note.pk if name.startswith("canvas:") else None)
+    pattern = _patterns()[name]
+    kwargs = {arg: by_argument[arg] for arg in pattern.pattern.regex.groupindex}
+    assert None not in kwargs.values(), f"{name}: say which object its pk is"
+    return kwargs
+
+
+def _payload(name, world):
+    """POST data that an allowed role's request succeeds with."""
+    erin = Membership.objects.get(network=world.network, user=world.erin)
+    actor = {"name": "Gemeente Buren", "kind": "gemeente", "role": "deelnemer"}
+    return {
+        "networks:create": {"name": "Nieuw netwerk"},
+        "networks:edit": {"name": "Onderwijsregio Rivierenland", "description": "Nieuw."},
+        "networks:actors": actor,
+        "networks:edit_actor": actor,
+        "canvas:add_note": {"text": "Een nieuwe notitie"},
+        "canvas:edit_note": {"text": "Anders gezegd", "version": world.note.version},
+        "canvas:move_note": {"direction": "down"},
+        "coalitions:add_ambition": {"title": "Een nieuwe ambitie"},
+        "coalitions:edit_ambition": {
+            "title": "Een scherpere ambitie",
+            "version": world.ambition.version,
+        },
+        "coalitions:add_coalition": {"name": "Een nieuwe coalitie", "status": "idee"},
+        "coalitions:edit_coalition": {
+            "name": "Zij-instroom samen",
+            "status": "actief",
+            "version": world.coalition.version,
+        },
+        "coalitions:participate": {"choice": "lid"},
+        "coalitions:commit": {"level": "weten"},
+        "workshop:list": {"title": "Nog een workshop"},
+        "workshop:steer": {"action": "step", "step": "identity"},
+        "workshop:dot": {"item": world.note.pk},
+        "networks:join": {"join": "1", "guest": "1", "guest-name": "Gast"},
+        "networks:join_link_create": {"valid_for": "4h"},
+        "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
+        "networks:person_update": {f"m{erin.pk}-role": "coordinator", f"m{erin.pk}-actor": ""},
+        "set_language": {"language": "en", "next": "/"},
+    }.get(name, {})
+
+
+async def _open_stream(url, cookies):
+    """Open an event stream, signed in with `cookies`, without reading it (it never ends)."""
+    client = AsyncClient()
+    client.cookies = cookies
+    return await client.get(url)
+
+
+def _walk(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}" if entry.name else None, entry
+
+
+def _patterns():
+    return dict(_walk(get_resolver().url_patterns))
+
+
+def _snapshot():
+    """Every row of the app's tables, to prove a refused request changed nothing."""
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values())
+        for app in ("canvas", "networks", "coalitions")
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+@pytest.fixture
+def world(db):
+    from canvas.interchange import import_network
+
+    network = import_network(example_document())
+    people = {"anonymous": None, "stranger": make_user("Charlie")}
+    for role, name, membership_role in (
+        ("member", "Bob", "member"),
+        ("coalition_member", "Dana", "member"),
+        ("coordinator", "Cora", "coordinator"),
+        ("facilitator", "Alice", "facilitator"),
+    ):
+        people[role] = make_user(name)
+        Membership.objects.create(network=network, user=people[role], role=membership_role)
+    erin = make_user("Erin")
+    Membership.objects.create(network=network, user=erin)
+    coalition = Coalition.objects.filter(network=network).first()
+    CoalitionMember.objects.create(coalition=coalition, user=people["coalition_member"])
+    join_link = JoinLink.create_for(network, people["facilitator"], timedelta(hours=4))
+    bob = people["member"]
+    note = Note.objects.create(
+        network=network, block="identity", prompt="passion", text="Van Bob", author=bob
+    )
+    rule = Note.objects.create(
+        network=network,
+        block="rules",
+        prompt="decisions",
+        text="Regel van Bob",
+        status="voorstel",
+        author=bob,
+    )
+    ambition = Ambition.objects.filter(network=network, created_by=None).first()
+    ambition.commit(bob, "meedoen")  # so a coalition can form from it
+    actor = network.network_actors.first()
+    workshop = Workshop.objects.create(
+        network=network, title="Workshop", started_by=people["facilitator"]
+    )
+    return World(network, people, coalition, join_link, erin, note, rule, ambition, actor, workshop)
+
+
+def test_every_url_has_a_row():
+    names = set(_patterns())
+    assert None not in names, "every URL pattern needs a name, so it can have a row here"
+    assert names - set(EXPECTED) == set(), "new URLs: add their rows to EXPECTED"
+    assert set(EXPECTED) - names == set(), "rows for URLs that no longer exist"
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_matrix(name, role, method, world, client):
+    expected = EXPECTED[name][0 if method == "get" else 1][ROLES.index(role)]
+    if world.people[role] is not None:
+        client.force_login(world.people[role])
+    url = reverse(name, kwargs=_kwargs(name, world))
+    before = _snapshot()
+    data = _payload(name, world) if method == "post" else {}
+    if expected == S:
+        response = async_to_sync(_open_stream)(url, client.cookies)
+        assert response.status_code == 200, f"GET {url} as {role}"
+        assert response["Content-Type"] == "text/event-stream"
+        assert _snapshot() == before
+        return
+    response = getattr(client, method)(url, data)
+    if expected == L:
+        assert response.status_code == 302, f"{method.upper()} {url} as {role}"
+        assert response.url.startswith(reverse("networks:login") + "?next=")
+    else:
+        assert response.status_code == expected, f"{method.upper()} {url} as {role}"
+    refused = expected == L or expected >= 400
+    if method == "get" or refused:
+        assert _snapshot() == before, f"{method.upper()} {url} as {role} changed data"
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_guest_whose_link_lapsed_is_refused_in_every_network_url(method, world, client):
+    from networks.models import User
+
+    guest = User.objects.create_guest("Gijs")
+    world.join_link.admit(guest)
+    world.join_link.revoke()
+    client.force_login(guest)
+    network_urls = [
+        name for name, pattern in _patterns().items() if "slug" in pattern.pattern.regex.groupindex
+    ]
+    assert len(network_urls) >= 10
+    for name in network_urls:
+        url = reverse(name, kwargs=_kwargs(name, world))
+        before = _snapshot()
+        response = getattr(client, method)(url, _payload(name, world))
+        assert response.status_code in (403, 405), f"{method.upper()} {url}"
+        assert _snapshot() == before
