@@ -8,7 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from canvas.forms import steering_forms
 from canvas.models import Note, Vote, Workshop
@@ -174,7 +176,12 @@ class Room:
 
     @cached_property
     def workshop(self):
-        workshop = Workshop.objects.running().filter(network=self.network).first()
+        workshop = (
+            Workshop.objects.running()
+            .filter(network=self.network)
+            .select_related("join_link")
+            .first()
+        )
         if workshop is not None:
             workshop.network = self.network  # known already: no query for it
         return workshop
@@ -208,6 +215,12 @@ class Room:
         if self.workshop is None:
             return 0
         return self.workshop.hidden_notes().count()
+
+    @property
+    def join_address(self):
+        """Return where people type the workshop's code, as read aloud: no scheme."""
+        site = settings.SITE_URL.split("://", 1)[-1].rstrip("/")
+        return site + reverse("networks:enter_code")
 
     @cached_property
     def steering_forms(self):

@@ -1,4 +1,5 @@
 import math
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from canvas.prompts import (
     RULES,
     Block,
 )
-from networks.models import Network
+from networks.models import JoinLink, Network
 
 NOTE_MAX_LENGTH = 500
 
@@ -36,6 +37,7 @@ _PROMPT_IN_BLOCK_STEP = Q(
 )
 
 MAX_DOTS = 20  # dots per person in one vote
+WORKSHOP_LINK_VALID = timedelta(hours=12)  # a workshop day; ending it revokes the link
 AMBITIONS_AND_COALITIONS = _("Ambities en coalities")
 
 
@@ -282,6 +284,15 @@ class Workshop(models.Model):
     timer_started_at = models.DateTimeField(_("timer: loopt sinds"), null=True, blank=True)
     silent = models.BooleanField(_("stil schrijven"), default=False)
     reveal_names = models.BooleanField(_("onthullen met namen"), default=True)
+    # The link and code people join with during the workshop; ending it revokes them.
+    join_link = models.ForeignKey(
+        JoinLink,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="workshops",
+        verbose_name=_("deelnamelink"),
+    )
 
     objects = WorkshopQuerySet.as_manager()
 
@@ -446,11 +457,25 @@ class Workshop(models.Model):
 
     # -- the end -----------------------------------------------------------------------
 
+    @classmethod
+    @transaction.atomic
+    def start(cls, network, by, title):
+        """Start a workshop with a fresh join link and code of its own.
+
+        Raise IntegrityError if another workshop is running in the network.
+        """
+        link = JoinLink.create_for(network, by, WORKSHOP_LINK_VALID)
+        return cls.objects.create(network=network, title=title, started_by=by, join_link=link)
+
     def end(self):
-        """End the workshop: reveal what is still hidden, close the vote, stop the clock.
+        """End the workshop: reveal what is still hidden, close the vote, stop the clock,
+        and close joining: its link and code are revoked (guests who came in with them
+        take part no longer).
 
         Return the slugs of the prompts whose notes were revealed.
         """
+        if self.join_link is not None:
+            self.join_link.revoke()
         prompts = self.reveal(self.reveal_names)
         vote = self.open_vote
         if vote is not None:

@@ -160,9 +160,7 @@ def _log_note(access, user, note, action, **changes):
     else:
         subject = note.text
     who = None if note.anonymous else user
-    Activity.record(
-        access.network, who, note.block, action, subject, prompt=note.prompt, **changes
-    )
+    Activity.record(access.network, who, note.block, action, subject, prompt=note.prompt, **changes)
 
 
 def _prompt_or_404(slug):

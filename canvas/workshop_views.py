@@ -76,9 +76,7 @@ def _start(request, access, form):
     network = access.network
     try:
         with transaction.atomic():
-            workshop = Workshop.objects.create(
-                network=network, title=form.cleaned_data["title"], started_by=request.user
-            )
+            workshop = Workshop.start(network, request.user, form.cleaned_data["title"])
     except IntegrityError:  # the one-running-workshop constraint
         form.add_error(None, _("Er loopt al een workshop in dit netwerk; beëindig die eerst."))
         return None

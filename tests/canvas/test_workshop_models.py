@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 
 from canvas.models import Note, Workshop
 from canvas.prompts import PROMPTS
+from networks.models import Membership, User
 from tests.canvas.workshops import open_vote, run_clock, start_workshop
 
 
@@ -134,3 +135,23 @@ def test_ending_reveals_closes_the_vote_and_stops_the_clock(network, alice, bob)
     assert (note.hidden, note.anonymous) == (False, True)
     assert vote.closed_at is not None
     assert (workshop.is_running, workshop.timer_state, workshop.silent) == (False, "off", False)
+
+
+def test_a_workshop_starts_with_its_own_code_and_ending_it_revokes_the_code(network, alice):
+    workshop = Workshop.start(network, alice, "Workshop 3")
+    link = workshop.join_link
+    assert (link.network, link.is_valid) == (network, True)
+    workshop.end()
+    link.refresh_from_db()
+    assert not link.is_valid and link.revoked_at is not None
+
+
+def test_a_guest_who_joined_with_the_workshops_code_takes_part_until_it_ends(network, alice):
+    workshop = Workshop.start(network, alice, "Workshop 3")
+    guest = User.objects.create_guest("Gijs")
+    membership = workshop.join_link.admit(guest)
+    assert membership.guest_may_take_part
+    workshop.end()
+    assert (
+        not Membership.objects.select_related("join_link").get(pk=membership.pk).guest_may_take_part
+    )

@@ -64,3 +64,13 @@ def test_it_lists_past_workshops_with_their_summaries(network, alice, bob, clien
     assert f"/n/{network.slug}/workshops/{past.pk}/" in html
     assert "Workshop 1 — kennismaken" in html
     assert "Nu bezig" in html and running.title in html
+
+
+def test_the_projector_shows_the_workshops_code_and_the_panel_links_to_it(network, alice, client):
+    client.force_login(alice)
+    client.post(_url(network), {"title": "Workshop 3"})
+    link = Workshop.objects.get().join_link
+    projector = client.get(f"/n/{network.slug}/presentatie/").content.decode()
+    assert link.display_code in projector and "/code/" in projector
+    board = client.get(f"/n/{network.slug}/").content.decode()
+    assert f"/n/{network.slug}/deelnamecodes/{link.pk}/" in board
