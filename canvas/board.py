@@ -228,11 +228,16 @@ class Room:
 
     @cached_property
     def results(self):
-        """Return the last closed vote's items with their totals, most dots first."""
-        vote = self.vote
+        """Return the last closed vote's items that got dots, most dots first.
+
+        Shown until the facilitator moves on to another step.
+        """
+        vote, workshop = self.vote, self.workshop
         if vote is None or vote.is_open:
             return []
-        return vote_results(vote)
+        if workshop.step_changed_at and workshop.step_changed_at > vote.closed_at:
+            return []
+        return [(item, total) for item, total in vote_results(vote) if total]
 
 
 def vote_results(vote):

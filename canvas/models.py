@@ -279,6 +279,7 @@ class Workshop(models.Model):
     step_prompt = models.CharField(
         _("stap: vraag"), max_length=30, choices=PROMPT_CHOICES, blank=True
     )
+    step_changed_at = models.DateTimeField(_("stap: gekozen op"), null=True, blank=True)
     timer_seconds = models.PositiveIntegerField(_("timer: ingesteld (s)"), default=0)
     timer_left = models.PositiveIntegerField(_("timer: resterend (s)"), default=0)
     timer_started_at = models.DateTimeField(_("timer: loopt sinds"), null=True, blank=True)
@@ -362,12 +363,14 @@ class Workshop(models.Model):
         the facilitator reveals them.
         """
         self.step_block, self.step_prompt = block, prompt
+        self.step_changed_at = timezone.now()
         self.silent = False
         self._reset_timer()
         self.save(
             update_fields=[
                 "step_block",
                 "step_prompt",
+                "step_changed_at",
                 "silent",
                 "timer_seconds",
                 "timer_left",

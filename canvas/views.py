@@ -176,13 +176,23 @@ def _note_or_404(access, pk, **filters):
     return get_object_or_404(notes, network=access.network, pk=pk, **filters)
 
 
+def for_projector(request):
+    """Return whether a fragment is fetched for the projector (live.js asks with ?projector=1).
+
+    The projector shows what everyone may see, without controls: nobody's hidden notes,
+    nobody's dots.
+    """
+    return request.GET.get("projector") == "1"
+
+
 def _render_prompt(request, access, prompt, *, state=None, status=200, **extra):
-    room = Room(access.network, access.user)
+    viewer = None if extra.get("presenting") else access.user
+    room = Room(access.network, viewer)
     context = board_context(
         access,
         room=room,
         prompt=prompt,
-        notes=Note.objects.under(access.network, prompt, access.user),
+        notes=Note.objects.under(access.network, prompt, viewer),
         hidden=room.hidden_counts.get(prompt.slug, 0),
         state=state or BoardState(),
         **extra,
@@ -213,6 +223,8 @@ def prompt_notes(request, slug, prompt):
     prompt = _prompt_or_404(prompt)
     if not request.htmx:
         return redirect(board_url(access.network, f"prompt-{prompt.slug}"))
+    if for_projector(request):
+        return _render_prompt(request, access, prompt, readonly=True, presenting=True)
     return _render_prompt(request, access, prompt, focus="add")
 
 

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
 
-from canvas.board import Band, BoardState
+from canvas.board import Band, BoardState, Room
 from canvas.events import publish, publish_change
 from canvas.models import StaleVersion
-from canvas.views import BOARD, board_context, board_url, render_board
+from canvas.views import BOARD, board_context, board_url, for_projector, render_board
 from coalitions.forms import (
     AmbitionForm,
     CoalitionForm,
@@ -32,6 +32,8 @@ def _render_band(request, access, *, state=None, status=200, **extra):
     """Answer htmx with the band, or a plain request with the whole board."""
     if not request.htmx:
         return render_board(request, access, state=state, status=status)
+    if extra.get("presenting"):
+        extra["room"] = Room(access.network, None)
     context = board_context(
         access, band=Band.load(access.network), state=state or BoardState(), **extra
     )
@@ -54,6 +56,8 @@ def band(request, slug):
     access = get_access(request, slug)
     if not request.htmx:
         return redirect(board_url(access.network, "band"))
+    if for_projector(request):
+        return _render_band(request, access, readonly=True, presenting=True)
     return _render_band(request, access)
 
 
@@ -293,6 +297,9 @@ def commit(request, slug, pk):
         ambition = _ambition_with_commitments(access, pk)
     if not request.htmx:
         return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
+    if for_projector(request) and request.method != "POST":
+        context = board_context(access, ambition=ambition, readonly=True, presenting=True)
+        return render(request, f"{BOARD}#commitments", context)
     return _render_commitments(request, access, ambition)
 
 

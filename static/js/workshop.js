@@ -91,10 +91,27 @@
     return active && active.matches("textarea, input[type=text], select");
   }
 
+  var brought = { target: null, at: 0 };
+
   function bringIntoView(target) {
     var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     var top = target.getBoundingClientRect().top + window.scrollY - stickyHeight() - 16;
     window.scrollTo({ top: Math.max(0, top), behavior: reduce ? "auto" : "smooth" });
+    brought = { target: target, at: Date.now() };
+  }
+
+  // Links to a place on the board (the block shortcuts, "Naar de stemming") land below the
+  // sticky bar, whatever its height now; a step just brought into view stays clear of the
+  // bar when the bar grows (a vote or silent writing announced just after the step).
+  var barHeight = -1;
+  function keepClearOfBar() {
+    var height = stickyHeight();
+    if (height === barHeight) return;
+    barHeight = height;
+    document.documentElement.style.scrollPaddingTop = height ? height + 16 + "px" : "";
+    if (brought.target && Date.now() - brought.at < 3000 && document.body.contains(brought.target)) {
+      bringIntoView(brought.target);
+    }
   }
 
   // Highlight the current step; when it changes, bring it into view, unless the person is
@@ -143,6 +160,7 @@
 
   function tick() {
     document.querySelectorAll("[data-timer]").forEach(updateTimer);
+    keepClearOfBar();
     followStep();
     showSoundToggles();
   }

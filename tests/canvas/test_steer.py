@@ -275,3 +275,17 @@ def test_the_board_reads_the_workshop_in_a_few_queries(
     client.force_login(alice)
     with django_assert_max_num_queries(30):
         assert client.get(f"/n/{network.slug}/").status_code == 200
+
+
+def test_the_bar_shows_the_results_until_the_next_step(network, workshop, alice, bob, client):
+    workshop.go_to("identity", "passion")
+    vote = open_vote(workshop)
+    note = Note.objects.alive().filter(network=network, prompt="passion").first()
+    vote.place(bob, note)
+    vote.close()
+    client.force_login(bob)
+    bar = client.get(f"/n/{network.slug}/workshop/", headers=HX).content.decode()
+    assert "Uitslag: Verbinding op passie" in bar and note.text in bar
+    workshop.go_to("rules")
+    bar = client.get(f"/n/{network.slug}/workshop/", headers=HX).content.decode()
+    assert "Uitslag" not in bar
