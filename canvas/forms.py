@@ -186,6 +186,7 @@ class VoteForm(forms.ModelForm):
         kwargs.setdefault("auto_id", "vote-%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["target"].choices = Vote.Target.choices
         self.fields["prompt"].choices = [("", _("— kies een vraag —")), *PROMPT_CHOICES]
 
     def clean_dots_per_person(self):
