@@ -121,7 +121,8 @@ def _undo_note(request, access):
     pk = request.GET.get("verwijderd", "")
     if not pk.isdigit():
         return None
-    note = Note.objects.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
+    notes = Note.objects.readable_by(access.user)  # not someone else's hidden note
+    note = notes.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
     return note if note is not None and access.can_edit_note(note) else None
 
 

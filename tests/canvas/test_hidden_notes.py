@@ -171,3 +171,13 @@ def test_an_anonymous_notes_later_edits_are_logged_without_a_name(
     )
     edit = Activity.objects.filter(network=network, action="edited").get()
     assert (edit.user, edit.user_name) == (None, "")
+
+
+def test_nobody_else_sees_it_in_the_undo_bar_once_deleted(network, hidden, bob, alice, client):
+    hidden.soft_delete()
+    client.force_login(alice)
+    html = client.get(f"/n/{network.slug}/?verwijderd={hidden.pk}").content.decode()
+    assert SECRET not in html
+    client.force_login(bob)
+    html = client.get(f"/n/{network.slug}/?verwijderd={hidden.pk}").content.decode()
+    assert SECRET in html  # its author may undo it
