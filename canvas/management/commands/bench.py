@@ -138,7 +138,25 @@ def measure_add_note(client, network, n):
     return Figure("add note (htmx)", *_time(client, n, add), target_p95_ms=30)
 
 
-MEASUREMENTS = [measure_board, measure_add_note]
+def measure_board_in_workshop(client, network, n):
+    """The board while a workshop runs: step, timer, an open vote on one prompt's notes."""
+    from canvas.models import Vote, Workshop
+
+    facilitator = network.memberships.get(role="facilitator").user
+    workshop = Workshop.start(network, facilitator, "Benchmark-workshop")
+    workshop.go_to("identity", "passion")
+    workshop.start_timer(10)
+    Vote.objects.create(workshop=workshop, target=Vote.Target.PROMPT, prompt="passion")
+    url = reverse("networks:detail", args=[network.slug])
+    try:
+        return Figure(
+            "board, workshop", *_time(client, n, lambda: client.get(url)), target_p95_ms=80
+        )
+    finally:
+        workshop.end()
+
+
+MEASUREMENTS = [measure_board, measure_add_note, measure_board_in_workshop]
 
 
 class Command(BaseCommand):
