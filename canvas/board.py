@@ -109,6 +109,79 @@ class Board:
         hidden = room.hidden_counts if room is not None else {}
         return cls(network, notes, Band.load(network), hidden)
 
+    @classmethod
+    def from_document(cls, network, document):
+        """Return the board of a `netwerkcanvas/1` document (a saved version), read-only.
+
+        Built from unsaved objects with stand-in ids (for the page's anchors only); their
+        related lists are filled in as if prefetched, so the template never queries.
+        """
+        from coalitions.models import Ambition
+        from networks.models import Actor
+
+        ids = iter(range(1, 1_000_000))
+        notes = []
+        for block in NOTE_BLOCKS:
+            for prompt in block.prompts:
+                for position, item in enumerate(document.get(block.slug, {}).get(prompt.slug, [])):
+                    item = {"text": item} if isinstance(item, str) else item
+                    status = item.get("status", Note.Status.PROPOSED) if block.has_status else ""
+                    notes.append(
+                        Note(
+                            id=next(ids),
+                            block=block.slug,
+                            prompt=prompt.slug,
+                            text=item["text"],
+                            author_name=item.get("author", ""),
+                            votes=item.get("votes", 0),
+                            status=status,
+                            position=position,
+                        )
+                    )
+        actors = {
+            item["key"]: NetworkActor(
+                id=next(ids),
+                key=item["key"],
+                role=item.get("role", ""),
+                actor=Actor(name=item["name"], kind=item.get("kind", "")),
+            )
+            for item in document.get("actors", [])
+        }
+        ambitions = {
+            item["key"]: Ambition(
+                id=next(ids),
+                key=item["key"],
+                title=item["title"],
+                description=item.get("description", ""),
+                position=position,
+            )
+            for position, item in enumerate(document.get("ambitions", []))
+        }
+        for ambition in ambitions.values():
+            # Nor who committed to what: a version keeps the canvas, not the people.
+            ambition._prefetched_objects_cache = {"commitments": []}
+        coalitions = []
+        for position, item in enumerate(document.get("coalitions", [])):
+            ambition = ambitions.get(item.get("ambition"))
+            coalition = Coalition(
+                id=next(ids),
+                name=item["name"],
+                work_form=item.get("work_form", ""),
+                ambition_id=ambition.pk if ambition else None,
+                target_group=item.get("target_group", ""),
+                status=item.get("status", Coalition.Status.IDEA),
+                next_step=item.get("next_step", ""),
+                position=position,
+            )
+            partners = [actors[key] for key in item.get("core_partners", []) if key in actors]
+            # A version keeps no people: its coalitions show partners, not members.
+            coalition._prefetched_objects_cache = {
+                "core_partners": sorted(partners, key=lambda na: na.actor.name),
+                "members": [],
+            }
+            coalitions.append(coalition)
+        return cls(network, notes, Band(list(ambitions.values()), coalitions))
+
 
 @dataclass
 class BoardState:
@@ -173,6 +246,13 @@ class Room:
 
     def __init__(self, network, user=None):
         self.network, self.user = network, user
+
+    @classmethod
+    def empty(cls, network):
+        """Return a room without a workshop: for pages of the past, such as a version."""
+        room = cls(network)
+        room.workshop = None  # the cached property, known without a query
+        return room
 
     @cached_property
     def workshop(self):

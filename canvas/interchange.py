@@ -4,11 +4,15 @@ The one place that turns a network's canvas into a document and back: the manage
 commands, the web UI and saved versions all go through here.
 """
 
+import hashlib
 import json
 from functools import cache
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
@@ -340,6 +344,192 @@ def export_network(network):
     return document
 
 
+def fingerprint(network):
+    """Return a hash that changes whenever the network's exported document may change.
+
+    Cheaper than `export_network` (rows of values, no model objects), so an unchanged
+    canvas is recognised fast, e.g. to serve its poster from the cache. It hashes more
+    than the document holds (ids, times of change), so it may change when the document
+    does not, never the other way round.
+    """
+    digest = hashlib.sha256()
+    core_partners = Coalition.core_partners.through.objects.filter(coalition__network=network)
+    for rows in (
+        Network.objects.filter(pk=network.pk).values_list("name", "description", "network_type"),
+        network.notes.values_list(
+            "id",
+            "prompt",
+            "text",
+            "author_name",
+            "author_id",
+            "author__name",
+            "author__email",
+            "votes",
+            "status",
+            "position",
+            "deleted_at",
+            "updated_at",
+        ),
+        network.network_actors.values_list("id", "key", "role", "actor__name", "actor__kind"),
+        network.ambitions.values_list(),
+        network.coalitions.values_list(),
+        core_partners.values_list("coalition_id", "networkactor_id").order_by("id"),
+    ):
+        digest.update(repr(list(rows)).encode())
+    return digest.hexdigest()
+
+
 def dumps(document):
     """Return the document as the JSON text we write to files: UTF-8, indented, stable."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _replace_actors(network, data):
+    """Make the network's actors the document's; return them by key.
+
+    Actors match by name, the register's identity. An actor the document lacks leaves the
+    network, unless a person represents it there: that link is not canvas content.
+    """
+    wanted = []
+    for item in data.get("actors", []):
+        actor = Actor.objects.filter(name__iexact=item["name"]).first()
+        if actor is None:
+            actor = Actor.objects.create(name=item["name"], kind=item.get("kind", ""))
+        elif not actor.kind and item.get("kind"):
+            actor.kind = item["kind"]
+            actor.save(update_fields=["kind"])
+        wanted.append((item, actor))
+    current = {na.actor_id: na for na in network.network_actors.all()}
+    wanted_ids = {actor.pk for _item, actor in wanted}
+    kept = []
+    for network_actor in current.values():
+        if network_actor.actor_id not in wanted_ids:
+            if network_actor.memberships.exists():
+                kept.append((network_actor, network_actor.key))
+            else:
+                network_actor.delete()
+    # Park every key first, so swapping keys between actors never collides.
+    network.network_actors.update(key=Concat(Value("~"), Cast("pk", CharField())))
+    by_key = {}
+    for item, actor in wanted:
+        network_actor = current.get(actor.pk) or NetworkActor(network=network, actor=actor)
+        network_actor.key, network_actor.role = item["key"], item.get("role", "")
+        network_actor.save()
+        by_key[item["key"]] = network_actor
+    for network_actor, key in kept:
+        new_key, n = key, 2
+        while new_key in by_key:
+            new_key, n = f"{key}-{n}", n + 1
+        network_actor.key = new_key
+        network_actor.save(update_fields=["key"])
+        by_key[new_key] = network_actor
+    return by_key
+
+
+def _replace_notes(network, data):
+    """Make the network's notes the document's, keeping each note whose text stays.
+
+    A note kept keeps its author, so its writer may still edit it; deleted notes waiting
+    for an undo go, as the canvas they belonged to is replaced.
+    """
+    existing = {}
+    for note in network.notes.alive().order_by("position", "id"):
+        existing.setdefault((note.prompt, note.text), []).append(note)
+    keep, create = set(), []
+    for block in NOTE_BLOCKS:
+        prompts = data.get(block.slug, {})
+        for prompt in block.prompts:
+            for position, item in enumerate(prompts.get(prompt.slug, [])):
+                kwargs = _note_kwargs(block, prompt.slug, position, item)
+                matches = existing.get((prompt.slug, kwargs["text"]))
+                if not matches:
+                    create.append(Note(network=network, **kwargs))
+                    continue
+                note = matches.pop(0)
+                keep.add(note.pk)
+                changed = False
+                if kwargs["author_name"] != note.author_display:
+                    # The document names another author: the name written on it wins.
+                    note.author, note.author_name = None, kwargs["author_name"]
+                    changed = True
+                for name in ("position", "votes", "status"):
+                    if name in kwargs and getattr(note, name) != kwargs[name]:
+                        setattr(note, name, kwargs[name])
+                        changed = True
+                if changed:
+                    note.version += 1
+                    note.save()
+    # Notes written in silence during a running workshop are no part of any document:
+    # they stay, to be revealed.
+    network.notes.exclude(pk__in=keep).exclude(hidden=True).delete()
+    Note.objects.bulk_create(create)
+
+
+def _replace_ambitions(network, data):
+    """Make the network's ambitions the document's, matched by key; return them by key."""
+    items = data.get("ambitions", [])
+    keys = [item["key"] for item in items]
+    network.ambitions.exclude(key__in=keys).delete()
+    current = {ambition.key: ambition for ambition in network.ambitions.all()}
+    # Park the titles first: two ambitions may swap titles, which are unique.
+    network.ambitions.update(title=Concat(Value("~"), Cast("pk", CharField())))
+    by_key = {}
+    for position, item in enumerate(items):
+        ambition = current.get(item["key"]) or Ambition(network=network, key=item["key"])
+        if ambition.pk and (ambition.description, ambition.position) != (
+            item.get("description", ""),
+            position,
+        ):
+            ambition.version += 1
+        ambition.title = item["title"]
+        ambition.description = item.get("description", "")
+        ambition.position = position
+        ambition.save()
+        by_key[item["key"]] = ambition
+    return by_key
+
+
+def _replace_coalitions(network, data, actors, ambitions):
+    """Make the network's coalitions the document's, matched by name: members stay."""
+    items = data.get("coalitions", [])
+    names = {item["name"].casefold() for item in items}
+    current = {}
+    for coalition in network.coalitions.all():
+        if coalition.name.casefold() in names:
+            current[coalition.name.casefold()] = coalition
+        else:
+            coalition.delete()
+    for position, item in enumerate(items):
+        coalition = current.get(item["name"].casefold()) or Coalition(network=network)
+        fields = {
+            "name": item["name"],
+            "work_form": item.get("work_form", ""),
+            "ambition": ambitions.get(item.get("ambition")),
+            "target_group": item.get("target_group", ""),
+            "status": item.get("status", Coalition.Status.IDEA),
+            "next_step": item.get("next_step", ""),
+            "position": position,
+        }
+        if coalition.pk and any(getattr(coalition, k) != v for k, v in fields.items()):
+            coalition.version += 1
+        for name, value in fields.items():
+            setattr(coalition, name, value)
+        coalition.save()
+        coalition.core_partners.set([actors[key] for key in item.get("core_partners", [])])
+
+
+@transaction.atomic
+def replace_canvas(network, data):
+    """Make the network's canvas that of the (valid) document `data`; all or nothing.
+
+    For restoring a version and for importing a file as a new version. The network keeps
+    its name, people and roles; its actors, notes, ambitions and coalitions become the
+    document's. What stays the same is kept rather than recreated, so authors keep their
+    notes and coalitions keep their members.
+    """
+    validate(data)
+    actors = _replace_actors(network, data)
+    _replace_notes(network, data)
+    ambitions = _replace_ambitions(network, data)
+    _replace_coalitions(network, data, actors, ambitions)
+    Network.objects.filter(pk=network.pk).update(updated_at=timezone.now())

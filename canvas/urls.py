@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("canvas.board_urls")),
     path("", include("coalitions.urls")),
     path("", include("canvas.workshop_urls")),
+    path("", include("canvas.record_urls")),
 ]

@@ -265,7 +265,7 @@ def _end(request, access, workshop):
     """End the workshop and show its summary."""
     network = access.network
     with transaction.atomic():
-        prompts = workshop.end()
+        prompts = workshop.end(request.user)
         Activity.record(
             network,
             request.user,

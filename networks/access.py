@@ -29,7 +29,7 @@ class Access:
         return self.role in (Membership.Role.FACILITATOR, Membership.Role.COORDINATOR)
 
     can_edit_canvas = edits_everything
-    can_keep_record = edits_everything  # versions, export, posters, import
+    can_keep_record = edits_everything  # save, restore, import versions (all members print)
     can_edit_network = edits_everything  # name, description, network type
     can_edit_actors = edits_everything
 

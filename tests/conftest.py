@@ -59,6 +59,18 @@ def charlie(db):
 
 
 @pytest.fixture(autouse=True)
+def _posters_in_memory(settings):
+    # Rendered posters stay in memory during tests, not in the project's file cache.
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "posters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches["posters"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     # Hashing with PBKDF2 costs ~0.3 s a user; tests need no strong hashes.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -25,7 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from canvas.models import Note, Workshop
+from canvas.models import CanvasVersion, Note, Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.models import JoinLink, Membership
 from tests.conftest import example_document, make_user
@@ -123,6 +123,19 @@ EXPECTED = {
     "coalitions:form_coalition": (ALL_405, only(302)),
     # The live board's event stream.
     "live-events": (members(S), ALL_405),
+    # Posters, versions and import (canvas/record_urls.py): members look, editors keep.
+    "record:print": (members(200), ALL_405),
+    "record:poster": (members(200), ALL_405),
+    "record:sheets": (members(200), ALL_405),
+    "record:export": (members(200), ALL_405),
+    "record:versions": (members(200), ALL_405),
+    "record:save": (ALL_405, editors(302)),
+    "record:compare": (members(200), ALL_405),
+    "record:version": (members(200), ALL_405),
+    "record:version_export": (members(200), ALL_405),
+    "record:restore": (editors(200), editors(302)),
+    "record:import_version": (editors(200), editors(302)),
+    "record:import": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
 }
 
 
@@ -139,6 +152,7 @@ class World:
     rule: object
     ambition: object
     actor: object
+    version: object  # a saved version of the canvas
     workshop: object
 
 
@@ -168,6 +182,9 @@ def _kwargs(name, world):
         "networks:edit_actor": world.actor.pk,
         "workshop:summary": world.workshop.pk,
         "workshop:pdf": world.workshop.pk,
+        "record:version": world.version.pk,
+        "record:version_export": world.version.pk,
+        "record:restore": world.version.pk,
     }.get(name, world.note.pk if name.startswith("canvas:") else None)
     pattern = _patterns()[name]
     kwargs = {arg: by_argument[arg] for arg in pattern.pattern.regex.groupindex}
@@ -208,7 +225,18 @@ def _payload(name, world):
         "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
         "networks:person_update": {f"m{erin.pk}-role": "coordinator", f"m{erin.pk}-actor": ""},
         "set_language": {"language": "en", "next": "/"},
+        "record:save": {"label": "Workshop 2"},
+        "record:import_version": {"file": _upload()},
+        "record:import": {"file": _upload()},
     }.get(name, {})
+
+
+def _upload():
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("canvas.json", json.dumps(example_document()).encode())
 
 
 async def _open_stream(url, cookies):
@@ -276,10 +304,13 @@ def world(db):
     ambition = Ambition.objects.filter(network=network, created_by=None).first()
     ambition.commit(bob, "meedoen")  # so a coalition can form from it
     actor = network.network_actors.first()
+    version = CanvasVersion.save_current(network, people["facilitator"], "Workshop 1")
     workshop = Workshop.objects.create(
         network=network, title="Workshop", started_by=people["facilitator"]
     )
-    return World(network, people, coalition, join_link, erin, note, rule, ambition, actor, workshop)
+    return World(
+        network, people, coalition, join_link, erin, note, rule, ambition, actor, version, workshop
+    )
 
 
 def test_every_url_has_a_row():

@@ -80,9 +80,12 @@
     if (left === 0) timeUp(timer);
   }
 
+  // The height of what sticks to the top while a workshop runs (0 without one: then the
+  // board's own scroll margins suffice).
   function stickyHeight() {
     var sticky = document.querySelector(".board-sticky");
-    if (!sticky || getComputedStyle(sticky).position !== "sticky") return 0;
+    var bar = document.getElementById("workshop-bar");
+    if (!sticky || !bar || bar.classList.contains("workshop-none")) return 0;
     return sticky.getBoundingClientRect().height;
   }
 

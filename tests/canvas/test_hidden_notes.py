@@ -181,3 +181,45 @@ def test_nobody_else_sees_it_in_the_undo_bar_once_deleted(network, hidden, bob, 
     client.force_login(bob)
     html = client.get(f"/n/{network.slug}/?verwijderd={hidden.pk}").content.decode()
     assert SECRET in html  # its author may undo it
+
+
+def test_posters_sheets_the_web_export_and_saved_versions_leave_it_out(
+    network, hidden, alice, client
+):
+    from canvas.models import CanvasVersion
+    from tests.canvas.posters import compact, text_of
+
+    client.force_login(alice)
+    poster = client.get(f"/n/{network.slug}/poster.pdf")
+    assert poster.status_code == 200
+    assert compact("Trots op het vak van leraar") in compact(text_of(poster.content))
+    assert compact(SECRET) not in compact(text_of(poster.content))
+    export = client.get(f"/n/{network.slug}/export.json").content.decode()
+    assert SECRET not in export
+    client.post(f"/n/{network.slug}/versies/opslaan/", {"label": "Tussenstand"})
+    version = CanvasVersion.objects.get(label="Tussenstand")
+    assert SECRET not in json.dumps(version.document, ensure_ascii=False)
+    page = client.get(f"/n/{network.slug}/versies/{version.pk}/").content.decode()
+    assert SECRET not in page
+
+
+def test_restoring_a_version_keeps_the_notes_still_hidden(network, hidden, alice):
+    from canvas.models import CanvasVersion
+
+    version = CanvasVersion.save_current(network, alice, "Voor het schrijven")
+    version.restore(alice)
+    hidden.refresh_from_db()
+    assert hidden.hidden and not hidden.is_deleted
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_the_poster_names_the_author_only_after_a_reveal_with_names(
+    network, workshop, hidden, alice, client, names
+):
+    from tests.canvas.posters import compact, text_of
+
+    workshop.reveal(names=names)
+    client.force_login(alice)
+    text = compact(text_of(client.get(f"/n/{network.slug}/poster.pdf").content))
+    assert compact(SECRET) in text
+    assert ("Bob" in text) is names

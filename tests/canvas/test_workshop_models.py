@@ -155,3 +155,16 @@ def test_a_guest_who_joined_with_the_workshops_code_takes_part_until_it_ends(net
     assert (
         not Membership.objects.select_related("join_link").get(pk=membership.pk).guest_may_take_part
     )
+
+
+def test_ending_keeps_the_canvas_as_a_version_named_after_the_workshop(network, alice, bob):
+    from canvas.models import CanvasVersion
+
+    workshop = Workshop.start(network, alice, "Workshop 3 — spelregels")
+    Note.add(network, PROMPTS["decisions"], "Besluiten bij consent", bob, hidden=True)
+    workshop.end(alice)
+    version = CanvasVersion.objects.get(network=network)
+    assert (version.label, version.created_by) == ("Workshop 3 — spelregels", alice)
+    assert workshop.version == version
+    rules = version.document["rules"]["decisions"]
+    assert any("Besluiten bij consent" in str(rule) for rule in rules)  # revealed first

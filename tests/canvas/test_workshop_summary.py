@@ -37,7 +37,7 @@ def ran(network, workshop, alice, bob, cora):
     ambition.commit(bob, "meebepalen")
     ambition.commit(cora, "weten")
     ambition.form_coalition()
-    workshop.end()
+    workshop.end(alice)
     return ambition
 
 
@@ -46,6 +46,7 @@ def _page(client, network, workshop):
 
 
 def test_it_shows_what_the_workshop_brought(network, workshop, ran, bob, client):
+    workshop.refresh_from_db()
     client.force_login(bob)
     response = _page(client, network, workshop)
     html = response.content.decode()

@@ -168,8 +168,11 @@ class Command(BaseCommand):
         parser.add_argument("--actors", type=int, default=60)
         parser.add_argument("--ambitions", type=int, default=30)
         parser.add_argument("--coalitions", type=int, default=30)
+        parser.add_argument("--skip-posters", action="store_true", help="Leave out the posters.")
 
-    def handle(self, *args, requests, notes, actors, ambitions, coalitions, **options):
+    def handle(
+        self, *args, requests, notes, actors, ambitions, coalitions, skip_posters, **options
+    ):
         call_command("migrate", verbosity=0, interactive=False)
         document = large_document(
             notes=notes, actors=actors, ambitions=ambitions, coalitions=coalitions
@@ -204,6 +207,11 @@ class Command(BaseCommand):
                 f"{figure.queries:>9}"
             )
         self.stdout.write(f"Belasting van de machine (1/5/15 min): {os.getloadavg()}")
+        if not skip_posters:
+            from canvas.bench_poster import measure as measure_posters
+
+            self.stdout.write("")
+            measure_posters(self.stdout)
 
     def _clean_up(self, network, user, document):
         Network.objects.filter(pk=network.pk).delete()
