@@ -349,11 +349,19 @@ class Broker:
             await asyncio.wait_for(self.ready.wait(), timeout=5)
 
     def _reset(self, loop):
-        """Bind to a new event loop (a new server process, or the next test)."""
+        """Bind to a new event loop (a new server process, or the next test).
+
+        On SQLite the ids handed out so far stay: pages rendered before the first stream
+        opened follow the events from their position, instead of being told to resync
+        (which refreshed every fragment of a board that had only just loaded).
+        """
         for task in self.tasks:
             task.cancel()
+        last_id = self.last_id
         self.__init__()
         self.loop = loop
+        if not self.uses_postgres:
+            self.last_id = last_id
 
     async def stop(self):
         """Stop listening and close the broker's connections (tests, shutdown)."""

@@ -15,6 +15,13 @@
   // Boosted links and forms swap one note or card in place: the page must not jump.
   htmx.config.scrollIntoViewOnBoost = false;
 
+  // htmx wires up new content only when it settles, 20 ms after showing it: a key pressed
+  // in between (Esc right after saving) would follow a plain link instead. Wire it up at
+  // once; settling then finds it done.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    htmx.process(event.target);
+  });
+
   document.addEventListener("keydown", function (event) {
     var field = event.target;
     var form = field.closest && field.closest("form");

@@ -1,19 +1,29 @@
 /* Live board: what htmx's SSE extension cannot do on its own.
 
    The board element (data-live-board) carries sse-connect, the stream. Live fragments
-   carry data-live-key (keys, space-separated) and data-live-url (where to get the
+   carry an id, data-live-key (keys, space-separated) and data-live-url (where to get the
    fragment again, rendered with the viewer's own permissions and controls). A "changed"
-   event names keys; each fragment with such a key is fetched again and swapped in, except
-   that a form someone is using (an editor, or any form with focus or typed text) is
-   never replaced: it moves over into the new fragment, in place of the element it stands
-   in for, and says so when its own item (its data-live-key) changed meanwhile. */
+   event names keys; each fragment with such a key is fetched again and swapped in.
+
+   A live refresh never takes anything from under a person's fingers:
+   - a form someone is using (one with a text field, or typed in) is never replaced: it
+     moves over into the new fragment, in place of what it stands in for (the element
+     named by its data-live-slot, else the element with an id around it), and says so
+     when its own item (its data-live-key) changed meanwhile;
+   - the focused element keeps focus: its counterpart in the new fragment gets it;
+   - a fragment htmx is working on (a request from or into it, or a swap settling) is
+     left alone and refreshed once htmx is done, so the person's own request lands;
+   - a refresh never focuses anything by itself ([autofocus] is for the person's own
+     requests). */
 (function () {
   "use strict";
 
   // This tab's own changes come back as events too: it already shows them.
   var tab = Math.random().toString(36).slice(2, 12);
   var lastEventId = null;
-  var inFlight = new Map(); // fragment -> whether another refresh is wanted after this one
+  var fetching = new Map(); // fragment id -> whether to fetch again after this fetch
+  var waiting = new Set(); // ids of fragments to refresh once htmx is done with them
+  var requests = new Map(); // htmx requests under way: xhr -> [element, target]
 
   function board() {
     return document.querySelector("[sse-connect][data-live-board]");
@@ -50,14 +60,62 @@
     source.addEventListener("removed", function () {
       window.location.reload(); // no access any more: the page says so
     });
+    // The stream sends who is here right after what the page missed: from then on the
+    // board is live (data-live-open).
+    source.addEventListener("presence", function () {
+      var root = board();
+      if (root) root.setAttribute("data-live-open", "");
+    });
     var root = board();
     if (root) root.classList.remove("live-offline");
   });
 
   document.addEventListener("htmx:sseError", function () {
     var root = board();
-    if (root) root.classList.add("live-offline");
+    if (root) {
+      root.classList.add("live-offline");
+      root.removeAttribute("data-live-open");
+    }
   });
+
+  // -- what htmx is working on --------------------------------------------------------
+
+  document.addEventListener("htmx:beforeSend", function (event) {
+    requests.set(event.detail.xhr, [event.detail.elt, event.detail.target]);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    requests.delete(event.detail.xhr);
+    setTimeout(refreshWaiting);
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    setTimeout(refreshWaiting);
+  });
+
+  // A fragment htmx is working on: a request came from it or will swap into (or over)
+  // it, or new content in it has not settled yet (htmx focuses [autofocus] on settling).
+  function busy(el) {
+    if (el.matches(".htmx-settling, .htmx-added")) return true;
+    if (el.querySelector(".htmx-request, .htmx-settling, .htmx-added")) return true;
+    return Array.from(requests.values()).some(function (request) {
+      var source = request[0];
+      var target = request[1];
+      return (
+        (source && source.isConnected && el.contains(source)) ||
+        (target && target.isConnected && (el.contains(target) || target.contains(el)))
+      );
+    });
+  }
+
+  function refreshWaiting() {
+    Array.from(waiting).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el && busy(el)) return;
+      waiting.delete(id);
+      if (el) refresh(el);
+    });
+  }
+
+  // -- refreshing fragments -----------------------------------------------------------
 
   function changed(data) {
     if (data.tab === tab) return;
@@ -89,63 +147,39 @@
     });
   }
 
-  // A form someone is using: one with a text field (an editor, or the add form), or any
-  // form with focus or typed text. Buttons-only forms (delete, status) are not "in use".
-  function inUse(form) {
-    // Forms of buttons that say so (dots, commitments) are replaced like the rest; the
-    // focus moves to the button with the same id in the new copy.
-    if (form.hasAttribute("data-live-buttons")) return false;
-    return (
-      form.querySelector("textarea, input[type=text], select") !== null ||
-      form.hasAttribute("data-live-dirty") ||
-      form.contains(document.activeElement)
-    );
-  }
-
-  // The element a form in use stands in for: the one it keeps its place in.
-  function slotOf(form, fragment) {
-    var slot = form.dataset.liveSlot ? document.getElementById(form.dataset.liveSlot) : null;
-    slot = slot || form;
-    while (slot.parentElement && slot.parentElement !== fragment && !slot.id) {
-      slot = slot.parentElement;
-    }
-    return slot.id ? slot : null;
-  }
-
-  document.addEventListener("input", function (event) {
-    var form = event.target.closest && event.target.closest("form");
-    if (form) form.setAttribute("data-live-dirty", "");
-  });
-
   function refresh(el) {
-    if (inFlight.has(el)) {
-      inFlight.set(el, true);
+    var id = el.id;
+    if (fetching.has(id)) {
+      fetching.set(id, true);
       return;
     }
-    var slots = Array.from(el.querySelectorAll("form")).filter(inUse).map(function (form) {
-      return slotOf(form, el);
-    });
-    if (slots.some(function (slot) { return slot === null || slot === el; })) {
-      // The form takes the whole fragment: leave it; saving it brings the news.
-      el.classList.add("live-stale");
+    if (busy(el)) {
+      waiting.add(id);
       return;
     }
-    inFlight.set(el, false);
+    fetching.set(id, false);
     fetch(el.dataset.liveUrl, { headers: { "HX-Request": "true" }, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
         return response.text();
       })
       .then(function (html) {
-        if (document.body.contains(el)) swapKeeping(el, html);
+        var current = document.getElementById(id);
+        if (!current) return;
+        if (current !== el) {
+          // Replaced meanwhile (the person's own request): this copy may be older.
+          fetching.set(id, true);
+        } else if (busy(el)) {
+          waiting.add(id);
+        } else {
+          swapKeeping(el, html);
+        }
       })
       .catch(function () { resyncLater(); })
       .finally(function () {
-        var again = inFlight.get(el);
-        inFlight.delete(el);
-        // A change that came in meanwhile may be missing from this answer: fetch again,
-        // into the fragment that now stands in the old one's place.
-        var current = document.body.contains(el) ? el : el.id && document.getElementById(el.id);
+        var again = fetching.get(id);
+        fetching.delete(id);
+        var current = document.getElementById(id);
         if (again && current) refresh(current);
       });
   }
@@ -155,40 +189,118 @@
     if (!resyncTimer) resyncTimer = setTimeout(function () { resyncTimer = null; resync(); }, 5000);
   }
 
+  // A form someone is using: one with a text field (an editor, or an add form), or one
+  // typed in. Forms of buttons only (delete, status, taking part) are not.
+  function inUse(form) {
+    return (
+      form.querySelector("textarea, input[type=text], select") !== null ||
+      form.hasAttribute("data-live-dirty")
+    );
+  }
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest("form");
+    if (form) form.setAttribute("data-live-dirty", "");
+  });
+
+  // What a form in use keeps: the element with an id that holds it inside the fragment
+  // (`keep`, moved over as it is), and the id of what it stands in for in a fresh copy.
+  function holderOf(form, fragment) {
+    var keep = form;
+    while (!keep.id && keep.parentElement && keep.parentElement !== fragment) {
+      keep = keep.parentElement;
+    }
+    if (!keep.id) return null;
+    return { form: form, keep: keep, place: form.dataset.liveSlot || keep.id };
+  }
+
   function swapKeeping(el, html) {
     var template = document.createElement("template");
     template.innerHTML = html.trim();
     var fresh = template.content;
-    // A refresh brings others' news, not a place to type: it must never take the focus
-    // (a browser focuses an inserted autofocus element while nothing on the page had one).
-    fresh.querySelectorAll("[autofocus]").forEach(function (element) {
-      element.removeAttribute("autofocus");
+    fresh.querySelectorAll("[autofocus]").forEach(function (node) {
+      node.removeAttribute("autofocus");
     });
+
+    // Forms in use move over into the new fragment, in place of what they stand in for;
+    // one that has no place there keeps the whole fragment as it is.
+    var moves = Array.from(el.querySelectorAll("form")).filter(inUse).map(function (form) {
+      return moveInto(fresh, holderOf(form, el));
+    });
+    if (moves.some(function (move) { return move === null; })) {
+      el.classList.add("live-stale"); // saving or cancelling the form brings the news
+      return;
+    }
+
+    // Focus: in a form that moves over it stays put; elsewhere it goes to the counterpart.
     var focused = document.activeElement;
     var selection = focused && focused.setSelectionRange && [focused.selectionStart, focused.selectionEnd];
-    // Forms in use move over into the new fragment, in place of their fresh copies.
-    Array.from(el.querySelectorAll("form")).filter(inUse).forEach(function (form) {
-      var slot = slotOf(form, el);
-      var counterpart = fresh.getElementById(slot.id);
-      if (counterpart) {
-        counterpart.replaceWith(slot);
-      } else {
-        // Its item was deleted meanwhile: keep the text where it was, and say so.
-        markChanged(form, "liveDeleted");
-        var list = fresh.querySelector("ol, ul") || fresh.firstElementChild;
-        if (list) list.appendChild(slot);
-      }
-    });
+    if (focused && el.contains(focused) && !moves.some(function (move) { return move.keep.contains(focused); })) {
+      focused = twinOf(focused, fresh);
+      selection = null;
+    }
+
+    moves.forEach(function (move) { move.apply(); });
     var nodes = Array.from(fresh.children);
     el.replaceWith(fresh);
     nodes.forEach(function (node) { htmx.process(node); });
-    if (focused && document.body.contains(focused) && document.activeElement !== focused) {
-      focused.focus();
+    if (focused && focused.isConnected && document.activeElement !== focused) {
+      focused.focus({ preventScroll: true });
       if (selection) focused.setSelectionRange(selection[0], selection[1]);
-    } else if (focused && focused.id && !document.body.contains(focused)) {
-      var twin = document.getElementById(focused.id);
-      if (twin) twin.focus({ preventScroll: true });
     }
+  }
+
+  // How a form in use moves into the fresh copy ({keep, apply}), or null if it cannot.
+  function moveInto(fresh, holder) {
+    if (!holder) return null;
+    var keep = holder.keep;
+    var twin = fresh.getElementById(holder.place);
+    if (twin) return { keep: keep, apply: function () { twin.replaceWith(keep); } };
+    if (!holder.form.dataset.liveKey) return null; // a new item's form, shown elsewhere
+    // Its item was deleted meanwhile: keep the text where it was, and say so.
+    markChanged(holder.form, "liveDeleted");
+    var apply = putBack(keep, fresh);
+    return apply && { keep: keep, apply: apply };
+  }
+
+  // Where an element whose counterpart is gone goes back: next to a sibling that is still
+  // there, or into the same list. Return the function that puts it there, or null.
+  function putBack(keep, fresh) {
+    var twin;
+    for (var before = keep.previousElementSibling; before; before = before.previousElementSibling) {
+      twin = before.id && fresh.getElementById(before.id);
+      if (twin) return twin.after.bind(twin, keep);
+    }
+    for (var after = keep.nextElementSibling; after; after = after.nextElementSibling) {
+      twin = after.id && fresh.getElementById(after.id);
+      if (twin) return twin.before.bind(twin, keep);
+    }
+    var list = keep.parentElement;
+    var selector = list.tagName.toLowerCase() + (list.classList[0] ? "." + CSS.escape(list.classList[0]) : "");
+    var freshList = list.id ? fresh.getElementById(list.id) : fresh.querySelector(selector);
+    return freshList ? freshList.appendChild.bind(freshList, keep) : null;
+  }
+
+  // The counterpart of an element in a fresh copy: the element with the same id, or the
+  // one doing the same (same link, same button of the same form) under the same id.
+  function twinOf(node, fresh) {
+    if (node.id) return fresh.getElementById(node.id);
+    var scope = node.parentElement && node.parentElement.closest("[id]");
+    var freshScope = scope && fresh.getElementById(scope.id);
+    if (!freshScope) return null;
+    var signature = signatureOf(node);
+    function alike(other) { return signatureOf(other) === signature; }
+    var olds = Array.from(scope.querySelectorAll(node.tagName)).filter(alike);
+    var news = Array.from(freshScope.querySelectorAll(node.tagName)).filter(alike);
+    return news[olds.indexOf(node)] || null;
+  }
+
+  function signatureOf(node) {
+    var form = node.closest("form");
+    return ["href", "name", "value", "formaction"]
+      .map(function (name) { return node.getAttribute(name); })
+      .concat([form && form.getAttribute("action")])
+      .join(" ");
   }
 
   function markChanged(form, which) {

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from playwright.sync_api import expect
 
 # The ORM and Playwright's sync API share the test's thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -61,3 +62,12 @@ def sign_in(server):
         context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": server.url}])
 
     return sign_in
+
+
+def wait_until_live(page):
+    """Wait until the board's event stream is open and has sent what the page missed.
+
+    From then on the board shows what others change; before, a test's first step would
+    race the connection instead of testing what it says.
+    """
+    expect(page.locator("[data-live-board]")).to_have_attribute("data-live-open", "")

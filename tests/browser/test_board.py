@@ -5,12 +5,14 @@ from playwright.sync_api import expect
 
 from canvas.models import Note
 from coalitions.models import Coalition
+from tests.browser.conftest import wait_until_live
 
 pytestmark = pytest.mark.browser
 
 
 def _open_board(page, server, network):
     page.goto(f"{server.url}/n/{network.slug}/")
+    wait_until_live(page)
     # A full reload would lose this: every step below must swap fragments only.
     page.evaluate("window.__marker = 'same page'")
 
@@ -142,6 +144,22 @@ def test_notes_can_be_written_edited_and_deleted_with_the_keyboard_only(
     expect(undo).to_be_focused()
     page.keyboard.press("Enter")
     expect(note).to_be_visible()
+    assert page.evaluate("window.__marker") == "same page"
+
+
+def test_keys_reach_new_content_before_it_settles(server, page, network, bob, sign_in):
+    sign_in(page.context, bob)
+    _open_board(page, server, network)
+    # htmx settles new content 20 ms after showing it; a slow settle makes the gap certain.
+    page.evaluate("htmx.config.defaultSettleDelay = 2000")
+    passion = page.locator("#prompt-passion")
+    passion.get_by_role("link", name="Notitie toevoegen bij Verbinding op passie").click()
+    box = passion.get_by_role("textbox", name="Nieuwe notitie bij Verbinding op passie")
+    box.fill("Snel getypt")
+    box.press("Enter")  # saves through htmx, not as a plain form
+    expect(passion.locator("li.note", has_text="Snel getypt")).to_be_visible()
+    box.press("Escape")  # at once: the fresh form's cancel works already
+    expect(passion.get_by_role("textbox")).to_have_count(0)
     assert page.evaluate("window.__marker") == "same page"
 
 

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from canvas.models import Note
 from coalitions.models import Coalition
 from networks.models import Activity, Membership, User
+from tests.browser.conftest import wait_until_live
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +33,7 @@ def test_a_guest_joins_a_workshop_with_the_code_on_the_projector(
     phone.get_by_role("button", name="Doe mee als gast").click()
     phone.wait_for_url(f"**/n/{network.slug}/")
     expect(phone.get_by_text("Welkom! Je doet mee in Onderwijsregio Rivierenland.")).to_be_visible()
+    wait_until_live(phone)
     guest = User.objects.get(name="Gijs van Groep 3")
     assert guest.is_guest
     assert Membership.objects.get(user=guest, network=network).role == "member"
@@ -66,6 +68,7 @@ def test_a_member_edits_a_coalition_only_after_taking_part(server, page, network
     edit_url = f"{server.url}/n/{network.slug}/coalities/{coalition.pk}/bewerken/"
     sign_in(page.context, bob)
     page.goto(f"{server.url}/n/{network.slug}/")
+    wait_until_live(page)
     card = page.locator(f"#coalition-{coalition.pk}")
     expect(card.get_by_role("link", name=re.compile("Bewerken"))).to_have_count(0)
     assert page.request.get(edit_url).status == 403  # the URL itself refuses, too

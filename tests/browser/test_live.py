@@ -5,8 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from canvas.events import publish
 from canvas.models import Note
 from canvas.prompts import PROMPTS
+from coalitions.models import Coalition
+from tests.browser.conftest import wait_until_live
 from tests.conftest import session_cookie
 
 pytestmark = pytest.mark.browser
@@ -24,6 +27,7 @@ def open_board(asgi_server, browser, network):
             context.add_cookies([{"name": name, "value": value, "url": asgi_server}])
         page = context.new_page()
         page.goto(f"{asgi_server}/n/{network.slug}/")
+        wait_until_live(page)
         return page
 
     yield open_board
@@ -90,3 +94,92 @@ def test_when_both_edit_one_note_neither_text_is_lost(open_board, alice, bob):
     note.refresh_from_db()
     assert (note.text, note.version) == (merged, 3)
     assert re.search("elke week", note.text) and "van elkaar" in note.text
+
+
+def _changed_elsewhere(network, *keys):
+    """Tell the open boards that someone else changed these parts (as their save does)."""
+    publish(network.pk, "changed", {"keys": list(keys), "tab": ""})
+
+
+def test_a_change_by_someone_else_leaves_the_focus_where_it_was(open_board, network, alice, bob):
+    note = Note.add(network, PROMPTS["passion"], "Wij leren samen", bob)
+    page = open_board(bob)
+    passion = page.locator("#prompt-passion")
+    edit = page.locator(f"#note-{note.pk}").get_by_role("link", name="Bewerken")
+    edit.focus()
+
+    Note.add(network, PROMPTS["passion"], "Elkaar opzoeken", alice)
+    _changed_elsewhere(network, "prompt-passion")
+    expect(passion.locator("li.note", has_text="Elkaar opzoeken")).to_be_visible()
+
+    # The list was fetched again around the focused link: Enter still opens his note.
+    expect(edit).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"textarea#note-{note.pk}-text")).to_be_focused()
+
+
+def test_a_change_that_comes_in_during_a_request_waits_for_it(open_board, network, alice, bob):
+    page = open_board(bob)
+    held = []
+    # Bob's request to open the add form hangs until the test lets it through.
+    page.route("**/vragen/passion/nieuw/", lambda route: held.append(route), times=1)
+    passion = page.locator("#prompt-passion")
+    passion.get_by_role("link", name="Notitie toevoegen bij Verbinding op passie").click()
+
+    Note.add(network, PROMPTS["passion"], "Elkaar opzoeken", alice)
+    _changed_elsewhere(network, "prompt-passion")
+    Note.add(network, PROMPTS["ambition"], "Samen opleiden", alice)
+    _changed_elsewhere(network, "prompt-ambition")
+    # Events arrive in order: once the second one shows, the first has come in too.
+    expect(page.locator("#prompt-ambition li.note", has_text="Samen opleiden")).to_be_visible()
+
+    # Bob's own request lands: the form opens (it was not swapped into a list that the
+    # change had replaced meanwhile), and then the change shows around it.
+    (request,) = held
+    request.continue_()
+    new = passion.get_by_role("textbox", name="Nieuwe notitie bij Verbinding op passie")
+    expect(new).to_be_focused()
+    expect(passion.locator("li.note", has_text="Elkaar opzoeken")).to_be_visible()
+    expect(new).to_be_focused()
+
+
+def test_an_open_coalition_form_stays_when_someone_else_changes_the_band(
+    open_board, network, alice
+):
+    page = open_board(alice)
+    mine, theirs = Coalition.objects.filter(network=network)[:2]
+    page.locator(f"#coalition-{mine.pk}").get_by_role("link", name=re.compile("^Bewerken")).click()
+    step = page.locator("#coalition-form").get_by_label("Volgende stap")
+    step.fill("Intake plannen met de hogeschool")
+
+    Coalition.objects.filter(pk=theirs.pk).update(name="Starters in de wijk", version=2)
+    _changed_elsewhere(network, "band", f"coalition-{theirs.pk}")
+    expect(page.locator(f"#coalition-{theirs.pk}")).to_contain_text("Starters in de wijk")
+
+    # Her form is where it was, with her text and the focus, and not said to be changed.
+    expect(step).to_have_value("Intake plannen met de hogeschool")
+    expect(step).to_be_focused()
+    expect(page.locator("#coalition-form .live-notice")).to_have_count(0)
+    page.locator("#coalition-form").get_by_role("button", name="Opslaan").click()
+    expect(page.locator(f"#coalition-{mine.pk}")).to_contain_text("Intake plannen")
+
+
+def test_a_new_coalition_form_keeps_the_band_until_it_is_saved(open_board, network, alice):
+    page = open_board(alice)
+    theirs = Coalition.objects.filter(network=network).first()
+    page.locator("#band").get_by_role("link", name="Coalitie", exact=True).click()
+    name = page.locator("#coalition-form").get_by_label("Naam")
+    name.fill("Techniekmiddag voor leraren")
+
+    Coalition.objects.filter(pk=theirs.pk).update(name="Zij-instroom in de wijk", version=2)
+    _changed_elsewhere(network, "band", f"coalition-{theirs.pk}")
+    # The new coalition has no place in a fresh band yet: the band stays as it is.
+    expect(page.locator("#band")).to_have_class(re.compile("live-stale"))
+    expect(name).to_have_value("Techniekmiddag voor leraren")
+    expect(name).to_be_focused()
+    expect(page.locator("#coalition-form .live-notice")).to_have_count(0)
+
+    # Saving brings the news.
+    page.locator("#coalition-form").get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".coalition-card", has_text="Techniekmiddag")).to_be_visible()
+    expect(page.locator(f"#coalition-{theirs.pk}")).to_contain_text("Zij-instroom in de wijk")

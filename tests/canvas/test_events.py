@@ -6,6 +6,7 @@ PostgreSQL (LISTEN/NOTIFY); the last ones simulate two server processes with two
 
 import asyncio
 import json
+import time
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -133,6 +134,22 @@ def test_a_reconnecting_stream_replays_what_it_missed(network, alice):
         await next_event(again, "changed")
         _page, since = await broker.subscribe(network.pk, alice.pk, "Alice", position)
         assert [json.loads(e["data"])["n"] for e in parse(since)] == [3]
+
+    run(body())
+
+
+def test_a_page_rendered_before_the_first_stream_is_not_told_to_resync(network, alice):
+    # A page is rendered (its position taken) while the server has no stream open yet;
+    # its stream is the first one (a new server process, or the next test's server).
+    run(asyncio.sleep(0))  # the broker was bound to an earlier event loop
+    position = broker.position()
+    time.sleep(0.005)  # the clock moves on: a new id would now differ from the position
+
+    async def body():
+        stream, first = await broker.subscribe(network.pk, alice.pk, "Alice", position)
+        assert parse(first) == []  # nothing missed, and no resync of the whole board
+        await sync_to_async(publish)(network.pk, "changed", {"keys": ["note-1"]})
+        assert await next_event(stream, "changed") == {"keys": ["note-1"]}
 
     run(body())
 
