@@ -620,8 +620,8 @@ class Workshop(models.Model):
         self._reset_timer()
         self.silent = False
         self.ended_at = timezone.now()
-        self.save()
         self.version = CanvasVersion.save_current(self.network, by, self.title)
+        self.save()
         return prompts
 
     @property

@@ -165,6 +165,6 @@ def test_ending_keeps_the_canvas_as_a_version_named_after_the_workshop(network, 
     workshop.end(alice)
     version = CanvasVersion.objects.get(network=network)
     assert (version.label, version.created_by) == ("Workshop 3 — spelregels", alice)
-    assert workshop.version == version
+    assert Workshop.objects.get(pk=workshop.pk).version == version
     rules = version.document["rules"]["decisions"]
     assert any("Besluiten bij consent" in str(rule) for rule in rules)  # revealed first

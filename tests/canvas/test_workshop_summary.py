@@ -57,8 +57,9 @@ def test_it_shows_what_the_workshop_brought(network, workshop, ran, bob, client)
     assert "Niets toegevoegd bij: Organisatie, Regie en leiderschap." in html
     assert '<span class="result-total">2</span>' in html
     assert f"<h3>{ran.title}</h3>" in html  # the coalition formed, named after it
-    assert "Dewi" not in html
-    assert '<th scope="row">' + ran.title in html
+    assert f'<th scope="row">{ran.title}</th><td data-label="weten">Cora</td>' in html
+    assert workshop.version_id is not None
+    assert f"/n/{network.slug}/versies/{workshop.version_id}/" in html  # the canvas it left
 
 
 def test_a_stranger_gets_a_404(network, workshop, charlie, client):
