@@ -6,19 +6,17 @@ canvas through these classes, so the layout never triggers a query per note or c
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.urls import reverse
 
-from canvas.models import Note
+from canvas.forms import steering_forms
+from canvas.models import Note, Vote, Workshop
 from canvas.prompts import NOTE_BLOCKS
-from coalitions.models import Coalition, CoalitionMember
+from coalitions.models import Coalition, CoalitionMember, Commitment
 from networks.models import NetworkActor
-
-
-@dataclass
-class PromptNotes:
-    prompt: object
-    notes: list
 
 
 @dataclass
@@ -27,6 +25,14 @@ class Section:
 
     block: object
     prompts: list
+
+
+@dataclass
+class PromptNotes:
+    prompt: object
+    notes: list
+    # Notes others wrote during silent writing: counted, never shown.
+    hidden: int = 0
 
 
 class Band:
@@ -43,7 +49,14 @@ class Band:
 
     @classmethod
     def load(cls, network):
-        ambitions = list(network.ambitions.order_by("position", "id"))
+        ambitions = list(
+            network.ambitions.prefetch_related(
+                Prefetch(
+                    "commitments",
+                    queryset=Commitment.objects.select_related("user").order_by("created_at", "id"),
+                )
+            ).order_by("position", "id")
+        )
         coalitions = list(
             Coalition.objects.filter(network=network)
             .prefetch_related(
@@ -66,26 +79,35 @@ class Band:
 class Board:
     """The four note blocks and the band of ambitions and coalitions of one network."""
 
-    def __init__(self, network, notes, band):
+    def __init__(self, network, notes, band, hidden=None):
         by_prompt = defaultdict(list)
         for note in notes:
             by_prompt[note.prompt].append(note)
+        hidden = hidden or {}
         self.network = network
         self.sections = [
-            Section(block, [PromptNotes(p, by_prompt[p.slug]) for p in block.prompts])
+            Section(
+                block,
+                [PromptNotes(p, by_prompt[p.slug], hidden.get(p.slug, 0)) for p in block.prompts],
+            )
             for block in NOTE_BLOCKS
         ]
         self.band = band
 
     @classmethod
-    def load(cls, network):
+    def load(cls, network, viewer=None, room=None):
+        """Read the board as `viewer` sees it: with their own hidden notes, not others'.
+
+        Without a viewer (the projector) only the notes everyone may read.
+        """
         notes = list(
-            Note.objects.alive()
+            Note.objects.visible_to(viewer)
             .filter(network=network)
             .select_related("author")
             .order_by("position", "id")
         )
-        return cls(network, notes, Band.load(network))
+        hidden = room.hidden_counts if room is not None else {}
+        return cls(network, notes, Band.load(network), hidden)
 
     @classmethod
     def from_document(cls, network, document):
@@ -135,6 +157,9 @@ class Board:
             )
             for position, item in enumerate(document.get("ambitions", []))
         }
+        for ambition in ambitions.values():
+            # Nor who committed to what: a version keeps the canvas, not the people.
+            ambition._prefetched_objects_cache = {"commitments": []}
         coalitions = []
         for position, item in enumerate(document.get("coalitions", [])):
             ambition = ambitions.get(item.get("ambition"))
@@ -173,3 +198,131 @@ class BoardState:
     form: object = None
     # An edit saved over a newer version: True for a note, the newer item for a card.
     conflict: object = None
+
+
+@dataclass
+class ItemDots:
+    """The dots on one item of the open vote, as one person sees them."""
+
+    mine: int
+    total: int | None  # None while the results are hidden
+    can_add: bool
+    can_remove: bool
+
+
+class Ballot:
+    """One person's part in the open vote: their dots, how many are left, totals if shown."""
+
+    def __init__(self, vote, user):
+        self.vote = vote
+        self.voting = user is not None and user.is_authenticated
+        self.mine = vote.dots_of(user) if self.voting else {}
+        self.totals = vote.totals() if vote.results_visible else None
+
+    @property
+    def used(self):
+        return sum(self.mine.values())
+
+    @property
+    def left(self):
+        return self.vote.dots_per_person - self.used
+
+    def on(self, item):
+        """Return the ItemDots of `item`, or None when it is not part of the vote."""
+        if not self.vote.covers(item):
+            return None
+        mine = self.mine.get(item.pk, 0)
+        total = None if self.totals is None else self.totals.get(item.pk, 0)
+        can_add = self.voting and self.left > 0 and mine < self.vote.max_per_item
+        return ItemDots(mine, total, can_add, self.voting and mine > 0)
+
+
+class Room:
+    """The running workshop as one person's board shows it: step, timer, vote, hidden notes.
+
+    Every part is read on first use, so a fragment that never asks costs no query.
+    `user` None is the projector: it votes nothing and sees no one's hidden notes.
+    """
+
+    def __init__(self, network, user=None):
+        self.network, self.user = network, user
+
+    @classmethod
+    def empty(cls, network):
+        """Return a room without a workshop: for pages of the past, such as a version."""
+        room = cls(network)
+        room.workshop = None  # the cached property, known without a query
+        return room
+
+    @cached_property
+    def workshop(self):
+        workshop = (
+            Workshop.objects.running()
+            .filter(network=self.network)
+            .select_related("join_link")
+            .first()
+        )
+        if workshop is not None:
+            workshop.network = self.network  # known already: no query for it
+        return workshop
+
+    @cached_property
+    def vote(self):
+        """Return the open vote, or else the last closed one of this workshop (its results)."""
+        if self.workshop is None:
+            return None
+        vote = Vote.objects.filter(workshop=self.workshop).order_by("-opened_at", "-id").first()
+        if vote is not None:
+            vote.workshop = self.workshop
+        return vote
+
+    @cached_property
+    def ballot(self):
+        vote = self.vote
+        if vote is None or not vote.is_open:
+            return None
+        return Ballot(vote, self.user)
+
+    @cached_property
+    def hidden_counts(self):
+        if self.workshop is None:
+            return {}
+        return Note.objects.hidden_counts(self.network, self.user)
+
+    @cached_property
+    def hidden_total(self):
+        """Return how many notes wait for the reveal (for the facilitator's button)."""
+        if self.workshop is None:
+            return 0
+        return self.workshop.hidden_notes().count()
+
+    @property
+    def join_address(self):
+        """Return where people type the workshop's code, as read aloud: no scheme."""
+        site = settings.SITE_URL.split("://", 1)[-1].rstrip("/")
+        return site + reverse("networks:enter_code")
+
+    @cached_property
+    def steering_forms(self):
+        return steering_forms(self.workshop) if self.workshop is not None else {}
+
+    @cached_property
+    def results(self):
+        """Return the last closed vote's items that got dots, most dots first.
+
+        Shown until the facilitator moves on to another step.
+        """
+        vote, workshop = self.vote, self.workshop
+        if vote is None or vote.is_open:
+            return []
+        if workshop.step_changed_at and workshop.step_changed_at > vote.closed_at:
+            return []
+        return [(item, total) for item, total in vote_results(vote) if total]
+
+
+def vote_results(vote):
+    """Return [(item, total)] of a vote, most dots first, then in board order."""
+    totals = vote.totals()
+    items = list(vote.items().order_by("position", "id"))
+    items.sort(key=lambda item: -totals.get(item.pk, 0))
+    return [(item, totals.get(item.pk, 0)) for item in items]

@@ -459,7 +459,9 @@ def _replace_notes(network, data):
                 if changed:
                     note.version += 1
                     note.save()
-    network.notes.exclude(pk__in=keep).delete()
+    # Notes written in silence during a running workshop are no part of any document:
+    # they stay, to be revealed.
+    network.notes.exclude(pk__in=keep).exclude(hidden=True).delete()
     Note.objects.bulk_create(create)
 
 

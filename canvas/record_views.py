@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from canvas import events, poster
-from canvas.board import Board
+from canvas.board import Board, Room
 from canvas.compare import compare
 from canvas.interchange import dumps, export_network, import_network, replace_canvas
 from canvas.models import CanvasVersion
@@ -190,7 +190,14 @@ def version_detail(request, slug, pk):
     access = get_access(request, slug)
     version = _version_or_404(access, pk)
     board = Board.from_document(access.network, version.document)
-    context = board_context(access, board=board, band=board.band, readonly=True, version=version)
+    context = board_context(
+        access,
+        board=board,
+        band=board.band,
+        readonly=True,
+        version=version,
+        room=Room.empty(access.network),  # a version has no workshop, votes or commitments
+    )
     return render(request, "canvas/version_detail.html", context)
 
 

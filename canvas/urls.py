@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("canvas.board_urls")),
     path("", include("coalitions.urls")),
+    path("", include("canvas.workshop_urls")),
     path("", include("canvas.record_urls")),
 ]

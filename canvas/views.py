@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from canvas.board import Board, BoardState
+from canvas.board import Board, BoardState, Room
 from canvas.events import live_context, publish_change
 from canvas.forms import MoveForm, NoteForm
 from canvas.models import Note
@@ -60,15 +60,26 @@ BOARD_LABELS = {
     "inform": gettext_lazy("Houd me op de hoogte"),
     "leave": gettext_lazy("Ik doe niet meer mee"),
     "uninform": gettext_lazy("Niet meer op de hoogte houden"),
+    "hidden": gettext_lazy("Verborgen · alleen jij ziet dit"),
+    "dot_add": gettext_lazy("Stip"),
+    "dot_remove": gettext_lazy("Stip weghalen"),
+    "involvement": gettext_lazy("Hoe wil jij betrokken zijn?"),
+    "who": gettext_lazy("Wie?"),
+    "form_coalition": gettext_lazy("Coalitie vormen"),
 }
 
 
-def board_context(access, **extra):
-    """Return what every fragment of the board template needs besides its own objects."""
+def board_context(access, *, room=None, **extra):
+    """Return what every fragment of the board template needs besides its own objects.
+
+    `room` is the running workshop as this person sees it (read only when a fragment
+    asks: step, timer, the open vote).
+    """
     slug = access.network.slug
     return {
         "network": access.network,
         "access": access,
+        "room": room or Room(access.network, access.user),
         "readonly": False,
         "state": BoardState(),
         "labels": {key: str(label) for key, label in BOARD_LABELS.items()},
@@ -86,10 +97,20 @@ def board_context(access, **extra):
     }
 
 
-def render_board(request, access, *, state=None, status=200, **extra):
-    """Render the whole board page, with the part that `state` names open as a form."""
+def render_board(request, access, *, state=None, status=200, presenting=False, **extra):
+    """Render the whole board page, with the part that `state` names open as a form.
+
+    The projector shows what everyone may see: nobody's hidden notes, nobody's dots.
+    """
+    viewer = None if presenting else access.user
+    room = Room(access.network, viewer)
     context = board_context(
-        access, board=Board.load(access.network), state=state or BoardState(), **extra
+        access,
+        room=room,
+        board=Board.load(access.network, viewer, room),
+        state=state or BoardState(),
+        presenting=presenting,
+        **extra,
     )
     context["band"] = context["board"].band
     return render(request, BOARD, context, status=status)
@@ -100,7 +121,8 @@ def _undo_note(request, access):
     pk = request.GET.get("verwijderd", "")
     if not pk.isdigit():
         return None
-    note = Note.objects.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
+    notes = Note.objects.readable_by(access.user)  # not someone else's hidden note
+    note = notes.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
     return note if note is not None and access.can_edit_note(note) else None
 
 
@@ -120,8 +142,26 @@ def present(request, slug):
 
 
 def _changed(request, access, note):
-    """Tell the other open boards that this note (and so its prompt's list) changed."""
-    publish_change(request, access.network, f"prompt-{note.prompt}", f"note-{note.pk}")
+    """Tell the other open boards that this note (and so its prompt's list) changed.
+
+    The event names only keys: each board fetches the prompt again with its viewer's own
+    permissions, so a hidden note never travels to anyone but its author.
+    """
+    keys = [f"prompt-{note.prompt}", f"note-{note.pk}"]
+    if note.hidden:
+        keys.append("hidden-notes")  # the facilitator's count of notes to reveal
+    publish_change(request, access.network, *keys)
+
+
+def _log_note(access, user, note, action, **changes):
+    """Log a change to a note; a hidden note's text stays out of the log until its reveal,
+    and an anonymous note's changes carry no name."""
+    if note.hidden:
+        subject, changes = _("verborgen notitie (stil schrijven)"), {}
+    else:
+        subject = note.text
+    who = None if note.anonymous else user
+    Activity.record(access.network, who, note.block, action, subject, prompt=note.prompt, **changes)
 
 
 def _prompt_or_404(slug):
@@ -131,15 +171,30 @@ def _prompt_or_404(slug):
 
 
 def _note_or_404(access, pk, **filters):
-    # Deleted notes are found too: they answer with a message, not a 404.
-    return get_object_or_404(Note, network=access.network, pk=pk, **filters)
+    # Deleted notes are found too: they answer with a message, not a 404. Someone else's
+    # hidden note does not exist for anyone but its author, facilitators included.
+    notes = Note.objects.readable_by(access.user)
+    return get_object_or_404(notes, network=access.network, pk=pk, **filters)
+
+
+def for_projector(request):
+    """Return whether a fragment is fetched for the projector (live.js asks with ?projector=1).
+
+    The projector shows what everyone may see, without controls: nobody's hidden notes,
+    nobody's dots.
+    """
+    return request.GET.get("projector") == "1"
 
 
 def _render_prompt(request, access, prompt, *, state=None, status=200, **extra):
+    viewer = None if extra.get("presenting") else access.user
+    room = Room(access.network, viewer)
     context = board_context(
         access,
+        room=room,
         prompt=prompt,
-        notes=Note.objects.under(access.network, prompt),
+        notes=Note.objects.under(access.network, prompt, viewer),
+        hidden=room.hidden_counts.get(prompt.slug, 0),
         state=state or BoardState(),
         **extra,
     )
@@ -169,6 +224,8 @@ def prompt_notes(request, slug, prompt):
     prompt = _prompt_or_404(prompt)
     if not request.htmx:
         return redirect(board_url(access.network, f"prompt-{prompt.slug}"))
+    if for_projector(request):
+        return _render_prompt(request, access, prompt, readonly=True, presenting=True)
     return _render_prompt(request, access, prompt, focus="add")
 
 
@@ -179,16 +236,12 @@ def add_note(request, slug, prompt):
     prompt = _prompt_or_404(prompt)
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        note = Note.add(access.network, prompt, form.cleaned_data["text"], request.user)
-        Activity.record(
-            access.network,
-            request.user,
-            prompt.block,
-            Activity.Action.CREATED,
-            note.text,
-            after={"text": note.text},
-            prompt=prompt.slug,
+        workshop = Room(access.network, access.user).workshop
+        silent = workshop is not None and workshop.silent
+        note = Note.add(
+            access.network, prompt, form.cleaned_data["text"], request.user, hidden=silent
         )
+        _log_note(access, request.user, note, Activity.Action.CREATED, after={"text": note.text})
         _changed(request, access, note)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
@@ -230,15 +283,13 @@ def edit_note(request, slug, pk):
             if note.is_deleted:
                 return _note_gone(request, access, note, text=text)
             return _note_conflict(request, access, note, text)
-        Activity.record(
-            access.network,
+        _log_note(
+            access,
             request.user,
-            note.block,
+            note,
             Activity.Action.EDITED,
-            note.text,
             before={"text": before},
             after={"text": note.text},
-            prompt=note.prompt,
         )
         _changed(request, access, note)
         if not request.htmx:
@@ -275,14 +326,7 @@ def delete_note(request, slug, pk):
     if note.is_deleted:
         return _note_gone(request, access, note)
     note.soft_delete()
-    Activity.record(
-        access.network,
-        request.user,
-        note.block,
-        Activity.Action.DELETED,
-        note.text,
-        prompt=note.prompt,
-    )
+    _log_note(access, request.user, note, Activity.Action.DELETED)
     _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, "undo", verwijderd=note.pk))
@@ -297,14 +341,7 @@ def restore_note(request, slug, pk):
     access.require(access.can_edit_note(note))
     if note.is_deleted:
         note.restore()
-        Activity.record(
-            access.network,
-            request.user,
-            note.block,
-            Activity.Action.RESTORED,
-            note.text,
-            prompt=note.prompt,
-        )
+        _log_note(access, request.user, note, Activity.Action.RESTORED)
         _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
@@ -329,15 +366,7 @@ def move_note(request, slug, pk):
         return render_board(request, access, status=422)
     direction = form.cleaned_data["direction"]
     if note.move(direction):
-        Activity.record(
-            access.network,
-            request.user,
-            note.block,
-            Activity.Action.MOVED,
-            note.text,
-            after={"direction": direction},
-            prompt=note.prompt,
-        )
+        _log_note(access, request.user, note, Activity.Action.MOVED, after={"direction": direction})
         _changed(request, access, note)
     if not request.htmx:
         url = reverse("canvas:edit_note", args=[access.network.slug, note.pk])
@@ -362,15 +391,13 @@ def toggle_rule(request, slug, pk):
         return _note_gone(request, access, note)
     before = note.status
     note.toggle_status()
-    Activity.record(
-        access.network,
+    _log_note(
+        access,
         request.user,
-        note.block,
+        note,
         Activity.Action.EDITED,
-        note.text,
         before={"status": before},
         after={"status": note.status},
-        prompt=note.prompt,
     )
     _changed(request, access, note)
     if not request.htmx:

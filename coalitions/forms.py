@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canvas.forms import VersionField
 from canvas.models import StaleVersion
-from coalitions.models import Ambition, Coalition, CoalitionRole
+from coalitions.models import Ambition, Coalition, CoalitionRole, Commitment
 from networks.models import Actor, NetworkActor
 
 _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
@@ -213,4 +213,16 @@ class ParticipationForm(forms.Form):
             (LEAVE, _("Ik doe niet meer mee")),
         ],
         error_messages={"invalid_choice": _("Kies meedoen, op de hoogte blijven of stoppen.")},
+    )
+
+
+class CommitmentForm(forms.Form):
+    """How a person wants to be involved in an ambition (the same level again takes it back)."""
+
+    level = forms.ChoiceField(
+        choices=Commitment.Level.choices,
+        error_messages={
+            "required": _("Kies weten, meedenken, meedoen of meebepalen."),
+            "invalid_choice": _("Kies weten, meedenken, meedoen of meebepalen."),
+        },
     )

@@ -10,4 +10,10 @@ urlpatterns = [
     path("n/<slug:slug>/coalities/nieuw/", views.add_coalition, name="add_coalition"),
     path("n/<slug:slug>/coalities/<int:pk>/bewerken/", views.edit_coalition, name="edit_coalition"),
     path("n/<slug:slug>/coalities/<int:pk>/meedoen/", views.participate, name="participate"),
+    path("n/<slug:slug>/ambities/<int:pk>/betrokkenheid/", views.commit, name="commit"),
+    path(
+        "n/<slug:slug>/ambities/<int:pk>/coalitie-vormen/",
+        views.form_coalition,
+        name="form_coalition",
+    ),
 ]

@@ -5,16 +5,25 @@ whole board, so everything also works without JavaScript.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import retarget
 
-from canvas.board import Band, BoardState
-from canvas.events import publish_change
+from canvas.board import Band, BoardState, Room
+from canvas.events import publish, publish_change
 from canvas.models import StaleVersion
-from canvas.views import BOARD, board_context, board_url, render_board
-from coalitions.forms import AmbitionForm, CoalitionForm, ParticipationForm, coalition_snapshot
-from coalitions.models import Ambition, Coalition
+from canvas.views import BOARD, board_context, board_url, for_projector, render_board
+from coalitions.forms import (
+    AmbitionForm,
+    CoalitionForm,
+    CommitmentForm,
+    ParticipationForm,
+    coalition_snapshot,
+)
+from coalitions.models import Ambition, Coalition, Commitment
 from networks.access import get_access
 from networks.models import Activity
 
@@ -23,6 +32,8 @@ def _render_band(request, access, *, state=None, status=200, **extra):
     """Answer htmx with the band, or a plain request with the whole board."""
     if not request.htmx:
         return render_board(request, access, state=state, status=status)
+    if extra.get("presenting"):
+        extra["room"] = Room(access.network, None)
     context = board_context(
         access, band=Band.load(access.network), state=state or BoardState(), **extra
     )
@@ -45,6 +56,8 @@ def band(request, slug):
     access = get_access(request, slug)
     if not request.htmx:
         return redirect(board_url(access.network, "band"))
+    if for_projector(request):
+        return _render_band(request, access, readonly=True, presenting=True)
     return _render_band(request, access)
 
 
@@ -232,3 +245,88 @@ def participate(request, slug, pk):
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="participation")
+
+
+def _ambition_with_commitments(access, pk):
+    commitments = Commitment.objects.select_related("user").order_by("created_at", "id")
+    return get_object_or_404(
+        Ambition.objects.prefetch_related(Prefetch("commitments", queryset=commitments)),
+        network=access.network,
+        pk=pk,
+    )
+
+
+def _render_commitments(request, access, ambition, *, error="", status=200):
+    # The keyboard stays on the level just chosen (or taken back).
+    focus = f"commit-{request.POST.get('level', '')}"
+    context = board_context(access, ambition=ambition, error=error, focus=focus)
+    return render(request, f"{BOARD}#commitments", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@vary_on_headers("HX-Request")
+def commit(request, slug, pk):
+    """Show who wants to be involved in an ambition, and how; a member sets their own.
+
+    Weten, meedenken, meedoen or meebepalen (Common Eye): choosing one's level again
+    takes it back.
+    """
+    access = get_access(request, slug)
+    ambition = _ambition_with_commitments(access, pk)
+    if request.method == "POST":
+        access.require(access.can_contribute)
+        form = CommitmentForm(request.POST)
+        if not form.is_valid():
+            error = form.errors["level"][0]
+            if not request.htmx:
+                messages.error(request, error)
+                return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
+            return _render_commitments(request, access, ambition, error=error, status=422)
+        level = ambition.commit(request.user, form.cleaned_data["level"])
+        Activity.record(
+            access.network,
+            request.user,
+            Activity.Area.AMBITIONS,
+            Activity.Action.JOINED if level else Activity.Action.LEFT,
+            ambition.title,
+            after={"betrokkenheid": level} if level else None,
+        )
+        # Its own tab too: a refresh for someone else's choice, fetched just before this
+        # one, must not be the last word there.
+        publish(access.network.pk, "changed", {"keys": [f"commitments-{ambition.pk}"], "tab": ""})
+        ambition = _ambition_with_commitments(access, pk)
+    if not request.htmx:
+        return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
+    if for_projector(request) and request.method != "POST":
+        context = board_context(access, ambition=ambition, readonly=True, presenting=True)
+        return render(request, f"{BOARD}#commitments", context)
+    return _render_commitments(request, access, ambition)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def form_coalition(request, slug, pk):
+    """Form a coalition for the ambition from its commitments (facilitators, "Coalitie
+    vormen"): meebepalen lead, meedoen take part, weten and meedenken are kept informed."""
+    access = get_access(request, slug)
+    access.require(access.can_steer_workshop)
+    ambition = _ambition_with_commitments(access, pk)
+    try:
+        coalition = ambition.form_coalition()
+    except ValidationError as refusal:
+        error = refusal.messages[0]
+        if not request.htmx:
+            messages.error(request, error)
+            return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
+        response = _render_commitments(request, access, ambition, error=error, status=422)
+        return retarget(response, f"#commitments-{ambition.pk}")
+    Activity.record(
+        access.network,
+        request.user,
+        Activity.Area.COALITIONS,
+        Activity.Action.CREATED,
+        coalition.name,
+        after=coalition_snapshot(coalition),
+    )
+    response = _saved(request, access, coalition)
+    return retarget(response, "#band") if request.htmx else response

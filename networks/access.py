@@ -73,6 +73,12 @@ class Access:
             member.user_id == self.user.pk and member.may_edit for member in coalition.members.all()
         )
 
+    @property
+    def can_steer_workshop(self):
+        """Only facilitators steer a workshop: step, timer, silent writing, reveal, votes,
+        forming coalitions from commitments. Every member votes and commits."""
+        return self.is_facilitator
+
     def require(self, allowed):
         if not allowed:
             raise PermissionDenied

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from canvas.models import CanvasVersion, Note
+from canvas.models import CanvasVersion, Note, Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.models import JoinLink, Membership, Scan
 from networks.scans import SAMENWERKING
@@ -113,6 +113,16 @@ EXPECTED = {
     "networks:person_update": (ALL_405, only(302)),
     "networks:person_remove": (only(200), only(302)),
     "networks:activity": (only(200, coordinator=True), ALL_405),
+    # Workshops: facilitators steer (and form coalitions from commitments); members vote
+    # and commit. The world's workshop is running, so starting another is refused (422).
+    "workshop:list": (members(200), only(422)),
+    "workshop:summary": (members(200), ALL_405),
+    "workshop:pdf": (members(200), ALL_405),
+    "workshop:part": (members(302), ALL_405),
+    "workshop:steer": (ALL_405, only(302)),
+    "workshop:dot": (ALL_405, members(302)),
+    "coalitions:commit": (members(302), members(302)),
+    "coalitions:form_coalition": (ALL_405, only(302)),
     # The live board's event stream.
     "live-events": (members(S), ALL_405),
     # Posters, versions and import (canvas/record_urls.py): members look, editors keep.
@@ -158,6 +168,7 @@ class World:
     version: object  # a saved version of the canvas
     scan: object  # open
     closed_scan: object
+    workshop: object
 
 
 def _kwargs(name, world):
@@ -183,7 +194,11 @@ def _kwargs(name, world):
         "coalitions:edit_ambition": world.ambition.pk,
         "coalitions:edit_coalition": world.coalition.pk,
         "coalitions:participate": world.coalition.pk,
+        "coalitions:commit": world.ambition.pk,
+        "coalitions:form_coalition": world.ambition.pk,
         "networks:edit_actor": world.actor.pk,
+        "workshop:summary": world.workshop.pk,
+        "workshop:pdf": world.workshop.pk,
         "record:version": world.version.pk,
         "record:version_export": world.version.pk,
         "record:restore": world.version.pk,
@@ -221,6 +236,10 @@ def _payload(name, world):
             "version": world.coalition.version,
         },
         "coalitions:participate": {"choice": "lid"},
+        "coalitions:commit": {"level": "weten"},
+        "workshop:list": {"title": "Nog een workshop"},
+        "workshop:steer": {"action": "step", "step": "identity"},
+        "workshop:dot": {"item": world.note.pk},
         "networks:join": {"join": "1", "guest": "1", "guest-name": "Gast"},
         "networks:join_link_create": {"valid_for": "4h"},
         "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
@@ -309,8 +328,12 @@ def world(db):
         author=bob,
     )
     ambition = Ambition.objects.filter(network=network, created_by=None).first()
+    ambition.commit(bob, "meedoen")  # so a coalition can form from it
     actor = network.network_actors.first()
     version = CanvasVersion.save_current(network, people["facilitator"], "Workshop 1")
+    workshop = Workshop.objects.create(
+        network=network, title="Workshop", started_by=people["facilitator"]
+    )
     now = timezone.now()
     scan = Scan.objects.create(network=network, kind="samenwerking", closes=now + timedelta(7))
     closed_scan = Scan.objects.create(
@@ -329,6 +352,7 @@ def world(db):
         version,
         scan,
         closed_scan,
+        workshop,
     )
 
 

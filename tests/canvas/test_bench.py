@@ -27,7 +27,7 @@ def test_bench_prints_its_figures_and_leaves_nothing_behind():
     out = StringIO()
     call_command("bench", requests=2, notes=40, actors=6, ambitions=3, coalitions=3, stdout=out)
     text = out.getvalue()
-    assert "board render" in text and "add note (htmx)" in text
+    assert "board render" in text and "add note (htmx)" in text and "board, workshop" in text
     assert "overlap (50 netw.)" in text
     assert not Network.objects.exists()
     assert not User.objects.exists()

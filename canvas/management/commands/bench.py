@@ -146,7 +146,25 @@ def measure_overlap(client, network, n):
     return Figure("overlap (50 netw.)", times, cpu_times, queries, target_p95_ms=BUDGET_MS)
 
 
-MEASUREMENTS = [measure_board, measure_add_note, measure_overlap]
+def measure_board_in_workshop(client, network, n):
+    """The board while a workshop runs: step, timer, an open vote on one prompt's notes."""
+    from canvas.models import Vote, Workshop
+
+    facilitator = network.memberships.get(role="facilitator").user
+    workshop = Workshop.start(network, facilitator, "Benchmark-workshop")
+    workshop.go_to("identity", "passion")
+    workshop.start_timer(10)
+    Vote.objects.create(workshop=workshop, target=Vote.Target.PROMPT, prompt="passion")
+    url = reverse("networks:detail", args=[network.slug])
+    try:
+        return Figure(
+            "board, workshop", *_time(client, n, lambda: client.get(url)), target_p95_ms=80
+        )
+    finally:
+        workshop.end()
+
+
+MEASUREMENTS = [measure_board, measure_add_note, measure_board_in_workshop, measure_overlap]
 
 
 class Command(BaseCommand):

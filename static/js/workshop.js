@@ -1,0 +1,181 @@
+/* A workshop on the board: the countdown, a quiet signal when the time is up, and
+   following the facilitator's step.
+
+   The server renders the seconds left (computed from the stored timestamps), so a reload
+   or a late joiner starts from the right time; this file only counts down from there.
+   The bar (#workshop-bar) is swapped by htmx and by live.js whenever the facilitator
+   steers; a short tick picks up whatever is on the page now, so no swap event is needed.
+   Without JavaScript the bar still shows the step and the time as rendered. */
+(function () {
+  "use strict";
+
+  var SOUND_KEY = "netwerkcanvas:timer-sound";
+  var deadlines = new WeakMap(); // timer element -> when it reaches zero (this clock, ms)
+  var followed = null; // the step anchor last brought into view
+  var audio = null;
+
+  function format(seconds) {
+    var h = Math.floor(seconds / 3600);
+    var m = Math.floor((seconds % 3600) / 60);
+    var s = seconds % 60;
+    var mm = h ? String(m).padStart(2, "0") : String(m);
+    return (h ? h + ":" : "") + mm + ":" + String(s).padStart(2, "0");
+  }
+
+  function soundOn() {
+    try {
+      return window.localStorage.getItem(SOUND_KEY) === "on";
+    } catch (error) {
+      return false;
+    }
+  }
+
+  // Two soft sine tones, made on the spot: no audio file, nothing loud.
+  function chime() {
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    audio = audio || new Context();
+    if (audio.state === "suspended") audio.resume();
+    var now = audio.currentTime;
+    [[659.25, 0], [880, 0.22]].forEach(function (tone) {
+      var oscillator = audio.createOscillator();
+      var gain = audio.createGain();
+      oscillator.type = "sine";
+      oscillator.frequency.value = tone[0];
+      gain.gain.setValueAtTime(0.0001, now + tone[1]);
+      gain.gain.exponentialRampToValueAtTime(0.12, now + tone[1] + 0.03);
+      gain.gain.exponentialRampToValueAtTime(0.0001, now + tone[1] + 0.9);
+      oscillator.connect(gain);
+      gain.connect(audio.destination);
+      oscillator.start(now + tone[1]);
+      oscillator.stop(now + tone[1] + 1);
+    });
+  }
+
+  function timeUp(timer) {
+    var label = timer.querySelector("[data-timer-label]");
+    timer.classList.remove("timer-running", "timer-almost");
+    timer.classList.add("timer-done", "timer-ringing");
+    if (label) label.textContent = label.dataset.doneText;
+    var bar = timer.closest("#workshop-bar");
+    var announce = bar && bar.querySelector("[data-timer-announce]");
+    if (announce && label) announce.textContent = label.dataset.doneText;
+    if (soundOn()) chime();
+  }
+
+  function updateTimer(timer) {
+    if (!timer.hasAttribute("data-running")) return; // paused or done: as rendered
+    var deadline = deadlines.get(timer);
+    if (deadline === undefined) {
+      var remaining = parseInt(timer.dataset.remaining, 10) || 0;
+      deadline = Date.now() + remaining * 1000;
+      deadlines.set(timer, deadline);
+    }
+    if (timer.classList.contains("timer-done")) return;
+    var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+    var clock = timer.querySelector("[data-timer-clock]");
+    var text = format(left);
+    if (clock && clock.textContent !== text) clock.textContent = text;
+    timer.classList.toggle("timer-almost", left > 0 && left <= 30);
+    if (left === 0) timeUp(timer);
+  }
+
+  // The height of what sticks to the top while a workshop runs (0 without one: then the
+  // board's own scroll margins suffice).
+  function stickyHeight() {
+    var sticky = document.querySelector(".board-sticky");
+    var bar = document.getElementById("workshop-bar");
+    if (!sticky || !bar || bar.classList.contains("workshop-none")) return 0;
+    return sticky.getBoundingClientRect().height;
+  }
+
+  function typing() {
+    var active = document.activeElement;
+    return active && active.matches("textarea, input[type=text], select");
+  }
+
+  var brought = { target: null, at: 0 };
+
+  function bringIntoView(target) {
+    var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var top = target.getBoundingClientRect().top + window.scrollY - stickyHeight() - 16;
+    window.scrollTo({ top: Math.max(0, top), behavior: reduce ? "auto" : "smooth" });
+    brought = { target: target, at: Date.now() };
+  }
+
+  // Links to a place on the board (the block shortcuts, "Naar de stemming") land below the
+  // sticky bar, whatever its height now; a step just brought into view stays clear of the
+  // bar when the bar grows (a vote or silent writing announced just after the step).
+  var barHeight = -1;
+  function keepClearOfBar() {
+    var height = stickyHeight();
+    if (height === barHeight) return;
+    barHeight = height;
+    document.documentElement.style.scrollPaddingTop = height ? height + 16 + "px" : "";
+    if (brought.target && Date.now() - brought.at < 3000 && document.body.contains(brought.target)) {
+      bringIntoView(brought.target);
+    }
+  }
+
+  // Highlight the current step; when it changes, bring it into view, unless the person is
+  // writing, or is the facilitator (whose panel stays where it is).
+  function followStep() {
+    var bar = document.getElementById("workshop-bar");
+    var running = bar && !bar.classList.contains("workshop-none");
+    var anchor = running ? bar.dataset.stepAnchor || "" : "";
+    var target = anchor ? document.getElementById(anchor) : null;
+    document.querySelectorAll(".current-step").forEach(function (element) {
+      if (element !== target) element.classList.remove("current-step");
+    });
+    if (target && !target.classList.contains("current-step")) {
+      target.classList.add("current-step");
+      target.dataset.now = bar.dataset.nowLabel || "";
+    }
+    if (anchor === followed) return;
+    var firstLook = followed === null;
+    followed = anchor;
+    var steering = document.getElementById("workshop-panel") !== null;
+    if (!target || steering || typing()) return;
+    if (firstLook && window.location.hash) return; // the page was opened at a place
+    bringIntoView(target);
+  }
+
+  function showSoundToggles() {
+    var on = soundOn() ? "true" : "false";
+    document.querySelectorAll("[data-sound-toggle]").forEach(function (button) {
+      if (button.hidden) button.hidden = false;
+      if (button.getAttribute("aria-pressed") !== on) button.setAttribute("aria-pressed", on);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-sound-toggle]");
+    if (!button) return;
+    var on = !soundOn();
+    try {
+      window.localStorage.setItem(SOUND_KEY, on ? "on" : "off");
+    } catch (error) {
+      return;
+    }
+    if (on) chime(); // a preview, and the click lets the page play sound later
+    showSoundToggles();
+  });
+
+  function tick() {
+    document.querySelectorAll("[data-timer]").forEach(updateTimer);
+    keepClearOfBar();
+    followStep();
+    showSoundToggles();
+  }
+
+  function start() {
+    tick();
+    window.setInterval(tick, 250);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

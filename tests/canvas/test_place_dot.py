@@ -1,0 +1,125 @@
+"""Placing dots: every member votes; the limits are told next to the item."""
+
+import pytest
+
+from canvas.models import Dot, Note, Vote
+from coalitions.models import Ambition
+from tests.canvas.workshops import open_vote, start_workshop
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def workshop(network, alice):
+    return start_workshop(network, alice)
+
+
+@pytest.fixture
+def note(network):
+    return Note.objects.alive().filter(network=network, prompt="passion").first()
+
+
+def _dot(client, network, item, dot="erbij", **kwargs):
+    return client.post(f"/n/{network.slug}/workshop/stip/", {"item": item.pk, "dot": dot}, **kwargs)
+
+
+def test_a_member_places_a_dot(network, workshop, note, bob, client):
+    vote = open_vote(workshop)
+    client.force_login(bob)
+    response = _dot(client, network, note)
+    assert response.status_code == 302
+    assert response.url == f"/n/{network.slug}/#note-{note.pk}"
+    assert vote.dots_of(bob) == {note.pk: 1}
+
+
+def test_htmx_gets_the_items_dots_and_the_dots_left(network, workshop, note, bob, client):
+    open_vote(workshop)
+    client.force_login(bob)
+    html = _dot(client, network, note, headers=HX).content.decode()
+    assert html.lstrip().startswith(f'<div class="dots" id="dots-note-{note.pk}">')
+    assert "●" in html
+    assert 'id="dots-left" hx-swap-oob="true"' in html
+    assert "Je hebt nog 2 van 3 stippen." in html
+    assert "in totaal" not in html  # results hidden until the vote closes
+
+
+def test_totals_show_while_voting_when_the_facilitator_chose_so(
+    network, workshop, note, bob, cora, client
+):
+    vote = open_vote(workshop, hide_results=False)
+    vote.place(cora, note)
+    client.force_login(bob)
+    html = _dot(client, network, note, headers=HX).content.decode()
+    assert "2 in totaal" in html
+
+
+def test_taking_a_dot_back(network, workshop, note, bob, client):
+    vote = open_vote(workshop)
+    vote.place(bob, note)
+    client.force_login(bob)
+    _dot(client, network, note, dot="weg")
+    assert vote.dots_of(bob) == {}
+
+
+def test_a_dot_too_many_is_refused_with_a_message(network, workshop, note, bob, client):
+    vote = open_vote(workshop)
+    vote.place(bob, note)
+    vote.place(bob, note)
+    client.force_login(bob)
+    response = _dot(client, network, note, headers=HX)
+    assert response.status_code == 422
+    assert "Hoogstens 2 stippen op één item." in response.content.decode()
+    assert vote.dots_of(bob) == {note.pk: 2}
+
+
+def test_without_javascript_the_refusal_is_a_message_on_the_board(
+    network, workshop, note, bob, client
+):
+    vote = open_vote(workshop, dots_per_person=1, max_per_item=1)
+    vote.place(bob, note)
+    client.force_login(bob)
+    response = _dot(client, network, note, follow=True)
+    assert "Je stippen zijn op." in response.content.decode()
+
+
+def test_an_item_outside_the_vote_is_not_found(network, workshop, bob, client):
+    open_vote(workshop)
+    other = Note.objects.filter(network=network, prompt="ambition").first()
+    client.force_login(bob)
+    assert _dot(client, network, other).status_code == 404
+    response = client.post(f"/n/{network.slug}/workshop/stip/", {"item": "999999"})
+    assert response.status_code == 404
+    response = client.post(f"/n/{network.slug}/workshop/stip/", {"item": "twee"})
+    assert response.status_code == 404
+    assert not Dot.objects.exists()
+
+
+def test_without_an_open_vote_there_is_nothing_to_vote_on(network, workshop, note, bob, client):
+    client.force_login(bob)
+    response = _dot(client, network, note, headers=HX)
+    assert response.status_code == 409
+    vote = open_vote(workshop)
+    vote.close()
+    assert _dot(client, network, note, headers=HX).status_code == 409
+    assert not Dot.objects.exists()
+
+
+def test_a_stranger_gets_a_404(network, workshop, note, charlie, client):
+    open_vote(workshop)
+    client.force_login(charlie)
+    assert _dot(client, network, note).status_code == 404
+    assert not Dot.objects.exists()
+
+
+def test_a_dot_needs_post(network, workshop, bob, client):
+    client.force_login(bob)
+    assert client.get(f"/n/{network.slug}/workshop/stip/").status_code == 405
+
+
+def test_items_of_an_open_vote_show_dot_controls_on_the_board(network, workshop, note, bob, client):
+    open_vote(workshop, target=Vote.Target.AMBITIONS)
+    client.force_login(bob)
+    html = client.get(f"/n/{network.slug}/").content.decode()
+    ambition = Ambition.objects.filter(network=network).first()
+    assert f'id="dots-ambition-{ambition.pk}"' in html
+    assert f'id="dots-note-{note.pk}"' not in html
