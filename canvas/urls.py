@@ -14,3 +14,9 @@ urlpatterns = [
     path("", include("canvas.board_urls")),
     path("", include("coalitions.urls")),
 ]
+
+# Django's own error pages, closing the connection they open (see canvas/errors.py).
+handler400 = "canvas.errors.bad_request"
+handler403 = "canvas.errors.permission_denied"
+handler404 = "canvas.errors.page_not_found"
+handler500 = "canvas.errors.server_error"
