@@ -16,3 +16,9 @@ urlpatterns = [
     path("", include("canvas.workshop_urls")),
     path("", include("canvas.record_urls")),
 ]
+
+# Django's own error pages, closing the connection they open (see canvas/errors.py).
+handler400 = "canvas.errors.bad_request"
+handler403 = "canvas.errors.permission_denied"
+handler404 = "canvas.errors.page_not_found"
+handler500 = "canvas.errors.server_error"

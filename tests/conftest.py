@@ -102,6 +102,8 @@ def asgi_server(transactional_db):
     server.should_exit = True
     thread.join(10)
     sock.close()
+    # A server left running would answer (and fail) against the next test's database.
+    assert not thread.is_alive(), "uvicorn did not stop"
 
 
 def session_cookie(user):
