@@ -21,20 +21,26 @@ RECHECK = 60  # seconds between membership checks (removal also ends a stream at
 BATCH = 100  # events sent in one write when a stream has fallen behind
 
 
+def _give_back(connection):
+    # Inside a transaction (a test's) the connection is not ours to close.
+    if not connection.in_atomic_block:
+        connection.close()
+
+
 def _watcher(request, slug):
     """Return (network id, user id, name) if the person may watch the board; else 404."""
     try:
         access = get_access(request, slug)
         return access.network.pk, access.user.pk, str(access.user)
     finally:
-        connection.close()  # back to the pool before the long wait
+        _give_back(connection)  # back to the pool before the long wait
 
 
 def _still_member(network_id, user_id):
     try:
         return Membership.objects.filter(network_id=network_id, user_id=user_id).exists()
     finally:
-        connection.close()
+        _give_back(connection)
 
 
 def _last_event_id(request):
