@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from canvas.models import CanvasVersion, Note, NoteStatus
+from canvas.models import CanvasVersion, Note, NoteStatus, Workshop
 from canvas.prompts import IDENTITY, RULES
 from coalitions.models import Ambition, Coalition, CoalitionStatus
 from networks.models import Activity, Membership, NetworkActor, SignalDismissal
@@ -70,7 +70,7 @@ class Facts:
     rules: list = field(default_factory=list)  # (note id, prompt, status)
     identity_changed_at: object = None
     changes: list = field(default_factory=list)  # (when, by facilitator/coordinator)
-    workshop: tuple | None = None  # (join code id, start, end) of the last workshop
+    workshop: tuple | None = None  # (id, start, end) of the last workshop
     members: list = field(default_factory=list)  # (user id, joined at, contributed) of role member
     versions: list = field(
         default_factory=list
@@ -134,11 +134,7 @@ def too_much_together(facts):
 
 
 def _windows(facts):
-    """Return the periods the ownership rule looks at: the last workshop, then 30 days.
-
-    A workshop is the validity of the network's latest join code (from its creation until
-    it expired or was revoked).
-    """
+    """Return the periods the ownership rule looks at: the last workshop, then 30 days."""
     if facts.workshop is not None:
         workshop_id, start, end = facts.workshop
         text = _("tijdens de laatste werksessie (%(date)s)") % {
@@ -410,16 +406,16 @@ def gather(network, now=None):
     )
     roles = dict(Membership.objects.filter(network=network).values_list("user_id", "role"))
     steering = {Membership.Role.FACILITATOR, Membership.Role.COORDINATOR}
-    code = (
-        network.join_links.filter(created_at__lte=now)
-        .order_by("-created_at", "-id")
-        .values_list("id", "created_at", "expires_at", "revoked_at")
+    workshop = (
+        Workshop.objects.filter(network=network, started_at__lte=now)
+        .order_by("-started_at", "-id")
+        .values_list("id", "started_at", "ended_at")
         .first()
     )
     since = now - WINDOW
-    if code is not None:
-        code_id, start, expires, revoked = code
-        facts.workshop = (code_id, start, min(expires, revoked or expires, now))
+    if workshop is not None:
+        workshop_id, start, end = workshop
+        facts.workshop = (workshop_id, start, min(end or now, now))
         since = min(since, start)
     writing = network.activities.filter(area__in=CANVAS_AREAS, action__in=WRITING)
     facts.changes = [

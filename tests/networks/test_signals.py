@@ -229,17 +229,21 @@ def test_recent_changes_by_the_facilitator_count_as_steering(network, alice, bob
     assert signals.ownership(found) is not None
 
 
-def test_the_latest_join_code_marks_the_last_workshop(network, alice):
-    from networks.models import JoinLink
+def test_the_latest_workshop_is_the_last_workshop(network, alice):
+    from canvas.models import Workshop
 
-    JoinLink.create_for(network, alice, timedelta(hours=4))
-    latest = JoinLink.create_for(network, alice, timedelta(hours=2))
-    latest.revoke()
-    found = signals.gather(network)
-    code_id, start, end = found.workshop
-    assert code_id == latest.pk
-    assert start == latest.created_at
-    assert end == JoinLink.objects.get(pk=latest.pk).revoked_at
+    now = timezone.now()
+    Workshop.objects.create(
+        network=network,
+        title="Eerste",
+        started_at=now - timedelta(days=60),
+        ended_at=now - timedelta(days=60) + timedelta(hours=3),
+    )
+    latest = Workshop.objects.create(network=network, title="Tweede", started_at=now)
+    found = signals.gather(network, now=now + timedelta(hours=1))
+    workshop_id, start, end = found.workshop
+    assert (workshop_id, start) == (latest.pk, latest.started_at)
+    assert end == now + timedelta(hours=1)  # still running: up to now
 
 
 def test_silent_members_are_found(network, bob):
