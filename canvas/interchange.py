@@ -14,6 +14,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
@@ -58,10 +59,10 @@ def _validator():
 
 
 _TYPE_NAMES = {
-    "string": "een tekst",
-    "array": "een lijst",
-    "object": "een object",
-    "integer": "een geheel getal",
+    "string": gettext_lazy("een tekst"),
+    "array": gettext_lazy("een lijst"),
+    "object": gettext_lazy("een object"),
+    "integer": gettext_lazy("een geheel getal"),
 }
 
 
