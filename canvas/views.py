@@ -9,11 +9,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from canvas.board import Board, BoardState, Room
+from canvas.board import Board, BoardState, Room, board_labels
 from canvas.events import live_context, publish_change
 from canvas.forms import MoveForm, NoteForm
 from canvas.models import Note
@@ -31,44 +30,6 @@ def board_url(network, anchor="", **query):
     return url + (f"#{anchor}" if anchor else "")
 
 
-# Labels the board repeats on every note and card: translated once per page rather than
-# hundreds of times (a {% translate %} costs a lazy string each time it renders).
-BOARD_LABELS = {
-    "edit": gettext_lazy("Bewerken"),
-    "up": gettext_lazy("Hoger zetten"),
-    "down": gettext_lazy("Lager zetten"),
-    "delete": gettext_lazy("Verwijderen"),
-    "proposed": gettext_lazy("voorstel"),
-    "agreed": gettext_lazy("afgesproken"),
-    "to_agreed": gettext_lazy("markeer als afgesproken"),
-    "to_proposed": gettext_lazy("zet terug naar voorstel"),
-    "ambition": gettext_lazy("Ambitie"),
-    "coalition": gettext_lazy("Coalitie"),
-    "invitation": gettext_lazy("Open uitnodiging: nog geen coalitie werkt aan deze ambitie."),
-    "target_group": gettext_lazy("Doelgroep"),
-    "partners": gettext_lazy("Kernpartners"),
-    "outside": gettext_lazy("buiten het netwerk"),
-    "nobody": gettext_lazy("nog niemand"),
-    "next_step": gettext_lazy("Volgende stap"),
-    "leads": gettext_lazy("Trekker"),
-    "participants": gettext_lazy("Doen mee"),
-    "informed": gettext_lazy("Op de hoogte"),
-    "me_lead": gettext_lazy("Jij bent trekker"),
-    "me_member": gettext_lazy("Jij doet mee"),
-    "me_informed": gettext_lazy("Je wordt op de hoogte gehouden"),
-    "join": gettext_lazy("Ik doe mee"),
-    "inform": gettext_lazy("Houd me op de hoogte"),
-    "leave": gettext_lazy("Ik doe niet meer mee"),
-    "uninform": gettext_lazy("Niet meer op de hoogte houden"),
-    "hidden": gettext_lazy("Verborgen · alleen jij ziet dit"),
-    "dot_add": gettext_lazy("Stip"),
-    "dot_remove": gettext_lazy("Stip weghalen"),
-    "involvement": gettext_lazy("Hoe wil jij betrokken zijn?"),
-    "who": gettext_lazy("Wie?"),
-    "form_coalition": gettext_lazy("Coalitie vormen"),
-}
-
-
 def board_context(access, *, room=None, **extra):
     """Return what every fragment of the board template needs besides its own objects.
 
@@ -82,7 +43,7 @@ def board_context(access, *, room=None, **extra):
         "room": room or Room(access.network, access.user),
         "readonly": False,
         "state": BoardState(),
-        "labels": {key: str(label) for key, label in BOARD_LABELS.items()},
+        "labels": board_labels(),
         # Prefixes of the URLs of notes and cards: reversing URLs for each of 400 notes
         # costs more than the rest of the page. Their patterns end in "<pk>/…/".
         "urls": {

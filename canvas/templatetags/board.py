@@ -3,7 +3,14 @@
 Hiding is courtesy only: every view checks the same predicate itself.
 """
 
+from html import escape
+
 from django import template
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
+
+from canvas.board import board_labels
 
 register = template.Library()
 
@@ -57,3 +64,79 @@ def clock(seconds):
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+# The board repeats a note up to hundreds of times. In the template language its <li>
+# cost ~60 µs a note, a third of the board's server time (`manage.py bench`); built here
+# from f-strings it costs a tenth. Every value goes through `escape` (the stdlib one:
+# Django's adds a lazy-string check per call that showed in the profile). The dots of
+# an open vote stay a partial of the board template.
+@register.simple_tag(takes_context=True)
+def note_item(context, note):
+    """Render one note of the board as its <li>, with the controls this person may use."""
+    labels = context.get("labels") or board_labels()
+    urls, focus = context.get("urls"), context.get("focus")
+    access = None if context.get("readonly") else context.get("access")
+    room = context.get("room")
+    dots = room.ballot.on(note) if room is not None and room.ballot else None
+    pk, status = note.id, escape(note.status)
+
+    classes = f"note rule rule-{status}" if note.is_rule else "note"
+    meta = ""
+    if note.hidden:
+        classes += " note-hidden"
+        meta += f'<span class="hidden-badge">{escape(labels["hidden"])}</span>'
+    if note.is_rule:
+        meta += _rule_status(context, note, access, labels, urls, focus)
+    if author := note.author_display:
+        meta += f'<span class="note-author">{escape(author)}</span>'
+    if note.votes and not dots:
+        votes = ngettext("%(votes)s stem", "%(votes)s stemmen", note.votes) % {"votes": note.votes}
+        meta += f'<span class="note-votes">{escape(votes)}</span>'
+    html = (
+        f'<li class="{classes}" id="note-{pk}">\n'
+        f'  <p class="note-text" id="note-{pk}-text">{escape(note.text)}</p>\n'
+        f'  <div class="note-meta">{meta}</div>\n'
+    )
+    if dots and (access is not None or dots.total is not None):
+        with context.push(dots=dots, item=note):
+            html += get_template("canvas/board.html#dots").template.render(context)
+    if access is not None and access.can_edit_note(note):
+        html += (
+            f'  <a class="note-edit icon-button" href="{escape(urls["notes"])}{pk}/bewerken/'
+            f'#note-{pk}" aria-describedby="note-{pk}-text"'
+            f'{" autofocus" if focus == "edit" else ""}><svg aria-hidden="true" width="16"'
+            f' height="16"><use href="#icon-edit"/></svg>'
+            f'<span class="visually-hidden">{escape(labels["edit"])}</span></a>\n'
+        )
+    return mark_safe(html + "</li>\n")  # noqa: S308 - every value above is escaped
+
+
+def _rule_status(context, note, access, labels, urls, focus):
+    """Return a rule's status: a button that toggles it for those who may, else a badge."""
+    agreed = note.status == "afgesproken"
+    status = escape(note.status)
+    text = escape(labels["agreed" if agreed else "proposed"])
+    if agreed:
+        text = f'<span aria-hidden="true">✓ </span>{text}'
+    if access is None or not access.can_toggle_rule(note):
+        return f'<span class="status-badge status-{status}">{text}</span>'
+    token = context.get("csrf_token")
+    csrf = (
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
+        if token and token != "NOTPROVIDED"
+        else ""
+    )
+    return (
+        f'<form class="rule-status" method="post" action="{escape(urls["rules"])}{note.id}'
+        f'/status/">{csrf}<button type="submit" class="status-badge status-{status}"'
+        f' aria-describedby="note-{note.id}-text"{" autofocus" if focus == "status" else ""}>'
+        f'{text}<span class="visually-hidden"> — '
+        f"{escape(labels['to_proposed' if agreed else 'to_agreed'])}</span></button></form>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def note_items(context, notes):
+    """Render a prompt's notes: one tag for the list spares the template loop its cost."""
+    return mark_safe("".join(note_item(context, note) for note in notes))  # noqa: S308
