@@ -32,7 +32,7 @@ from networks.models import Activity
 def _render_band(request, access, *, state=None, status=200, **extra):
     """Answer htmx with the band, or a plain request with the whole board."""
     if not request.htmx:
-        return render_board(request, access, state=state, status=status)
+        return render_board(request, access, state=state, status=status, **extra)
     if extra.get("presenting"):
         extra["room"] = Room(access.network, None)
     context = board_context(
@@ -445,12 +445,12 @@ def choose_lead(request, slug, pk):
     access.require(access.can_choose_leads(coalition))
     form = LeadForm(request.POST, coalition=coalition)
     if not form.is_valid():
-        return _render_card(request, access, coalition, error=form.first_error())
+        return _render_card(request, access, coalition, error=form.first_error(), focus="leads")
     before = [str(user) for user in coalition.leads]
     try:
         changed = coalition.set_role(form.cleaned_data["member"], form.cleaned_data["role"])
     except ValidationError as refusal:
-        return _render_card(request, access, coalition, error=refusal.messages[0])
+        return _render_card(request, access, coalition, error=refusal.messages[0], focus="leads")
     if changed:
         coalition = Coalition.objects.prefetch_related("members__user").get(pk=coalition.pk)
         after = [str(user) for user in coalition.leads]
