@@ -59,21 +59,24 @@ class Band:
         )
         coalitions = list(
             Coalition.objects.filter(network=network)
-            .prefetch_related(
-                Prefetch(
-                    "core_partners",
-                    queryset=NetworkActor.objects.select_related("actor").order_by("actor__name"),
-                ),
-                Prefetch(
-                    "members",
-                    queryset=CoalitionMember.objects.select_related("user").order_by(
-                        "created_at", "id"
-                    ),
-                ),
-            )
+            .prefetch_related(*card_prefetches())
             .order_by("position", "id")
         )
         return cls(ambitions, coalitions)
+
+
+def card_prefetches():
+    """Return what a coalition card reads, in the order it shows it: partners, people."""
+    return [
+        Prefetch(
+            "core_partners",
+            queryset=NetworkActor.objects.select_related("actor").order_by("actor__name"),
+        ),
+        Prefetch(
+            "members",
+            queryset=CoalitionMember.objects.select_related("user").order_by("created_at", "id"),
+        ),
+    ]
 
 
 class Board:

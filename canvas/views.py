@@ -67,7 +67,7 @@ BOARD_LABELS = {
     "involvement": gettext_lazy("Hoe wil jij betrokken zijn?"),
     "who": gettext_lazy("Wie?"),
     "form_coalition": gettext_lazy("Coalitie vormen"),
-    "choose_leads": gettext_lazy("Trekkers"),
+    "choose_leads": gettext_lazy("Trekkers kiezen"),
     "make_lead": gettext_lazy("Maak trekker"),
     "step_down": gettext_lazy("Terug naar meedoen"),
     "only_lead": gettext_lazy("enige trekker"),

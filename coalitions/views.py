@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
 
-from canvas.board import Band, BoardState, Room
+from canvas.board import Band, BoardState, Room, card_prefetches
 from canvas.events import publish, publish_change
 from canvas.models import StaleVersion
 from canvas.views import BOARD, board_context, board_url, for_projector, render_board
@@ -205,9 +205,8 @@ def _render_card(request, access, coalition, *, error="", focus=""):
     if error and not request.htmx:
         messages.error(request, error)
         return render_board(request, access, status=422)
-    coalition = Coalition.objects.prefetch_related("core_partners__actor", "members__user").get(
-        pk=coalition.pk
-    )
+    # As on the board: the same people and partners in the same order.
+    coalition = Coalition.objects.prefetch_related(*card_prefetches()).get(pk=coalition.pk)
     context = board_context(access, coalition=coalition, error=error, focus=focus)
     return render(request, f"{BOARD}#coalition-card", context, status=422 if error else 200)
 
@@ -452,8 +451,8 @@ def choose_lead(request, slug, pk):
     except ValidationError as refusal:
         return _render_card(request, access, coalition, error=refusal.messages[0], focus="leads")
     if changed:
-        coalition = Coalition.objects.prefetch_related("members__user").get(pk=coalition.pk)
-        after = [str(user) for user in coalition.leads]
+        members = coalition.members.select_related("user")
+        after = [str(m.user) for m in members if m.role == m.Role.LEAD]
         _record(
             access,
             request.user,
