@@ -54,6 +54,10 @@ BOARD_LABELS = {
     "involvement": gettext_lazy("Hoe wil jij betrokken zijn?"),
     "who": gettext_lazy("Wie?"),
     "form_coalition": gettext_lazy("Coalitie vormen"),
+    "choose_leads": gettext_lazy("Trekkers kiezen"),
+    "make_lead": gettext_lazy("Maak trekker"),
+    "step_down": gettext_lazy("Terug naar meedoen"),
+    "only_lead": gettext_lazy("enige trekker"),
 }
 
 
@@ -102,21 +106,24 @@ class Band:
         )
         coalitions = list(
             Coalition.objects.filter(network=network)
-            .prefetch_related(
-                Prefetch(
-                    "core_partners",
-                    queryset=NetworkActor.objects.select_related("actor").order_by("actor__name"),
-                ),
-                Prefetch(
-                    "members",
-                    queryset=CoalitionMember.objects.select_related("user").order_by(
-                        "created_at", "id"
-                    ),
-                ),
-            )
+            .prefetch_related(*card_prefetches())
             .order_by("position", "id")
         )
         return cls(ambitions, coalitions)
+
+
+def card_prefetches():
+    """Return what a coalition card reads, in the order it shows it: partners, people."""
+    return [
+        Prefetch(
+            "core_partners",
+            queryset=NetworkActor.objects.select_related("actor").order_by("actor__name"),
+        ),
+        Prefetch(
+            "members",
+            queryset=CoalitionMember.objects.select_related("user").order_by("created_at", "id"),
+        ),
+    ]
 
 
 class Board:

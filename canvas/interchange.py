@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import CharField, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -467,37 +467,51 @@ def _replace_notes(network, data):
 
 
 def _replace_ambitions(network, data):
-    """Make the network's ambitions the document's, matched by key; return them by key."""
+    """Make the network's ambitions the document's, matched by key; return them by key.
+
+    Deleted ambitions count too: one the document holds comes back (with who committed
+    to it), the others go for good.
+    """
     items = data.get("ambitions", [])
     keys = [item["key"] for item in items]
-    network.ambitions.exclude(key__in=keys).delete()
-    current = {ambition.key: ambition for ambition in network.ambitions.all()}
+    ambitions = Ambition.all_objects.filter(network=network)
+    ambitions.exclude(key__in=keys).delete()
+    current = {ambition.key: ambition for ambition in ambitions.all()}
     # Park the titles first: two ambitions may swap titles, which are unique.
-    network.ambitions.update(title=Concat(Value("~"), Cast("pk", CharField())))
+    ambitions.update(title=Concat(Value("~"), Cast("pk", CharField())))
     by_key = {}
     for position, item in enumerate(items):
         ambition = current.get(item["key"]) or Ambition(network=network, key=item["key"])
-        if ambition.pk and (ambition.description, ambition.position) != (
+        if ambition.pk and (ambition.description, ambition.position, ambition.is_deleted) != (
             item.get("description", ""),
             position,
+            False,
         ):
             ambition.version += 1
         ambition.title = item["title"]
         ambition.description = item.get("description", "")
         ambition.position = position
+        ambition.deleted_at = None
         ambition.save()
         by_key[item["key"]] = ambition
     return by_key
 
 
 def _replace_coalitions(network, data, actors, ambitions):
-    """Make the network's coalitions the document's, matched by name: members stay."""
+    """Make the network's coalitions the document's, matched by name: members stay.
+
+    A deleted coalition the document holds comes back; the other deleted ones go for good.
+    """
     items = data.get("coalitions", [])
     names = {item["name"].casefold() for item in items}
     current = {}
-    for coalition in network.coalitions.all():
-        if coalition.name.casefold() in names:
-            current[coalition.name.casefold()] = coalition
+    # The living first: of a living and a deleted coalition with one name, the living stays.
+    for coalition in Coalition.all_objects.filter(network=network).order_by(
+        F("deleted_at").asc(nulls_first=True), "id"
+    ):
+        name = coalition.name.casefold()
+        if name in names and name not in current:
+            current[name] = coalition
         else:
             coalition.delete()
     for position, item in enumerate(items):
@@ -510,6 +524,7 @@ def _replace_coalitions(network, data, actors, ambitions):
             "status": item.get("status", Coalition.Status.IDEA),
             "next_step": item.get("next_step", ""),
             "position": position,
+            "deleted_at": None,
         }
         if coalition.pk and any(getattr(coalition, k) != v for k, v in fields.items()):
             coalition.version += 1

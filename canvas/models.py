@@ -722,17 +722,21 @@ class Vote(models.Model):
             return False
         if isinstance(item, Note):
             return item.prompt == self.prompt and not item.hidden and not item.is_deleted
-        return True
+        return not item.is_deleted
+
+    def _living_dots(self):
+        # A deleted item's dots count for no one (and come back with its undo).
+        return self.dots.filter(**{f"{self.item_field}__deleted_at__isnull": True})
 
     def dots_of(self, user):
         """Return {item pk: dots} that `user` placed."""
-        rows = self.dots.filter(user=user).values_list(f"{self.item_field}_id", "count")
+        rows = self._living_dots().filter(user=user).values_list(f"{self.item_field}_id", "count")
         return dict(rows)
 
     def totals(self):
         """Return {item pk: dots from everyone}."""
         field = f"{self.item_field}_id"
-        rows = self.dots.order_by().values_list(field).annotate(total=Sum("count"))
+        rows = self._living_dots().order_by().values_list(field).annotate(total=Sum("count"))
         return dict(rows)
 
     def voters(self):

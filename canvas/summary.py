@@ -138,7 +138,10 @@ def _commitments(network, start, end):
     """Return the commitments set during the workshop, per ambition, per level."""
     rows = (
         Commitment.objects.filter(
-            ambition__network=network, updated_at__gte=start, updated_at__lte=end
+            ambition__network=network,
+            ambition__deleted_at__isnull=True,
+            updated_at__gte=start,
+            updated_at__lte=end,
         )
         .select_related("ambition", "user")
         .order_by("ambition__position", "ambition_id", "created_at", "id")

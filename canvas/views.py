@@ -17,6 +17,7 @@ from canvas.events import live_context, publish_change
 from canvas.forms import MoveForm, NoteForm
 from canvas.models import Note
 from canvas.prompts import PROMPTS, RULES
+from coalitions.models import Ambition, Coalition
 from networks.access import get_access
 from networks.models import Activity
 
@@ -87,11 +88,39 @@ def _undo_note(request, access):
     return note if note is not None and access.can_edit_note(note) else None
 
 
+def _undo_band_item(request, access):
+    """Return the name and undo URL of the ambition or coalition just deleted without
+    JavaScript, to offer its undo.
+
+    `?verwijderd=ambitie-<pk>` or `coalitie-<pk>`; None for anything else.
+    """
+    kind, _sep, pk = request.GET.get("verwijderd", "").partition("-")
+    model = {"ambitie": Ambition, "coalitie": Coalition}.get(kind)
+    if model is None or not pk.isdigit():
+        return None
+    items = model.all_objects.filter(network=access.network, deleted_at__isnull=False)
+    if model is Coalition:
+        items = items.prefetch_related("members")
+        allowed, restore = access.can_delete_coalition, "coalitions:restore_coalition"
+    else:
+        allowed, restore = access.can_delete_ambition, "coalitions:restore_ambition"
+    item = items.filter(pk=pk).first()
+    if item is None or not allowed(item):
+        return None
+    return {"name": str(item), "url": reverse(restore, args=[access.network.slug, item.pk])}
+
+
 @require_safe
 def board(request, slug):
     access = get_access(request, slug)
     live = live_context(access.network)  # before the board's queries: see position()
-    return render_board(request, access, undo_note=_undo_note(request, access), live=live)
+    return render_board(
+        request,
+        access,
+        undo_note=_undo_note(request, access),
+        undo_item=_undo_band_item(request, access),
+        live=live,
+    )
 
 
 @require_safe

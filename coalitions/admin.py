@@ -5,10 +5,13 @@ from coalitions.models import Ambition, Coalition, CoalitionMember
 
 @admin.register(Ambition)
 class AmbitionAdmin(admin.ModelAdmin):
-    list_display = ["title", "network", "key"]
+    list_display = ["title", "network", "key", "deleted_at"]
     list_filter = ["network"]
     search_fields = ["title", "description", "key"]
     autocomplete_fields = ["network"]
+
+    def get_queryset(self, request):
+        return Ambition.all_objects.all()  # deleted ones too, waiting for their undo
 
 
 class CoalitionMemberInline(admin.TabularInline):
@@ -19,11 +22,14 @@ class CoalitionMemberInline(admin.TabularInline):
 
 @admin.register(Coalition)
 class CoalitionAdmin(admin.ModelAdmin):
-    list_display = ["name", "network", "work_form", "status", "ambition"]
+    list_display = ["name", "network", "work_form", "status", "ambition", "deleted_at"]
     list_filter = ["status", "work_form", "network"]
     search_fields = ["name", "target_group", "next_step"]
     autocomplete_fields = ["network", "ambition", "core_partners"]
     inlines = [CoalitionMemberInline]
+
+    def get_queryset(self, request):
+        return Coalition.all_objects.all()  # deleted ones too, waiting for their undo
 
 
 @admin.register(CoalitionMember)

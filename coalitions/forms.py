@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canvas.forms import VersionField
 from canvas.models import StaleVersion
-from coalitions.models import Ambition, Coalition, CoalitionRole, Commitment
+from coalitions.models import Ambition, Coalition, CoalitionMember, CoalitionRole, Commitment
 from networks.models import Actor, NetworkActor
 
 _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
@@ -226,3 +226,32 @@ class CommitmentForm(forms.Form):
             "invalid_choice": _("Kies weten, meedenken, meedoen of meebepalen."),
         },
     )
+
+
+class LeadForm(forms.Form):
+    """Make someone in the coalition trekker, or a trekker back someone who takes part."""
+
+    member = forms.ModelChoiceField(
+        queryset=CoalitionMember.objects.none(),
+        error_messages={
+            "required": _("Kies wie trekker wordt."),
+            "invalid_choice": _("Die persoon zit (niet meer) in deze coalitie."),
+        },
+    )
+    role = forms.ChoiceField(
+        choices=[
+            (CoalitionRole.LEAD, _("trekker")),
+            (CoalitionRole.MEMBER, _("doet mee")),
+        ],
+        error_messages={
+            "required": _("Kies trekker of meedoen."),
+            "invalid_choice": _("Kies trekker of meedoen."),
+        },
+    )
+
+    def __init__(self, *args, coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = coalition.members.select_related("user")
+
+    def first_error(self):
+        return next(iter(self.errors.values()))[0]

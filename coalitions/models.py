@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Membership, Network, NetworkActor, free_key
@@ -20,6 +21,32 @@ class LevelCount:
     names: list
     count: int
     mine: bool
+
+
+class AliveManager(models.Manager):
+    """Hand out only what is not deleted: a deleted ambition or coalition waits for its undo.
+
+    The default manager, so every list, count, export, poster, vote and reverse relation
+    (`network.ambitions`, `actor.coalitions`) leaves deleted items out without having to
+    remember it; `all_objects` finds them for the undo. Related objects (`dot.coalition`)
+    still load through Django's plain base manager.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+def _quoted(names):
+    return ", ".join(f"“{name}”" for name in names)
+
+
+def _free_name(queryset, field, name):
+    """Return `name`, or `name (2)`, `(3)`…: the first no row of `queryset` has in `field`."""
+    base, n = name[:190], 2
+    candidate = name
+    while queryset.filter(**{f"{field}__iexact": candidate}).exists():
+        candidate, n = f"{base} ({n})", n + 1
+    return candidate
 
 
 class Ambition(models.Model):
@@ -46,6 +73,10 @@ class Ambition(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
+
+    objects = AliveManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = _("ambitie")
@@ -55,8 +86,12 @@ class Ambition(models.Model):
             models.UniqueConstraint(
                 fields=["network", "key"], name="coalitions_ambition_unique_key"
             ),
+            # A deleted ambition gives up its title (not its key, which exports name).
             models.UniqueConstraint(
-                "network", Lower("title"), name="coalitions_ambition_unique_title"
+                "network",
+                Lower("title"),
+                condition=models.Q(deleted_at__isnull=True),
+                name="coalitions_ambition_unique_title",
             ),
         ]
 
@@ -66,7 +101,42 @@ class Ambition(models.Model):
     @classmethod
     def unique_key(cls, network, title):
         """Return a key for a new ambition titled `title` that the network does not use yet."""
-        return free_key(cls.objects.filter(network=network), title, "ambitie")
+        return free_key(cls.all_objects.filter(network=network), title, "ambitie")
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    @transaction.atomic
+    def soft_delete(self):
+        """Hide the ambition but keep it (and who committed to it), so a slip can be undone.
+
+        Refused while coalitions still work on it: they would lose their ambition without
+        anyone choosing that. Raise ValidationError naming them.
+        """
+        Ambition.all_objects.select_for_update().filter(pk=self.pk).first()
+        names = list(self.coalitions.order_by("position", "id").values_list("name", flat=True))
+        if names:
+            raise ValidationError(
+                _(
+                    "Deze ambitie heeft nog coalities: %(names)s. Koppel ze eerst aan een "
+                    "andere ambitie of verwijder ze; daarna kun je de ambitie verwijderen."
+                )
+                % {"names": _quoted(names)}
+            )
+        self.deleted_at = timezone.now()
+        self.save(update_fields=["deleted_at", "updated_at"])
+
+    @transaction.atomic
+    def restore(self):
+        """Bring the ambition back; if another took its title meanwhile, number it (2)…"""
+        if not self.is_deleted:
+            return
+        self.title = _free_name(
+            Ambition.objects.filter(network_id=self.network_id), "title", self.title
+        )
+        self.deleted_at = None
+        self.save(update_fields=["title", "deleted_at", "updated_at"])
 
     def commitment_levels(self, user=None):
         """Return the four levels with their people, counts and whether `user` chose it.
@@ -187,6 +257,10 @@ class Coalition(models.Model):
     version = models.PositiveIntegerField(_("versie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
+
+    objects = AliveManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = _("coalitie")
@@ -194,7 +268,10 @@ class Coalition(models.Model):
         ordering = ["network", "position", "id"]
         constraints = [
             models.UniqueConstraint(
-                "network", Lower("name"), name="coalitions_coalition_unique_name"
+                "network",
+                Lower("name"),
+                condition=models.Q(deleted_at__isnull=True),
+                name="coalitions_coalition_unique_name",
             ),
             models.CheckConstraint(
                 condition=models.Q(work_form__in=["", *WorkForm.values]),
@@ -212,11 +289,30 @@ class Coalition(models.Model):
     @classmethod
     def unique_name(cls, network, name):
         """Return `name`, or `name (2)`, `(3)`…: the first the network does not use yet."""
-        base, n = name[:190], 2
-        candidate = name
-        while cls.objects.filter(network=network, name__iexact=candidate).exists():
-            candidate, n = f"{base} ({n})", n + 1
-        return candidate
+        return _free_name(cls.objects.filter(network=network), "name", name)
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    def soft_delete(self):
+        """Hide the coalition but keep it, its members and partners, so a slip can be undone."""
+        self.deleted_at = timezone.now()
+        self.save(update_fields=["deleted_at", "updated_at"])
+
+    @transaction.atomic
+    def restore(self):
+        """Bring the coalition back. If its name was taken meanwhile it gets a number (2)…;
+        if its ambition was deleted meanwhile, it comes back without one."""
+        if not self.is_deleted:
+            return
+        self.name = _free_name(
+            Coalition.objects.filter(network_id=self.network_id), "name", self.name
+        )
+        if self.ambition_id and not Ambition.objects.filter(pk=self.ambition_id).exists():
+            self.ambition = None
+        self.deleted_at = None
+        self.save(update_fields=["name", "ambition", "deleted_at", "updated_at"])
 
     # The people in each role; they read the prefetched `members` (with their users), so
     # a page of cards costs no query per card.
@@ -239,24 +335,72 @@ class Coalition(models.Model):
         """Return the role of `user` in this coalition, or "" when they are not in it."""
         return next((m.role for m in self.members.all() if m.user_id == user.pk), "")
 
+    @transaction.atomic
     def take_part(self, user, role):
         """Put `user` in the coalition with `role` (joining, or switching role); return it.
 
-        A lead who asks to take part stays lead: leading includes taking part.
+        A lead who asks to take part stays lead: leading includes taking part. The only
+        lead may not switch to being kept informed while others remain (ValidationError).
         """
+        self._lock()
         member, created = CoalitionMember.objects.get_or_create(
             coalition=self, user=user, defaults={"role": role}
         )
         stays_lead = member.role == CoalitionRole.LEAD and role == CoalitionRole.MEMBER
         if not created and member.role != role and not stays_lead:
+            self._keep_a_lead(member)
             member.role = role
             member.save(update_fields=["role"])
         return member
 
+    @transaction.atomic
     def leave(self, user):
-        """Take `user` out of the coalition; return whether they were in it."""
-        deleted, _rows = CoalitionMember.objects.filter(coalition=self, user=user).delete()
-        return bool(deleted)
+        """Take `user` out of the coalition; return whether they were in it.
+
+        The only lead may not leave while others remain (ValidationError).
+        """
+        self._lock()
+        member = CoalitionMember.objects.filter(coalition=self, user=user).first()
+        if member is None:
+            return False
+        self._keep_a_lead(member)
+        member.delete()
+        return True
+
+    @transaction.atomic
+    def set_role(self, member, role):
+        """Make `member` trekker, or back to taking part (lid); return whether it changed.
+
+        A coalition keeps at least one trekker: the last one cannot step down
+        (ValidationError) until they have made someone else trekker.
+        """
+        self._lock()
+        member = CoalitionMember.objects.select_related("user").get(pk=member.pk, coalition=self)
+        if member.role == role:
+            return False
+        self._keep_a_lead(member)
+        member.role = role
+        member.save(update_fields=["role"])
+        return True
+
+    def _lock(self):
+        # One change of roles at a time: two trekkers stepping down together would both
+        # see the other one still there.
+        Coalition.all_objects.select_for_update().filter(pk=self.pk).first()
+
+    def _keep_a_lead(self, member):
+        """Refuse to take away the coalition's last trekker while others are in it."""
+        if member.role != CoalitionRole.LEAD:
+            return
+        others = CoalitionMember.objects.filter(coalition=self).exclude(pk=member.pk)
+        if others.exists() and not others.filter(role=CoalitionRole.LEAD).exists():
+            raise ValidationError(
+                _(
+                    "%(name)s is de enige trekker van deze coalitie. Maak eerst iemand anders "
+                    "trekker; een coalitie houdt altijd een trekker."
+                )
+                % {"name": member.user}
+            )
 
 
 class CoalitionRole(models.TextChoices):

@@ -16,4 +16,25 @@ urlpatterns = [
         views.form_coalition,
         name="form_coalition",
     ),
+    path(
+        "n/<slug:slug>/ambities/<int:pk>/verwijderen/",
+        views.delete_ambition,
+        name="delete_ambition",
+    ),
+    path(
+        "n/<slug:slug>/ambities/<int:pk>/terugzetten/",
+        views.restore_ambition,
+        name="restore_ambition",
+    ),
+    path(
+        "n/<slug:slug>/coalities/<int:pk>/verwijderen/",
+        views.delete_coalition,
+        name="delete_coalition",
+    ),
+    path(
+        "n/<slug:slug>/coalities/<int:pk>/terugzetten/",
+        views.restore_coalition,
+        name="restore_coalition",
+    ),
+    path("n/<slug:slug>/coalities/<int:pk>/trekkers/", views.choose_lead, name="choose_lead"),
 ]

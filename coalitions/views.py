@@ -1,4 +1,4 @@
-"""Ambitions and coalition cards on the board's band: create, edit, take part.
+"""Ambitions and coalition cards on the board's band: create, edit, delete, take part.
 
 htmx requests get the band back (with the form open, or not); plain requests get the
 whole board, so everything also works without JavaScript.
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
 
-from canvas.board import Band, BoardState, Room
+from canvas.board import Band, BoardState, Room, card_prefetches
 from canvas.events import publish, publish_change
 from canvas.models import StaleVersion
 from canvas.views import BOARD, board_context, board_url, for_projector, render_board
@@ -20,6 +20,7 @@ from coalitions.forms import (
     AmbitionForm,
     CoalitionForm,
     CommitmentForm,
+    LeadForm,
     ParticipationForm,
     coalition_snapshot,
 )
@@ -31,7 +32,7 @@ from networks.models import Activity
 def _render_band(request, access, *, state=None, status=200, **extra):
     """Answer htmx with the band, or a plain request with the whole board."""
     if not request.htmx:
-        return render_board(request, access, state=state, status=status)
+        return render_board(request, access, state=state, status=status, **extra)
     if extra.get("presenting"):
         extra["room"] = Room(access.network, None)
     context = board_context(
@@ -204,9 +205,8 @@ def _render_card(request, access, coalition, *, error="", focus=""):
     if error and not request.htmx:
         messages.error(request, error)
         return render_board(request, access, status=422)
-    coalition = Coalition.objects.prefetch_related("core_partners__actor", "members__user").get(
-        pk=coalition.pk
-    )
+    # As on the board: the same people and partners in the same order.
+    coalition = Coalition.objects.prefetch_related(*card_prefetches()).get(pk=coalition.pk)
     context = board_context(access, coalition=coalition, error=error, focus=focus)
     return render(request, f"{BOARD}#coalition-card", context, status=422 if error else 200)
 
@@ -222,8 +222,15 @@ def participate(request, slug, pk):
     if not form.is_valid():
         return _render_card(request, access, coalition, error=form.errors["choice"][0])
     choice = form.cleaned_data["choice"]
+    try:
+        if choice == ParticipationForm.LEAVE:
+            left, member = coalition.leave(request.user), None
+        else:
+            member = coalition.take_part(request.user, choice)
+    except ValidationError as refusal:  # the last trekker
+        return _render_card(request, access, coalition, error=refusal.messages[0])
     if choice == ParticipationForm.LEAVE:
-        if coalition.leave(request.user):
+        if left:
             Activity.record(
                 access.network,
                 request.user,
@@ -232,7 +239,6 @@ def participate(request, slug, pk):
                 coalition.name,
             )
     else:
-        member = coalition.take_part(request.user, choice)
         Activity.record(
             access.network,
             request.user,
@@ -330,3 +336,132 @@ def form_coalition(request, slug, pk):
     )
     response = _saved(request, access, coalition)
     return retarget(response, "#band") if request.htmx else response
+
+
+# Deleting is soft: the item waits, hidden everywhere, for its undo ("Verwijderd —
+# ongedaan maken"), and saved versions keep it. Without JavaScript the board says the
+# same in its undo bar (?verwijderd=coalitie-<pk>).
+
+
+def _deleted_item(access, model, pk):
+    """Return the network's ambition or coalition `pk`, deleted or not; others get 404."""
+    queryset = model.all_objects.filter(network=access.network)
+    if model is Coalition:
+        queryset = queryset.prefetch_related("members")  # who may delete it
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _record(access, user, thing, action, **changes):
+    area = Activity.Area.AMBITIONS if isinstance(thing, Ambition) else Activity.Area.COALITIONS
+    Activity.record(access.network, user, area, action, str(thing), **changes)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def delete_ambition(request, slug, pk):
+    """Delete an ambition (its author, facilitators, coordinators), to undo right after.
+
+    Refused while coalitions work on it: they are named, to relink or delete first.
+    """
+    access = get_access(request, slug)
+    ambition = _deleted_item(access, Ambition, pk)
+    access.require(access.can_delete_ambition(ambition))
+    if not ambition.is_deleted:
+        try:
+            ambition.soft_delete()
+        except ValidationError as refusal:
+            return _ambition_kept(request, access, ambition, refusal.messages[0])
+        _record(access, request.user, ambition, Activity.Action.DELETED)
+        publish_change(request, access.network, "band", f"ambition-{ambition.pk}")
+    if not request.htmx:
+        return redirect(board_url(access.network, "undo", verwijderd=f"ambitie-{ambition.pk}"))
+    return render(request, f"{BOARD}#ambition-deleted", board_context(access, ambition=ambition))
+
+
+def _ambition_kept(request, access, ambition, error):
+    """Answer a refused delete: the ambition's form again, saying why (409)."""
+    form = AmbitionForm(instance=ambition, network=access.network)
+    state = BoardState("ambition-edit", pk=ambition.pk, form=form)
+    response = _render_band(request, access, state=state, status=409, delete_error=error)
+    return retarget(response, "#band") if request.htmx else response
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def restore_ambition(request, slug, pk):
+    """Undo deleting an ambition: it comes back on the band, with its commitments."""
+    access = get_access(request, slug)
+    ambition = _deleted_item(access, Ambition, pk)
+    access.require(access.can_delete_ambition(ambition))
+    if ambition.is_deleted:
+        ambition.restore()
+        _record(access, request.user, ambition, Activity.Action.RESTORED)
+    return _saved(request, access, ambition)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def delete_coalition(request, slug, pk):
+    """Delete a coalition (its trekkers, facilitators, coordinators), to undo right after."""
+    access = get_access(request, slug)
+    coalition = _deleted_item(access, Coalition, pk)
+    access.require(access.can_delete_coalition(coalition))
+    if not coalition.is_deleted:
+        coalition.soft_delete()
+        _record(access, request.user, coalition, Activity.Action.DELETED)
+        publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
+    if not request.htmx:
+        return redirect(board_url(access.network, "undo", verwijderd=f"coalitie-{coalition.pk}"))
+    context = board_context(access, coalition=coalition)
+    return render(request, f"{BOARD}#coalition-deleted", context)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def restore_coalition(request, slug, pk):
+    """Undo deleting a coalition: it comes back with its members and partners."""
+    access = get_access(request, slug)
+    coalition = _deleted_item(access, Coalition, pk)
+    access.require(access.can_delete_coalition(coalition))
+    if coalition.is_deleted:
+        coalition.restore()
+        _record(access, request.user, coalition, Activity.Action.RESTORED)
+    return _saved(request, access, coalition)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def choose_lead(request, slug, pk):
+    """Make someone in the coalition trekker, or a trekker back someone who takes part.
+
+    For the coalition's trekkers, facilitators and coordinators; the last trekker cannot
+    step down.
+    """
+    access = get_access(request, slug)
+    coalition = get_object_or_404(
+        Coalition.objects.prefetch_related("members__user"), network=access.network, pk=pk
+    )
+    access.require(access.can_choose_leads(coalition))
+    form = LeadForm(request.POST, coalition=coalition)
+    if not form.is_valid():
+        return _render_card(request, access, coalition, error=form.first_error(), focus="leads")
+    before = [str(user) for user in coalition.leads]
+    try:
+        changed = coalition.set_role(form.cleaned_data["member"], form.cleaned_data["role"])
+    except ValidationError as refusal:
+        return _render_card(request, access, coalition, error=refusal.messages[0], focus="leads")
+    if changed:
+        members = coalition.members.select_related("user")
+        after = [str(m.user) for m in members if m.role == m.Role.LEAD]
+        _record(
+            access,
+            request.user,
+            coalition,
+            Activity.Action.EDITED,
+            before={"leads": before},
+            after={"leads": after},
+        )
+        publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
+    if not request.htmx:
+        return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
+    return _render_card(request, access, coalition, focus="leads")

@@ -73,6 +73,23 @@ class Access:
             member.user_id == self.user.pk and member.may_edit for member in coalition.members.all()
         )
 
+    # Deleting is for whoever wrote the ambition, and those who run the network.
+    can_delete_ambition = can_edit_ambition
+
+    def _leads(self, coalition):
+        return self.can_contribute and any(
+            member.user_id == self.user.pk and member.role == member.Role.LEAD
+            for member in coalition.members.all()
+        )
+
+    def can_delete_coalition(self, coalition):
+        """A coalition is deleted by its trekkers, or by those who run the network."""
+        return self.edits_everything or self._leads(coalition)
+
+    def can_choose_leads(self, coalition):
+        """Trekkers hand over (or share) the lead; those who run the network may too."""
+        return self.edits_everything or self._leads(coalition)
+
     @property
     def can_steer_workshop(self):
         """Only facilitators steer a workshop: step, timer, silent writing, reveal, votes,

@@ -724,6 +724,7 @@ _FIELD_LABELS = {
     "kind": _("soort"),
     "prompt": _("vraag"),
     "direction": _("richting"),
+    "leads": _("trekkers"),
 }
 
 

@@ -103,6 +103,13 @@ EXPECTED = {
     "coalitions:add_coalition": (members(200), members(302)),
     "coalitions:edit_coalition": (coalition_members(200), coalition_members(302)),
     "coalitions:participate": (ALL_405, members(302)),
+    # Deleting (and its undo): the ambition's author or the coalition's trekkers (see
+    # tests/coalitions), and those who edit everything.
+    "coalitions:delete_ambition": (ALL_405, editors(302)),
+    "coalitions:restore_ambition": (ALL_405, editors(302)),
+    "coalitions:delete_coalition": (ALL_405, editors(302)),
+    "coalitions:restore_coalition": (ALL_405, editors(302)),
+    "coalitions:choose_lead": (ALL_405, editors(302)),
     # People, codes and the log.
     "networks:join_links": (only(200), ALL_405),
     "networks:join_link_create": (ALL_405, only(302)),
@@ -169,6 +176,7 @@ class World:
     scan: object  # open
     closed_scan: object
     workshop: object
+    loose_ambition: object  # one without coalitions, so it may be deleted
 
 
 def _kwargs(name, world):
@@ -196,6 +204,11 @@ def _kwargs(name, world):
         "coalitions:participate": world.coalition.pk,
         "coalitions:commit": world.ambition.pk,
         "coalitions:form_coalition": world.ambition.pk,
+        "coalitions:delete_ambition": world.loose_ambition.pk,
+        "coalitions:restore_ambition": world.loose_ambition.pk,
+        "coalitions:delete_coalition": world.coalition.pk,
+        "coalitions:restore_coalition": world.coalition.pk,
+        "coalitions:choose_lead": world.coalition.pk,
         "networks:edit_actor": world.actor.pk,
         "workshop:summary": world.workshop.pk,
         "workshop:pdf": world.workshop.pk,
@@ -236,6 +249,10 @@ def _payload(name, world):
             "version": world.coalition.version,
         },
         "coalitions:participate": {"choice": "lid"},
+        "coalitions:choose_lead": {
+            "member": CoalitionMember.objects.get(user=world.people["coalition_member"]).pk,
+            "role": "trekker",
+        },
         "coalitions:commit": {"level": "weten"},
         "workshop:list": {"title": "Nog een workshop"},
         "workshop:steer": {"action": "step", "step": "identity"},
@@ -290,7 +307,8 @@ def _patterns():
 def _snapshot():
     """Every row of the app's tables, to prove a refused request changed nothing."""
     return {
-        model._meta.label: list(model.objects.order_by("pk").values())
+        # The base manager: deleted (waiting for their undo) rows count too.
+        model._meta.label: list(model._base_manager.order_by("pk").values())
         for app in ("canvas", "networks", "coalitions")
         for model in apps.get_app_config(app).get_models()
     }
@@ -353,6 +371,7 @@ def world(db):
         scan,
         closed_scan,
         workshop,
+        Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
     )
 
 

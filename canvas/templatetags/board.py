@@ -36,6 +36,21 @@ def may_edit_coalition(access, coalition):
 
 
 @register.filter
+def may_delete_ambition(access, ambition):
+    return bool(access) and access.can_delete_ambition(ambition)
+
+
+@register.filter
+def may_delete_coalition(access, coalition):
+    return bool(access) and access.can_delete_coalition(coalition)
+
+
+@register.filter
+def may_choose_leads(access, coalition):
+    return bool(access) and access.can_choose_leads(coalition)
+
+
+@register.filter
 def role_of(coalition, user):
     return coalition.role_of(user)
 

@@ -154,3 +154,21 @@ def test_the_fragments_render_read_only_without_an_access(network, rf):
     note = Note.objects.get(text="Klein beginnen, snel leren")
     html = render_to_string("canvas/board.html#note", {"note": note, "readonly": False})
     assert "Klein beginnen, snel leren" in html and "bewerken" not in html
+
+
+def test_deleted_items_and_trekker_controls_cost_no_extra_queries(
+    network, alice, bob, client, django_assert_max_num_queries
+):
+    from coalitions.models import Ambition, Coalition
+
+    for coalition in Coalition.objects.all():
+        coalition.take_part(alice, "trekker")
+        coalition.take_part(bob, "lid")
+    deleted = Coalition.objects.get(name="Techniekdag")
+    deleted.soft_delete()
+    Ambition.objects.get(key="techniek").soft_delete()
+    client.force_login(alice)
+    with django_assert_max_num_queries(15):
+        html = client.get(f"/n/{network.slug}/").content.decode()
+    assert html.count('<details class="lead-picker"') == 2
+    assert f'id="coalition-{deleted.pk}"' not in html and "Techniekdag" not in html
