@@ -88,26 +88,47 @@ def _undo_note(request, access):
     return note if note is not None and access.can_edit_note(note) else None
 
 
+# The band's cards that can be deleted: the word `?verwijderd=` names them by, who may
+# delete them (and undo it), the view of the undo, and how the deleted card looks.
+DELETABLE = {
+    Ambition: ("ambitie", "can_delete_ambition", "coalitions:restore_ambition", "lane"),
+    Coalition: ("coalitie", "can_delete_coalition", "coalitions:restore_coalition", "coalition"),
+}
+
+
+def may_delete(access, item):
+    """Return whether this person may delete the ambition or coalition `item`, or undo it."""
+    return getattr(access, DELETABLE[type(item)][1])(item)
+
+
+def undo_offer(access, item):
+    """Return what the undo of a deleted ambition or coalition shows: its name, the undo's
+    URL, and the deleted card's anchor and class."""
+    _word, _may, restore, kind = DELETABLE[type(item)]
+    return {
+        "name": str(item),
+        "url": reverse(restore, args=[access.network.slug, item.pk]),
+        "anchor": f"{type(item).__name__.lower()}-{item.pk}",
+        "kind": kind,
+    }
+
+
 def _undo_band_item(request, access):
-    """Return the name and undo URL of the ambition or coalition just deleted without
-    JavaScript, to offer its undo.
+    """Return the undo of the ambition or coalition just deleted without JavaScript.
 
     `?verwijderd=ambitie-<pk>` or `coalitie-<pk>`; None for anything else.
     """
-    kind, _sep, pk = request.GET.get("verwijderd", "").partition("-")
-    model = {"ambitie": Ambition, "coalitie": Coalition}.get(kind)
+    word, _sep, pk = request.GET.get("verwijderd", "").partition("-")
+    model = next((m for m, (w, *_rest) in DELETABLE.items() if w == word), None)
     if model is None or not pk.isdigit():
         return None
     items = model.all_objects.filter(network=access.network, deleted_at__isnull=False)
     if model is Coalition:
-        items = items.prefetch_related("members")
-        allowed, restore = access.can_delete_coalition, "coalitions:restore_coalition"
-    else:
-        allowed, restore = access.can_delete_ambition, "coalitions:restore_ambition"
+        items = items.prefetch_related("members")  # who may undo it
     item = items.filter(pk=pk).first()
-    if item is None or not allowed(item):
+    if item is None or not may_delete(access, item):
         return None
-    return {"name": str(item), "url": reverse(restore, args=[access.network.slug, item.pk])}
+    return undo_offer(access, item)
 
 
 @require_safe

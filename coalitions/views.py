@@ -15,7 +15,16 @@ from django_htmx.http import retarget
 from canvas.board import Band, BoardState, Room, card_prefetches
 from canvas.events import publish, publish_change
 from canvas.models import StaleVersion
-from canvas.views import BOARD, board_context, board_url, for_projector, render_board
+from canvas.views import (
+    BOARD,
+    DELETABLE,
+    board_context,
+    board_url,
+    for_projector,
+    may_delete,
+    render_board,
+    undo_offer,
+)
 from coalitions.forms import (
     AmbitionForm,
     CoalitionForm,
@@ -356,26 +365,34 @@ def _record(access, user, thing, action, **changes):
     Activity.record(access.network, user, area, action, str(thing), **changes)
 
 
-@require_POST
-@vary_on_headers("HX-Request")
-def delete_ambition(request, slug, pk):
-    """Delete an ambition (its author, facilitators, coordinators), to undo right after.
-
-    Refused while coalitions work on it: they are named, to relink or delete first.
-    """
+def _delete(request, slug, model, pk):
+    """Delete the ambition or coalition `pk`, and answer with its undo."""
     access = get_access(request, slug)
-    ambition = _deleted_item(access, Ambition, pk)
-    access.require(access.can_delete_ambition(ambition))
-    if not ambition.is_deleted:
+    item = _deleted_item(access, model, pk)
+    access.require(may_delete(access, item))
+    if not item.is_deleted:
         try:
-            ambition.soft_delete()
-        except ValidationError as refusal:
-            return _ambition_kept(request, access, ambition, refusal.messages[0])
-        _record(access, request.user, ambition, Activity.Action.DELETED)
-        publish_change(request, access.network, "band", f"ambition-{ambition.pk}")
+            item.soft_delete()
+        except ValidationError as refusal:  # an ambition that coalitions still work on
+            return _ambition_kept(request, access, item, refusal.messages[0])
+        _record(access, request.user, item, Activity.Action.DELETED)
+        publish_change(request, access.network, "band", f"{model.__name__.lower()}-{item.pk}")
+    offer = undo_offer(access, item)
     if not request.htmx:
-        return redirect(board_url(access.network, "undo", verwijderd=f"ambitie-{ambition.pk}"))
-    return render(request, f"{BOARD}#ambition-deleted", board_context(access, ambition=ambition))
+        word = DELETABLE[model][0]
+        return redirect(board_url(access.network, "undo", verwijderd=f"{word}-{item.pk}"))
+    return render(request, f"{BOARD}#card-deleted", board_context(access, undo_item=offer))
+
+
+def _restore(request, slug, model, pk):
+    """Undo deleting the ambition or coalition `pk`: it comes back as it was."""
+    access = get_access(request, slug)
+    item = _deleted_item(access, model, pk)
+    access.require(may_delete(access, item))
+    if item.is_deleted:
+        item.restore()
+        _record(access, request.user, item, Activity.Action.RESTORED)
+    return _saved(request, access, item)
 
 
 def _ambition_kept(request, access, ambition, error):
@@ -388,45 +405,33 @@ def _ambition_kept(request, access, ambition, error):
 
 @require_POST
 @vary_on_headers("HX-Request")
+def delete_ambition(request, slug, pk):
+    """Delete an ambition (its author, facilitators, coordinators), to undo right after.
+
+    Refused while coalitions work on it: they are named, to relink or delete first.
+    """
+    return _delete(request, slug, Ambition, pk)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
 def restore_ambition(request, slug, pk):
     """Undo deleting an ambition: it comes back on the band, with its commitments."""
-    access = get_access(request, slug)
-    ambition = _deleted_item(access, Ambition, pk)
-    access.require(access.can_delete_ambition(ambition))
-    if ambition.is_deleted:
-        ambition.restore()
-        _record(access, request.user, ambition, Activity.Action.RESTORED)
-    return _saved(request, access, ambition)
+    return _restore(request, slug, Ambition, pk)
 
 
 @require_POST
 @vary_on_headers("HX-Request")
 def delete_coalition(request, slug, pk):
     """Delete a coalition (its trekkers, facilitators, coordinators), to undo right after."""
-    access = get_access(request, slug)
-    coalition = _deleted_item(access, Coalition, pk)
-    access.require(access.can_delete_coalition(coalition))
-    if not coalition.is_deleted:
-        coalition.soft_delete()
-        _record(access, request.user, coalition, Activity.Action.DELETED)
-        publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
-    if not request.htmx:
-        return redirect(board_url(access.network, "undo", verwijderd=f"coalitie-{coalition.pk}"))
-    context = board_context(access, coalition=coalition)
-    return render(request, f"{BOARD}#coalition-deleted", context)
+    return _delete(request, slug, Coalition, pk)
 
 
 @require_POST
 @vary_on_headers("HX-Request")
 def restore_coalition(request, slug, pk):
     """Undo deleting a coalition: it comes back with its members and partners."""
-    access = get_access(request, slug)
-    coalition = _deleted_item(access, Coalition, pk)
-    access.require(access.can_delete_coalition(coalition))
-    if coalition.is_deleted:
-        coalition.restore()
-        _record(access, request.user, coalition, Activity.Action.RESTORED)
-    return _saved(request, access, coalition)
+    return _restore(request, slug, Coalition, pk)
 
 
 @require_POST
