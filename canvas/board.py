@@ -66,6 +66,17 @@ def board_labels():
     return {key: str(label) for key, label in BOARD_LABELS.items()}
 
 
+# What the board never shows of a note and its author: reading the datetimes cost a few
+# milliseconds for 400 notes on SQLite (a tenth of the board's load).
+BOARD_DEFERS = [
+    "created_at",
+    "updated_at",
+    "author__password",
+    "author__last_login",
+    "author__date_joined",
+]
+
+
 @dataclass
 class Section:
     """One block of the canvas with the notes under each of its prompts."""
@@ -154,6 +165,7 @@ class Board:
             Note.objects.visible_to(viewer)
             .filter(network=network)
             .select_related("author")
+            .defer(*BOARD_DEFERS)
             .order_by("position", "id")
         )
         hidden = room.hidden_counts if room is not None else {}

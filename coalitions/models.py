@@ -150,7 +150,8 @@ class Ambition(models.Model):
             chosen = [c for c in commitments if c.level == level]
             mine = user is not None and any(c.user_id == user.pk for c in chosen)
             names = [str(c.user) for c in chosen]
-            levels.append(LevelCount(level, label, explanations[level], names, len(names), mine))
+            explanation = str(explanations[level])  # the card shows them: translate once
+            levels.append(LevelCount(level, str(label), explanation, names, len(names), mine))
         return levels
 
     @property

@@ -136,12 +136,7 @@ def _rule_status(context, note, access, labels, urls, focus):
         text = f'<span aria-hidden="true">✓ </span>{text}'
     if access is None or not access.can_toggle_rule(note):
         return f'<span class="status-badge status-{status}">{text}</span>'
-    token = context.get("csrf_token")
-    csrf = (
-        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
-        if token and token != "NOTPROVIDED"
-        else ""
-    )
+    csrf = _csrf_input(context)
     return (
         f'<form class="rule-status" method="post" action="{escape(urls["rules"])}{note.id}'
         f'/status/">{csrf}<button type="submit" class="status-badge status-{status}"'
@@ -155,3 +150,78 @@ def _rule_status(context, note, access, labels, urls, focus):
 def note_items(context, notes):
     """Render a prompt's notes: one tag for the list spares the template loop its cost."""
     return mark_safe("".join(note_item(context, note) for note in notes))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def level_buttons(context, ambition, levels):
+    """Render the four buttons of "Hoe wil jij betrokken zijn?" on an ambition's card.
+
+    Thirty ambitions make 120 buttons: in the template language they were a fifth of the
+    band's cost (`manage.py bench`).
+    """
+    focus = context.get("focus")
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<button type="submit" name="level" value="{escape(level.value)}"'
+            f' id="commit-{ambition.id}-{escape(level.value)}"'
+            f' class="level level-{escape(level.value)}"'
+            f' aria-pressed="{"true" if level.mine else "false"}"'
+            f' title="{escape(level.explanation)}"'
+            f"{' autofocus' if focus == 'commit-' + level.value else ''}>"
+            f'{escape(level.label)} <span class="level-count">{level.count}</span></button>'
+            for level in levels
+        )
+    )
+
+
+# A coalition card's own line: what this person is in it, and the buttons to change it.
+# Role → (what it says, the buttons: (value, label, class, name the coalition)).
+_PARTICIPATION = {
+    "": (
+        None,
+        [
+            ("lid", "join", "button small primary", True),
+            ("informed", "inform", "text-button", True),
+        ],
+    ),
+    "informed": (
+        "me_informed",
+        [("lid", "join", "button small primary", True), ("weg", "uninform", "text-button", False)],
+    ),
+    "lid": ("me_member", [("weg", "leave", "text-button", True)]),
+    "trekker": ("me_lead", [("weg", "leave", "text-button", True)]),
+}
+
+
+@register.simple_tag(takes_context=True)
+def participation_form(context, coalition):
+    """Render the form on a coalition card with which someone joins, follows or leaves it.
+
+    Built here rather than in the template for the same reason as the notes: it repeats
+    on every card, with a branch per role (a seventh of the band's cost).
+    """
+    labels, urls, user = context["labels"], context["urls"], context["user"]
+    me, buttons = _PARTICIPATION[coalition.role_of(user)]
+    autofocus = "autofocus " if context.get("focus") == "participation" else ""
+    name = escape(coalition.name)
+    html = (
+        f'<form method="post" action="{escape(urls["coalitions"])}{coalition.id}/meedoen/"'
+        f' hx-target="closest article">{_csrf_input(context)}'
+    )
+    if me:
+        html += f'<span class="me">{escape(labels[me])}</span>'
+    for value, label, css, named in buttons:
+        hidden = f'<span class="visually-hidden"> — {name}</span>' if named else ""
+        html += (
+            f'<button type="submit" name="choice" {autofocus}value="{value}" class="{css}">'
+            f"{escape(labels[label])}{hidden}</button>"
+        )
+    return mark_safe(html + "</form>")  # noqa: S308 - every value is escaped
+
+
+def _csrf_input(context):
+    """Return what {% csrf_token %} renders, for the forms these tags build."""
+    token = context.get("csrf_token")
+    if not token or token == "NOTPROVIDED":
+        return ""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
