@@ -3,6 +3,7 @@
 Hiding is courtesy only: every view checks the same predicate itself.
 """
 
+from functools import cached_property
 from html import escape
 
 from django import template
@@ -89,67 +90,85 @@ def clock(seconds):
 @register.simple_tag(takes_context=True)
 def note_item(context, note):
     """Render one note of the board as its <li>, with the controls this person may use."""
-    labels = context.get("labels") or board_labels()
-    urls, focus = context.get("urls"), context.get("focus")
-    access = None if context.get("readonly") else context.get("access")
-    room = context.get("room")
-    dots = room.ballot.on(note) if room is not None and room.ballot else None
-    pk, status = note.id, escape(note.status)
-
-    classes = f"note rule rule-{status}" if note.is_rule else "note"
-    meta = ""
-    if note.hidden:
-        classes += " note-hidden"
-        meta += f'<span class="hidden-badge">{escape(labels["hidden"])}</span>'
-    if note.is_rule:
-        meta += _rule_status(context, note, access, labels, urls, focus)
-    if author := note.author_display:
-        meta += f'<span class="note-author">{escape(author)}</span>'
-    if note.votes and not dots:
-        votes = ngettext("%(votes)s stem", "%(votes)s stemmen", note.votes) % {"votes": note.votes}
-        meta += f'<span class="note-votes">{escape(votes)}</span>'
-    html = (
-        f'<li class="{classes}" id="note-{pk}">\n'
-        f'  <p class="note-text" id="note-{pk}-text">{escape(note.text)}</p>\n'
-        f'  <div class="note-meta">{meta}</div>\n'
-    )
-    if dots and (access is not None or dots.total is not None):
-        with context.push(dots=dots, item=note):
-            html += get_template("canvas/board.html#dots").template.render(context)
-    if access is not None and access.can_edit_note(note):
-        html += (
-            f'  <a class="note-edit icon-button" href="{escape(urls["notes"])}{pk}/bewerken/'
-            f'#note-{pk}" aria-describedby="note-{pk}-text"'
-            f'{" autofocus" if focus == "edit" else ""}><svg aria-hidden="true" width="16"'
-            f' height="16"><use href="#icon-edit"/></svg>'
-            f'<span class="visually-hidden">{escape(labels["edit"])}</span></a>\n'
-        )
-    return mark_safe(html + "</li>\n")  # noqa: S308 - every value above is escaped
-
-
-def _rule_status(context, note, access, labels, urls, focus):
-    """Return a rule's status: a button that toggles it for those who may, else a badge."""
-    agreed = note.status == "afgesproken"
-    status = escape(note.status)
-    text = escape(labels["agreed" if agreed else "proposed"])
-    if agreed:
-        text = f'<span aria-hidden="true">✓ </span>{text}'
-    if access is None or not access.can_toggle_rule(note):
-        return f'<span class="status-badge status-{status}">{text}</span>'
-    csrf = _csrf_input(context)
-    return (
-        f'<form class="rule-status" method="post" action="{escape(urls["rules"])}{note.id}'
-        f'/status/">{csrf}<button type="submit" class="status-badge status-{status}"'
-        f' aria-describedby="note-{note.id}-text"{" autofocus" if focus == "status" else ""}>'
-        f'{text}<span class="visually-hidden"> — '
-        f"{escape(labels['to_proposed' if agreed else 'to_agreed'])}</span></button></form>"
-    )
+    return mark_safe(NoteList(context).render(note))  # noqa: S308 - escaped in render
 
 
 @register.simple_tag(takes_context=True)
 def note_items(context, notes):
     """Render a prompt's notes: one tag for the list spares the template loop its cost."""
-    return mark_safe("".join(note_item(context, note) for note in notes))  # noqa: S308
+    return mark_safe("".join(map(NoteList(context).render, notes)))  # noqa: S308
+
+
+class NoteList:
+    """What the notes of one rendering share, read from the template context once."""
+
+    def __init__(self, context):
+        self.context = context
+        self.labels = context.get("labels") or board_labels()
+        self.urls, self.focus = context.get("urls"), context.get("focus")
+        self.access = None if context.get("readonly") else context.get("access")
+        room = context.get("room")
+        self.ballot = room.ballot if room is not None else None
+
+    @cached_property
+    def dots_partial(self):
+        return get_template("canvas/board.html#dots").template
+
+    def render(self, note):
+        """Return the note's <li> as a string whose every value is escaped."""
+        labels, access = self.labels, self.access
+        dots = self.ballot.on(note) if self.ballot else None
+        pk, status = note.id, escape(note.status)
+        classes = f"note rule rule-{status}" if note.is_rule else "note"
+        meta = ""
+        if note.hidden:
+            classes += " note-hidden"
+            meta += f'<span class="hidden-badge">{escape(labels["hidden"])}</span>'
+        if note.is_rule:
+            meta += self._rule_status(note)
+        if author := note.author_display:
+            meta += f'<span class="note-author">{escape(author)}</span>'
+        if note.votes and not dots:
+            votes = ngettext("%(votes)s stem", "%(votes)s stemmen", note.votes) % {
+                "votes": note.votes
+            }
+            meta += f'<span class="note-votes">{escape(votes)}</span>'
+        html = (
+            f'<li class="{classes}" id="note-{pk}">\n'
+            f'  <p class="note-text" id="note-{pk}-text">{escape(note.text)}</p>\n'
+            f'  <div class="note-meta">{meta}</div>\n'
+        )
+        if dots and (access is not None or dots.total is not None):
+            with self.context.push(dots=dots, item=note):
+                html += self.dots_partial.render(self.context)
+        if access is not None and access.can_edit_note(note):
+            html += (
+                f'  <a class="note-edit icon-button" href="{escape(self.urls["notes"])}{pk}'
+                f'/bewerken/#note-{pk}" aria-describedby="note-{pk}-text"'
+                f'{" autofocus" if self.focus == "edit" else ""}><svg aria-hidden="true"'
+                f' width="16" height="16"><use href="#icon-edit"/></svg>'
+                f'<span class="visually-hidden">{escape(labels["edit"])}</span></a>\n'
+            )
+        return html + "</li>\n"
+
+    def _rule_status(self, note):
+        """Return a rule's status: a button that toggles it for those who may, else a badge."""
+        agreed = note.status == "afgesproken"
+        status = escape(note.status)
+        text = escape(self.labels["agreed" if agreed else "proposed"])
+        if agreed:
+            text = f'<span aria-hidden="true">✓ </span>{text}'
+        if self.access is None or not self.access.can_toggle_rule(note):
+            return f'<span class="status-badge status-{status}">{text}</span>'
+        return (
+            f'<form class="rule-status" method="post" action="{escape(self.urls["rules"])}'
+            f'{note.id}/status/">{_csrf_input(self.context)}<button type="submit"'
+            f' class="status-badge status-{status}" aria-describedby="note-{note.id}-text"'
+            f"{' autofocus' if self.focus == 'status' else ''}>{text}"
+            f'<span class="visually-hidden"> — '
+            f"{escape(self.labels['to_proposed' if agreed else 'to_agreed'])}</span></button>"
+            "</form>"
+        )
 
 
 @register.simple_tag(takes_context=True)
