@@ -104,7 +104,7 @@ class NoteList:
 
     def __init__(self, context):
         self.context = context
-        self.labels = context.get("labels") or board_labels()
+        self.labels = _labels(context)
         self.urls, self.focus = context.get("urls"), context.get("focus")
         self.access = None if context.get("readonly") else context.get("access")
         room = context.get("room")
@@ -219,7 +219,7 @@ def participation_form(context, coalition):
     Built here rather than in the template for the same reason as the notes: it repeats
     on every card, with a branch per role (a seventh of the band's cost).
     """
-    labels, urls, user = context["labels"], context["urls"], context["user"]
+    labels, urls, user = _labels(context), context["urls"], context["user"]
     me, buttons = _PARTICIPATION[coalition.role_of(user)]
     autofocus = "autofocus " if context.get("focus") == "participation" else ""
     name = escape(coalition.name)
@@ -236,6 +236,29 @@ def participation_form(context, coalition):
             f"{escape(labels[label])}{hidden}</button>"
         )
     return mark_safe(html + "</form>")  # noqa: S308 - every value is escaped
+
+
+@register.simple_tag(takes_context=True)
+def partner_chips(context, partners):
+    """Render a coalition's core partners as chips, marking those outside the network.
+
+    Four partners on each of thirty cards: a tag here for the notes' reason.
+    """
+    outside = escape(_labels(context)["outside"])
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<li class="chip chip-outside">{escape(partner.actor.name)}'
+            f'<span class="chip-note"> · {outside}</span></li>'
+            if partner.is_outside
+            else f'<li class="chip">{escape(partner.actor.name)}</li>'
+            for partner in partners
+        )
+    )
+
+
+def _labels(context):
+    """Return the board's labels: the view's, or (a fragment rendered on its own) anew."""
+    return context.get("labels") or board_labels()
 
 
 def _csrf_input(context):
