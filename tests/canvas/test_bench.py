@@ -29,6 +29,8 @@ def test_bench_prints_its_figures_and_leaves_nothing_behind():
     text = out.getvalue()
     assert "board render" in text and "add note (htmx)" in text and "board, workshop" in text
     assert "overlap (50 netw.)" in text
+    board = next(line for line in text.splitlines() if line.startswith("board render"))
+    assert int(board.split()[-1]) > 1000  # the request's Python calls, counted
     assert not Network.objects.exists()
     assert not User.objects.exists()
     assert not Actor.objects.exists()

@@ -7,7 +7,9 @@ Each measurement is one entry of MEASUREMENTS, so later work (posters, overlap) 
 its own figures by adding an entry.
 """
 
+import cProfile
 import os
+import pstats
 import time
 import uuid
 from dataclasses import dataclass
@@ -97,7 +99,8 @@ class Figure:
     times: list
     cpu_times: list
     queries: int
-    target_p95_ms: float
+    calls: int | None = None  # Python function calls of one request (see _calls)
+    target_p95_ms: float = 0
 
     def percentile(self, p):
         return _percentile(self.times, p)
@@ -121,7 +124,15 @@ def _time(client, n, request):
         assert response.status_code == 200, response.status_code
     with CaptureQueriesContext(connection) as queries:
         request()
-    return times, cpu_times, len(queries)
+    return times, cpu_times, len(queries), _calls(request)
+
+
+def _calls(request):
+    """Return the Python function calls of one request: its work, whatever else the machine
+    does (the timings on a shared machine vary by half; this count does not)."""
+    profile = cProfile.Profile()
+    profile.runcall(request)
+    return pstats.Stats(profile).total_calls
 
 
 def measure_board(client, network, n):
@@ -143,7 +154,7 @@ def measure_overlap(client, network, n):
     from networks.bench_overlap import BUDGET_MS, time_pages
 
     times, cpu_times, queries = time_pages(n)["overzicht /overlap/"]
-    return Figure("overlap (50 netw.)", times, cpu_times, queries, target_p95_ms=BUDGET_MS)
+    return Figure("overlap (50 netw.)", times, cpu_times, queries, None, BUDGET_MS)
 
 
 def measure_board_in_workshop(client, network, n):
@@ -204,7 +215,7 @@ class Command(BaseCommand):
         # it tells the code's speed apart from the queue for a core.
         self.stdout.write(
             f"{'meting':<18}{'min ms':>8}{'p50 ms':>8}{'p95 ms':>8}{'doel p95':>10}"
-            f"{'cpu p50':>9}{'cpu p95':>9}{'queries':>9}"
+            f"{'cpu p50':>9}{'cpu p95':>9}{'queries':>9}{'calls':>9}"
         )
         for figure in figures:
             self.stdout.write(
@@ -212,7 +223,7 @@ class Command(BaseCommand):
                 f"{figure.percentile(95):>8.1f}{figure.target_p95_ms:>8.0f}"
                 f"{'' if figure.ok else ' !':<2}"
                 f"{figure.cpu_percentile(50):>9.1f}{figure.cpu_percentile(95):>9.1f}"
-                f"{figure.queries:>9}"
+                f"{figure.queries:>9}{figure.calls or '-':>9}"
             )
         self.stdout.write(f"Belasting van de machine (1/5/15 min): {os.getloadavg()}")
         if not skip_posters:
