@@ -90,3 +90,29 @@ def test_scanning_opens_the_join_page_without_joining(join_link, network, charli
     assert 'name="join"' in response.content.decode()
     assert Membership.objects.count() == before
     assert not network.memberships.filter(user=charlie).exists()
+
+
+def test_the_presentation_bar_shows_a_small_qr_code_only_to_the_room(network, alice, bob, client):
+    from canvas.models import Workshop
+
+    workshop = Workshop.start(network, alice, "Workshop 3")
+    label = f"QR-code om mee te doen met code {workshop.join_link.display_code}"
+    client.force_login(bob)
+    projector = client.get(f"/n/{network.slug}/presentatie/").content.decode()
+    assert 'class="wb-qr"' in projector and label in projector
+    assert "style=" not in _svg(projector)
+    live = client.get(f"/n/{network.slug}/workshop/?projector=1", headers={"HX-Request": "true"})
+    assert label in live.content.decode()
+    # Not on the participants' own board, where it would only clutter a phone.
+    assert "qr-code" not in client.get(f"/n/{network.slug}/").content.decode()
+    bar = client.get(f"/n/{network.slug}/workshop/", headers={"HX-Request": "true"})
+    assert bar.status_code == 200 and "qr-code" not in bar.content.decode()
+
+
+def test_an_ended_workshop_shows_no_qr_code(network, alice, client):
+    from canvas.models import Workshop
+
+    workshop = Workshop.start(network, alice, "Workshop 3")
+    workshop.join_link.revoke()
+    client.force_login(alice)
+    assert "qr-code" not in client.get(f"/n/{network.slug}/presentatie/").content.decode()
