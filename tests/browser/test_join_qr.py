@@ -13,6 +13,10 @@ def test_a_phone_scans_the_qr_code_and_joins_as_a_guest(
     facilitator = browser.new_context(viewport={"width": 1440, "height": 900})
     sign_in(facilitator, alice)
     projector = facilitator.new_page()
+    refused = []
+    projector.on(
+        "console", lambda m: "Content Security Policy" in m.text and refused.append(m.text)
+    )
     projector.goto(f"{server.url}/n/{network.slug}/deelnamecodes/")
     projector.get_by_role("button", name="Nieuwe code maken").click()
     link = JoinLink.objects.get()
@@ -21,6 +25,7 @@ def test_a_phone_scans_the_qr_code_and_joins_as_a_guest(
     # Big enough to scan from the back of the room, and no scrolling on the projector.
     box = qr.bounding_box()
     assert box["width"] >= 300 and box["y"] + box["height"] <= 900
+    assert refused == []
 
     # What the camera reads is the link's own address; opening it does not join yet.
     participant = browser.new_context(viewport={"width": 390, "height": 844})
