@@ -1,11 +1,16 @@
 import secrets
+from functools import lru_cache
 
+import segno
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -432,6 +437,21 @@ CODE_ALPHABET = "ACEFHJKMNPRTWXY34679"
 CODE_LENGTH = 6
 
 
+@lru_cache(maxsize=64)
+def _qr_svg(url, label):
+    """Return `url` as a QR code in inline SVG, black on white with a quiet zone of 4 modules.
+
+    segno writes colours as attributes, never `style`, so the strict CSP allows it; the
+    size comes from the viewBox and a CSS class. Cached: the live workshop bar redraws often.
+    """
+    qr = segno.make(url, error="m", micro=False)
+    svg = qr.svg_inline(
+        border=4, dark="#000", light="#fff", omitsize=True, svgclass="qr-code", title=label
+    )
+    label = escape(label)
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+
+
 class JoinLinkQuerySet(models.QuerySet):
     def valid(self):
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
@@ -473,6 +493,15 @@ class JoinLink(models.Model):
 
     def get_absolute_url(self):
         return reverse("networks:join", args=[self.token])
+
+    def absolute_url(self):
+        """Return the link with the site's address: what a phone opens after scanning."""
+        return settings.SITE_URL.rstrip("/") + self.get_absolute_url()
+
+    def qr_svg(self):
+        """Return the link as a QR code (inline SVG) for the projector."""
+        label = _("QR-code om mee te doen met code %(code)s") % {"code": self.display_code}
+        return _qr_svg(self.absolute_url(), str(label))
 
     @property
     def display_code(self):

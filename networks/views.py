@@ -315,7 +315,7 @@ def join_link_show(request, slug, link_pk):
     access = get_access(request, slug)
     access.require(access.can_manage_join_links)
     link = get_join_link(access, link_pk)
-    url = settings.SITE_URL.rstrip("/") + link.get_absolute_url()
+    url = link.absolute_url()
     # Read aloud and typed from the wall: the address without its scheme.
     code_url = settings.SITE_URL.split("://", 1)[-1].rstrip("/")
     return render(
