@@ -79,13 +79,16 @@ def render_board(request, access, *, state=None, status=200, presenting=False, *
 
 
 def _undo_note(request, access):
-    """Return the note the person just deleted without JavaScript, to offer its undo."""
+    """Return the undo of the note the person just deleted without JavaScript."""
     pk = request.GET.get("verwijderd", "")
     if not pk.isdigit():
         return None
     notes = Note.objects.readable_by(access.user)  # not someone else's hidden note
     note = notes.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
-    return note if note is not None and access.can_edit_note(note) else None
+    if note is None or not access.can_edit_note(note):
+        return None
+    url = reverse("canvas:restore_note", args=[access.network.slug, note.pk])
+    return {"name": note.text, "url": url}
 
 
 # The band's cards that can be deleted: the word `?verwijderd=` names them by, who may
@@ -138,8 +141,7 @@ def board(request, slug):
     return render_board(
         request,
         access,
-        undo_note=_undo_note(request, access),
-        undo_item=_undo_band_item(request, access),
+        undo_item=_undo_note(request, access) or _undo_band_item(request, access),
         live=live,
     )
 
