@@ -118,11 +118,6 @@ def pytest_collection_modifyitems(config, items):
     # Browser tests last: Playwright's sync API keeps an event loop running in the main
     # thread for the rest of the session, which breaks asyncio.run() in later tests.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-    # A browser journey on a loaded 2-core machine can still lose a race we have not
-    # found yet (see the README): it gets two more tries, reported as reruns.
-    for item in items:
-        if item.get_closest_marker("browser") is not None:
-            item.add_marker(pytest.mark.flaky(reruns=2))
 
 
 @pytest.fixture

@@ -14,6 +14,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 
+# On a loaded 2-core machine one step of a journey (a request, its swap, an event that
+# reaches three other browsers, each refreshing its fragment) can take several seconds:
+# a steering POST took 4.3 s under load. Playwright's default 5 s for expect() failed
+# journeys that were only slow; with more time they pass, as actions (30 s) already do.
+expect.set_options(timeout=20_000)
+
 
 def pytest_collection_modifyitems(config, items):
     # CI installs chromium; a newcomer without it sees the browser tests skipped, not failed.
