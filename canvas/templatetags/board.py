@@ -208,21 +208,47 @@ def participation_form(context, coalition):
 
 
 @register.simple_tag(takes_context=True)
-def partner_chips(context, partners):
-    """Render a coalition's core partners as chips, marking those outside the network.
+def card_fields(context, coalition):
+    """Render what a coalition card says: doelgroep, kernpartners (marking those outside
+    the network), volgende stap, and who leads, takes part or is kept informed.
 
-    Four partners on each of thirty cards: a tag here for the notes' reason.
+    Thirty cards on the benchmark band: a tag here for the notes' reason.
     """
-    outside = escape(_labels(context)["outside"])
-    return mark_safe(  # noqa: S308 - every value is escaped
-        "".join(
+    labels = _labels(context)
+    html = ""
+    if coalition.target_group:
+        html += _field(labels["target_group"], escape(coalition.target_group))
+    partners = coalition.core_partners.all()
+    if partners:
+        outside = escape(labels["outside"])
+        chips = "".join(
             f'<li class="chip chip-outside">{escape(partner.actor.name)}'
             f'<span class="chip-note"> · {outside}</span></li>'
             if partner.is_outside
             else f'<li class="chip">{escape(partner.actor.name)}</li>'
             for partner in partners
         )
+        html += _field(labels["partners"], f'<ul class="chips">{chips}</ul>')
+    else:
+        html += _field(labels["partners"], f'<span class="muted">{escape(labels["nobody"])}</span>')
+    if coalition.next_step:
+        html += _field(labels["next_step"], escape(coalition.next_step))
+    people = "".join(
+        _field(labels[key], escape(", ".join(map(str, users))))
+        for key, users in (
+            ("leads", coalition.leads),
+            ("participants", coalition.participants),
+            ("informed", coalition.informed),
+        )
+        if users
     )
+    if people:
+        html += f'<div class="people">{people}</div>'
+    return mark_safe(f'<dl class="card-fields">{html}</dl>\n')  # noqa: S308 - escaped
+
+
+def _field(term, html):
+    return f"<div><dt>{escape(term)}</dt><dd>{html}</dd></div>"
 
 
 @register.simple_tag(takes_context=True)
