@@ -44,11 +44,6 @@ def may_choose_leads(access, coalition):
 
 
 @register.filter
-def commitment_levels(ambition, user):
-    return ambition.commitment_levels(user)
-
-
-@register.filter
 def clock(seconds):
     """Return seconds as the timer shows them: 4:05, or 1:02:03."""
     seconds = max(0, int(seconds or 0))
@@ -141,25 +136,69 @@ class NoteList:
 
 
 @register.simple_tag(takes_context=True)
-def level_buttons(context, ambition, levels):
-    """Render the four buttons of "Hoe wil jij betrokken zijn?" on an ambition's card.
-
-    Thirty ambitions make 120 buttons: in the template language they were a fifth of the
-    band's cost (`manage.py bench`).
-    """
-    focus = context.get("focus")
-    return mark_safe(  # noqa: S308 - every value is escaped
-        "".join(
-            f'<button type="submit" name="level" value="{escape(level.value)}"'
-            f' id="commit-{ambition.id}-{escape(level.value)}"'
-            f' class="level level-{escape(level.value)}"'
+def commitments_box(context, ambition):
+    """Render "Hoe wil jij betrokken zijn?" on an ambition's card: the four levels with
+    their counts (buttons for those who may choose), who chose what, and for facilitators
+    "Coalitie vormen". A tag for the notes' reason: thirty ambitions on the benchmark."""
+    labels, urls, focus = _labels(context), context.get("urls"), context.get("focus")
+    readonly, presenting = context.get("readonly"), context.get("presenting")
+    access = None if readonly else context.get("access")
+    levels = ambition.commitment_levels(context.get("user"))
+    pk, title = ambition.id, escape(ambition.title)
+    live = ""
+    if context.get("network") and (not readonly or presenting):
+        url = f"{escape(urls['ambitions'])}{pk}/betrokkenheid/"
+        live = (
+            f' data-live-key="commitments-{pk}"'
+            f' data-live-url="{url}{"?projector=1" if presenting else ""}"'
+        )
+    html = (
+        f'<div class="commitments" id="commitments-{pk}"{live}>\n'
+        f'  <p class="commit-title" id="commit-{pk}-title">{escape(labels["involvement"])}</p>\n'
+    )
+    if access is not None and access.can_contribute:
+        url = f"{escape(urls['ambitions'])}{pk}/betrokkenheid/"
+        buttons = "".join(
+            f'<button type="submit" name="level" value="{level.value}"'
+            f' id="commit-{pk}-{level.value}" class="level level-{level.value}"'
             f' aria-pressed="{"true" if level.mine else "false"}"'
             f' title="{escape(level.explanation)}"'
             f"{' autofocus' if focus == 'commit-' + level.value else ''}>"
             f'{escape(level.label)} <span class="level-count">{level.count}</span></button>'
             for level in levels
         )
-    )
+        html += (
+            f'  <form class="commit-levels" method="post" action="{url}" hx-post="{url}"'
+            ' hx-target="closest .commitments" hx-swap="outerHTML" hx-sync="this:queue last"'
+            f' role="group" aria-labelledby="commit-{pk}-title ambition-{pk}-title">'
+            f"{_csrf_input(context)}{buttons}</form>\n"
+        )
+    else:
+        items = "".join(
+            f'<li class="level level-{level.value}">{escape(level.label)}'
+            f' <span class="level-count">{level.count}</span></li>'
+            for level in levels
+        )
+        html += f'  <ul class="commit-levels">{items}</ul>\n'
+    if any(level.names for level in levels):
+        names = "".join(
+            _field(level.label, escape(", ".join(level.names))) for level in levels if level.names
+        )
+        html += (
+            f'  <details class="commit-names"><summary>{escape(labels["who"])}</summary>'
+            f"<dl>{names}</dl></details>\n"
+        )
+    if access is not None and access.can_steer_workshop and ambition.has_doers:
+        url = f"{escape(urls['ambitions'])}{pk}/coalitie-vormen/"
+        html += (
+            f'  <form class="form-coalition" method="post" action="{url}" hx-post="{url}"'
+            f' hx-target="#band" hx-swap="outerHTML" hx-sync="this:drop">{_csrf_input(context)}'
+            f'<button type="submit" class="button small">{escape(labels["form_coalition"])}'
+            f'<span class="visually-hidden"> — {title}</span></button></form>\n'
+        )
+    if error := context.get("error"):
+        html += f'  <p class="field-error" role="alert">{escape(error)}</p>\n'
+    return mark_safe(html + "</div>\n")  # noqa: S308 - every value is escaped
 
 
 # A coalition card's own line: what this person is in it, and the buttons to change it.
