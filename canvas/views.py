@@ -54,6 +54,7 @@ def board_context(access, *, room=None, **extra):
                 "0/bewerken/"
             ),
             "coalitions": reverse("coalitions:band", args=[slug]),
+            "dot": reverse("workshop:dot", args=[slug]),
         },
         **extra,
     }

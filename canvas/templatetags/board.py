@@ -9,7 +9,6 @@ measured with `manage.py bench`, the template language cost ten times as much th
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
@@ -325,7 +324,7 @@ def dots_html(context, item, dots):
 def _dot_form(context, item, dots, field):
     """Return the form with which one adds a dot to `item` or takes one back."""
     labels, focus = _labels(context), context.get("focus")
-    url = escape(reverse("workshop:dot", args=[context["network"].slug]))
+    url = escape(context["urls"]["dot"])
     name = escape(getattr(item, "text", "") or getattr(item, "title", "") or item.name)
     add = escape(labels["dot_add"])
     remove = escape(labels["dot_remove"])
