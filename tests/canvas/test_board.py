@@ -1,12 +1,13 @@
 import pytest
 from django.template.loader import render_to_string
 
-from canvas.board import Board
+from canvas.board import PERSON, Board, columns, rows
 from canvas.interchange import import_network
 from canvas.management.commands.bench import large_document
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS, PROMPTS
 from canvas.views import board_context
+from coalitions.models import Coalition
 from networks.access import Access
 from networks.models import Membership
 from tests.conftest import make_user
@@ -172,3 +173,53 @@ def test_deleted_items_and_trekker_controls_cost_no_extra_queries(
         html = client.get(f"/n/{network.slug}/").content.decode()
     assert html.count('<details class="lead-picker"') == 2
     assert f'id="coalition-{deleted.pk}"' not in html and "Techniekdag" not in html
+
+
+NOTE_COLUMNS = columns(Note, "created_at", "updated_at")
+
+
+def test_rows_read_what_the_orm_reads(network, bob):
+    Note.add(network, PROMPTS["style"], "Van Bob", bob)
+    notes = Note.objects.filter(network=network).order_by("id")
+    loaded = rows(notes, NOTE_COLUMNS, {"author": PERSON})
+    expected = [
+        (n.pk, n.text, n.status, n.is_rule, n.author_id, n.author_display, n.version)
+        for n in notes.select_related("author")
+    ]
+    assert [
+        (n.pk, n.text, n.status, n.is_rule, n.author_id, n.author_display, n.version)
+        for n in loaded
+    ] == expected
+    assert any(n.author_display == "Bob" for n in loaded)
+
+
+def test_rows_share_related_objects_and_defer_the_rest(network, bob, django_assert_num_queries):
+    for text in ("Een", "Twee"):
+        Note.add(network, PROMPTS["style"], text, bob)
+    with django_assert_num_queries(1):
+        one, two = rows(
+            Note.objects.filter(author=bob).order_by("id"), NOTE_COLUMNS, {"author": PERSON}
+        )
+        assert one.author is two.author and one.author.pk == bob.pk
+        assert str(one.author) == "Bob"
+    with django_assert_num_queries(1):  # not read: deferred, as with .only()
+        assert one.created_at is not None
+
+
+def test_rows_follow_a_path_through_another_relation(network):
+    links = Coalition.core_partners.through.objects.filter(coalition__network=network)
+    loaded = rows(
+        links.order_by("id"),
+        ["coalition_id"],
+        {"networkactor": ["id", "role"], "networkactor__actor": ["id", "name"]},
+    )
+    expected = [(link.coalition_id, link.networkactor.actor.name) for link in links.order_by("id")]
+    assert expected
+    assert [(link.coalition_id, link.networkactor.actor.name) for link in loaded] == expected
+
+
+def test_rows_give_none_for_an_empty_foreign_key(network, django_assert_num_queries):
+    notes = Note.objects.filter(network=network, author__isnull=True)
+    with django_assert_num_queries(1):
+        loaded = rows(notes, NOTE_COLUMNS, {"author": PERSON})
+        assert loaded and all(note.author is None for note in loaded)
