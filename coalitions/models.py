@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Membership, Network, NetworkActor, free_key
@@ -144,14 +146,12 @@ class Ambition(models.Model):
         Reads the prefetched `commitments` (with their users): no query per card.
         """
         commitments = list(self.commitments.all())
-        explanations = CommitmentLevel.explanations()
         levels = []
-        for level, label in CommitmentLevel.choices:
+        for level, label, explanation in _level_texts(get_language()):
             chosen = [c for c in commitments if c.level == level]
             mine = user is not None and any(c.user_id == user.pk for c in chosen)
             names = [str(c.user) for c in chosen]
-            explanation = str(explanations[level])  # the card shows them: translate once
-            levels.append(LevelCount(level, str(label), explanation, names, len(names), mine))
+            levels.append(LevelCount(level, label, explanation, names, len(names), mine))
         return levels
 
     @property
@@ -466,6 +466,30 @@ class CommitmentLevel(models.TextChoices):
             cls.DO: _("ik doe mee"),
             cls.DECIDE: _("ik wil meebepalen en trekken"),
         }
+
+
+@functools.cache
+def _level_texts(language):
+    """Return [(level, label, explanation)] in `language`, the active one: every ambition
+    card shows them, so they are translated once per language rather than per card."""
+    explanations = CommitmentLevel.explanations()
+    return [
+        (level, str(label), str(explanations[level])) for level, label in CommitmentLevel.choices
+    ]
+
+
+def choice_labels(choices):
+    """Return the {value: label} of `choices` in the active language, as plain strings.
+
+    Thirty cards on a board each show a status and a work form: translated once per
+    language, not per card (as `get_status_display` would).
+    """
+    return _choice_labels(choices, get_language())
+
+
+@functools.cache
+def _choice_labels(choices, language):
+    return {value: str(label) for value, label in choices.choices}
 
 
 # The levels of the people who do the work: the seed of a coalition.

@@ -18,16 +18,6 @@ register = template.Library()
 
 
 @register.filter
-def may_edit_ambition(access, ambition):
-    return bool(access) and access.can_edit_ambition(ambition)
-
-
-@register.filter
-def may_edit_coalition(access, coalition):
-    return bool(access) and access.can_edit_coalition(coalition)
-
-
-@register.filter
 def may_delete_ambition(access, ambition):
     return bool(access) and access.can_delete_ambition(ambition)
 
@@ -35,11 +25,6 @@ def may_delete_ambition(access, ambition):
 @register.filter
 def may_delete_coalition(access, coalition):
     return bool(access) and access.can_delete_coalition(coalition)
-
-
-@register.filter
-def may_choose_leads(access, coalition):
-    return bool(access) and access.can_choose_leads(coalition)
 
 
 @register.filter
@@ -198,91 +183,6 @@ def commitments_box(context, ambition):
     if error := context.get("error"):
         html += f'  <p class="field-error" role="alert">{escape(error)}</p>\n'
     return mark_safe(html + "</div>\n")  # noqa: S308 - every value is escaped
-
-
-# A coalition card's own line: what this person is in it, and the buttons to change it.
-# Role → (what it says, the buttons: (value, label, class, name the coalition)).
-_PARTICIPATION = {
-    "": (
-        None,
-        [
-            ("lid", "join", "button small primary", True),
-            ("informed", "inform", "text-button", True),
-        ],
-    ),
-    "informed": (
-        "me_informed",
-        [("lid", "join", "button small primary", True), ("weg", "uninform", "text-button", False)],
-    ),
-    "lid": ("me_member", [("weg", "leave", "text-button", True)]),
-    "trekker": ("me_lead", [("weg", "leave", "text-button", True)]),
-}
-
-
-@register.simple_tag(takes_context=True)
-def participation_form(context, coalition):
-    """Render the form on a coalition card with which someone joins, follows or leaves it.
-
-    Built here rather than in the template for the same reason as the notes: it repeats
-    on every card, with a branch per role (a seventh of the band's cost).
-    """
-    labels, urls, user = _labels(context), context["urls"], context["user"]
-    me, buttons = _PARTICIPATION[coalition.role_of(user)]
-    autofocus = "autofocus " if context.get("focus") == "participation" else ""
-    name = escape(coalition.name)
-    html = (
-        f'<form method="post" action="{escape(urls["coalitions"])}{coalition.id}/meedoen/"'
-        f' hx-target="closest article">{_csrf_input(context)}'
-    )
-    if me:
-        html += f'<span class="me">{escape(labels[me])}</span>'
-    for value, label, css, named in buttons:
-        hidden = f'<span class="visually-hidden"> — {name}</span>' if named else ""
-        html += (
-            f'<button type="submit" name="choice" {autofocus}value="{value}" class="{css}">'
-            f"{escape(labels[label])}{hidden}</button>"
-        )
-    return mark_safe(html + "</form>")  # noqa: S308 - every value is escaped
-
-
-@register.simple_tag(takes_context=True)
-def card_fields(context, coalition):
-    """Render what a coalition card says: doelgroep, kernpartners (marking those outside
-    the network), volgende stap, and who leads, takes part or is kept informed.
-
-    Thirty cards on the benchmark band: a tag here for the notes' reason.
-    """
-    labels = _labels(context)
-    html = ""
-    if coalition.target_group:
-        html += _field(labels["target_group"], escape(coalition.target_group))
-    partners = coalition.core_partners.all()
-    if partners:
-        outside = escape(labels["outside"])
-        chips = "".join(
-            f'<li class="chip chip-outside">{escape(partner.actor.name)}'
-            f'<span class="chip-note"> · {outside}</span></li>'
-            if partner.is_outside
-            else f'<li class="chip">{escape(partner.actor.name)}</li>'
-            for partner in partners
-        )
-        html += _field(labels["partners"], f'<ul class="chips">{chips}</ul>')
-    else:
-        html += _field(labels["partners"], f'<span class="muted">{escape(labels["nobody"])}</span>')
-    if coalition.next_step:
-        html += _field(labels["next_step"], escape(coalition.next_step))
-    people = "".join(
-        _field(labels[key], escape(", ".join(map(str, users))))
-        for key, users in (
-            ("leads", coalition.leads),
-            ("participants", coalition.participants),
-            ("informed", coalition.informed),
-        )
-        if users
-    )
-    if people:
-        html += f'<div class="people">{people}</div>'
-    return mark_safe(f'<dl class="card-fields">{html}</dl>\n')  # noqa: S308 - escaped
 
 
 def _field(term, html):
