@@ -1,7 +1,7 @@
 """The band's tags: the head of an ambition's lane and a coalition's card.
 
 Thirty lanes and thirty cards on the benchmark board: in the template language they cost
-~90,000 Python calls a page, two fifths of the board (`/work/tools/calls.py`). Built here
+~90,000 Python calls a page, two fifths of the board (`manage.py bench`, calls). Built here
 from escaped f-strings, as the notes are (see board.py), they cost a third of that. Every
 value goes through the stdlib `escape`. The forms that open in the band stay partials of
 the board template: they render once.
