@@ -54,6 +54,21 @@ def prompt_notes(context, prompt, notes, hidden):
     return mark_safe(PromptNotes(context).render(prompt, notes, hidden))  # noqa: S308
 
 
+@register.simple_tag
+def block_jump_links():
+    """Render the links to the four blocks in the board's sticky bar."""
+    return mark_safe(_jump_links(get_language()))  # noqa: S308 - escaped in _jump_links
+
+
+@cache
+def _jump_links(language):
+    """Return the links to the blocks, in the active `language` (the cache's key)."""
+    return "".join(
+        f'<a href="#block-{block.slug}" class="jump-{block.slug}">{escape(str(block.title))}</a>'
+        for block in NOTE_BLOCKS
+    )
+
+
 @cache
 def _block_head(slug, language):
     """Return a block's opening up to its prompts. `language`, the active one, is the
@@ -112,8 +127,8 @@ class PromptNotes:
         self.projector = "?projector=1" if presenting else ""
         access = None if readonly else context.get("access")
         self.may_add = access is not None and access.can_contribute
-        urls = context.get("urls") or {}
-        self.prompts = escape(urls.get("prompts", ""))
+        # The prompts' URL prefix (board_context): read where a URL is shown.
+        self.prompts = escape(context["urls"]["prompts"]) if self.live or self.may_add else ""
         self.autofocus = " autofocus" if context.get("focus") == "add" else ""
         self.error = context.get("error")
         self.language = get_language()
