@@ -49,6 +49,7 @@ def board_context(access, *, room=None, **extra):
         # costs more than the rest of the page. Their patterns end in "<pk>/…/".
         "urls": {
             "notes": reverse("canvas:note", args=[slug, 0]).removesuffix("0/"),
+            "prompts": reverse("canvas:prompt", args=[slug, "x"]).removesuffix("x/"),
             "rules": reverse("canvas:toggle_rule", args=[slug, 0]).removesuffix("0/status/"),
             "ambitions": reverse("coalitions:edit_ambition", args=[slug, 0]).removesuffix(
                 "0/bewerken/"

@@ -223,3 +223,34 @@ def test_rows_give_none_for_an_empty_foreign_key(network, django_assert_num_quer
     with django_assert_num_queries(1):
         loaded = rows(notes, NOTE_COLUMNS, {"author": PERSON})
         assert loaded and all(note.author is None for note in loaded)
+
+
+def test_the_blocks_speak_the_language_of_each_request(network, bob, client, settings):
+    # The blocks keep their translated texts per language: switching must not mix them.
+    client.force_login(bob)
+    pages = {}
+    for language in ("nl", "en", "nl"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        pages[language] = client.get(f"/n/{network.slug}/").content.decode()
+    assert '<a href="#block-identity" class="jump-identity">Identiteit</a>' in pages["nl"]
+    assert "<summary>Hulpvragen</summary>" in pages["nl"]
+    assert 'aria-label="Notities bij Verbinding op passie"' in pages["nl"]
+    assert 'Notitie<span class="visually-hidden"> toevoegen bij' in pages["nl"]
+    assert '<a href="#block-identity" class="jump-identity">Identity</a>' in pages["en"]
+    assert 'aria-label="Notes on Connection through passion"' in pages["en"]
+    assert "Hulpvragen" not in pages["en"] and "Notities bij" not in pages["en"]
+
+
+def test_the_board_without_javascript_opens_one_form_among_the_notes(network, bob, client):
+    mine = Note.add(network, PROMPTS["passion"], "Mijn notitie", bob)
+    client.force_login(bob)
+    count = network.notes.alive().count()
+    html = client.get(f"/n/{network.slug}/notities/{mine.pk}/bewerken/").content.decode()
+    assert html.count('<li class="note note-editing') == 1
+    assert "Mijn notitie</textarea>" in html
+    assert html.count('<li class="note') == count  # every other note as it is
+    html = client.get(f"/n/{network.slug}/vragen/style/nieuw/").content.decode()
+    assert html.count('class="note-form"') == 1
+    assert 'id="add-style-text"' in html
+    links = f'class="add-link" href="/n/{network.slug}/vragen/'
+    assert html.count(links) == len(PROMPTS) - 1 and f"{links}style/" not in html
