@@ -2,12 +2,10 @@
 
 Around its notes each of the ~20 prompts repeats a skeleton: title, guiding questions,
 two URLs, three translated texts, the add link. In the template language that cost
-~1,700 Python calls a prompt, 35,000 a page (`/work/tools/calls.py`, "blocks"); built
-here from escaped f-strings, with the texts that depend only on the language and the
-prompt kept once, it costs a few dozen. The rare forms (adding a note, editing one)
-stay partials of the board template, rendered from here where one is open.
-
-The whitespace between the tags is the template's own, so the page stays byte-identical.
+~1,700 Python calls a prompt, 35,000 a page (`manage.py bench`, calls); built here from
+escaped f-strings, with the texts that depend only on the language and the prompt kept
+once, it costs a few dozen. The rare forms (adding a note, editing one) stay partials of
+the board template, rendered from here where one is open.
 """
 
 from functools import cache
@@ -36,16 +34,14 @@ def canvas_block(context, section):
     html = _block_head(slug, language)
     for item in section.prompts:
         html += _prompt_head(item.prompt.slug, language)
-        html += notes.render(item.prompt, item.notes, item.hidden)
-        html += "\n          \n        </section>\n        \n        "
-    html += "\n      </div>\n      "
+        html += notes.render(item.prompt, item.notes, item.hidden) + "\n</section>\n"
+    html += "</div>\n"
     if slug == "leadership" and not context.get("readonly"):
         url = escape(reverse("networks:advice", args=[context["network"].slug]))
         html += (
-            f'\n      <div hx-get="{url}?deel=leiderschap" hx-trigger="load"'
-            ' hx-swap="outerHTML"></div>\n      '
+            f'<div hx-get="{url}?deel=leiderschap" hx-trigger="load" hx-swap="outerHTML"></div>\n'
         )
-    return mark_safe(html + "\n    </section>")  # noqa: S308 - every value is escaped
+    return mark_safe(html + "</section>")  # noqa: S308 - every value is escaped
 
 
 @register.simple_tag(takes_context=True)
@@ -77,11 +73,11 @@ def _block_head(slug, language):
     return (
         f'<section class="block block-{slug}" id="block-{slug}"'
         f' aria-labelledby="block-{slug}-title">\n'
-        '      <header class="block-head">\n'
-        f'        <h2 id="block-{slug}-title">{escape(str(block.title))}</h2>\n'
-        f'        <p class="block-question">{escape(str(block.question))}</p>\n'
-        "      </header>\n"
-        '      <div class="prompts">\n        '
+        '<header class="block-head">\n'
+        f'<h2 id="block-{slug}-title">{escape(str(block.title))}</h2>\n'
+        f'<p class="block-question">{escape(str(block.question))}</p>\n'
+        "</header>\n"
+        '<div class="prompts">\n'
     )
 
 
@@ -93,14 +89,12 @@ def _prompt_head(slug, language):
     hints = gettext("Hulpvraag") if len(prompt.questions) == 1 else gettext("Hulpvragen")
     questions = "".join(f"<li>{escape(str(question))}</li>" for question in prompt.questions)
     return (
-        f'\n        \n        <section class="prompt" id="prompt-{slug}"'
-        f' aria-labelledby="prompt-{slug}-title">\n'
-        f'          <h3 id="prompt-{slug}-title" class="prompt-title">'
-        f"{escape(str(prompt.title))}</h3>\n"
-        '          <details class="hints">\n'
-        f"            <summary>{escape(hints)}</summary>\n"
-        f"            <ul>{questions}</ul>\n"
-        "          </details>\n          \n          \n          "
+        f'<section class="prompt" id="prompt-{slug}" aria-labelledby="prompt-{slug}-title">\n'
+        f'<h3 id="prompt-{slug}-title" class="prompt-title">{escape(str(prompt.title))}</h3>\n'
+        '<details class="hints">\n'
+        f"<summary>{escape(hints)}</summary>\n"
+        f"<ul>{questions}</ul>\n"
+        "</details>\n"
     )
 
 
@@ -143,28 +137,23 @@ class PromptNotes:
                 f'data-live-key="prompt-{slug}" '
                 f'data-live-url="{self.prompts}{slug}/{self.projector}" '
             )
-        error = ""
-        if self.error:
-            error = f'<p class="field-error" role="alert">{escape(self.error)}</p>'
         html = (
             f'<div class="prompt-notes" id="prompt-notes-{slug}" {live}hx-boost="true"'
             ' hx-push-url="false" hx-target="closest li" hx-swap="outerHTML">\n'
-            f"            {error}\n"
-            f'            <ol class="notes" aria-label="{label}">\n'
-            f"              \n                {self._items(notes)}\n              \n"
-            "            </ol>\n            "
         )
+        if self.error:
+            html += f'<p class="field-error" role="alert">{escape(self.error)}</p>\n'
+        html += f'<ol class="notes" aria-label="{label}">\n{self._items(notes)}</ol>\n'
         if hidden:
             count = ngettext(
                 "%(n)s verborgen notitie van iemand anders, tot de onthulling",
                 "%(n)s verborgen notities van anderen, tot de onthulling",
                 hidden,
             ) % {"n": hidden}
-            html += f'<p class="hidden-count">{escape(count)}</p>'
-        html += "\n            "
+            html += f'<p class="hidden-count">{escape(count)}</p>\n'
         if self.may_add:
             html += self._add(prompt)
-        return html + "\n          </div>"
+        return html + "</div>"
 
     def _items(self, notes):
         """Return the notes' <li>s; the one being edited (without htmx) as its form."""
@@ -185,21 +174,17 @@ class PromptNotes:
         state = self.state
         if state is not None and state.kind == "note-add" and state.prompt == slug:
             form = self._partial("note-add-form", prompt=prompt, form=state.form, add_url=url)
-            part = f"\n              \n              {form.strip()}\n              \n              "
+            part = form.strip()
         else:
             _label, add = _prompt_texts(slug, self.language)
             noun = gettext("Spelregel") if prompt.block == "rules" else gettext("Notitie")
             part = (
-                f'\n              <a class="add-link" href="{url}#add-{slug}" hx-get="{url}"'
-                f'{self.autofocus} hx-target="#prompt-notes-{slug}" hx-swap="outerHTML">\n'
-                f'                <span aria-hidden="true">+</span> {escape(noun)}'
-                f'<span class="visually-hidden"> {add}</span>\n'
-                "              </a>\n              "
+                f'<a class="add-link" href="{url}#add-{slug}" hx-get="{url}"{self.autofocus}'
+                f' hx-target="#prompt-notes-{slug}" hx-swap="outerHTML">'
+                f'<span aria-hidden="true">+</span> {escape(noun)}'
+                f'<span class="visually-hidden"> {add}</span></a>'
             )
-        return (
-            f'\n            <div class="note-add" id="add-{slug}">\n              \n'
-            f"              {part}\n            </div>\n            "
-        )
+        return f'<div class="note-add" id="add-{slug}">\n{part}\n</div>\n'
 
     def _partial(self, name, **values):
         """Render a partial of the board template here, with `values` added to the context."""
