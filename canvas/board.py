@@ -129,6 +129,11 @@ def _related_model(model, path):
     return model
 
 
+def board_notes(queryset):
+    """Return the notes of `queryset` as the board shows them: with their authors, no dates."""
+    return rows(queryset, columns(Note, "created_at", "updated_at"), {"author": PERSON})
+
+
 def prefetched(instances, relation, items, key):
     """Give each instance its `items` (grouped by `key`) as if prefetch_related read them."""
     groups = defaultdict(list)
@@ -247,10 +252,8 @@ class Board:
 
         Without a viewer (the projector) only the notes everyone may read.
         """
-        notes = rows(
-            Note.objects.visible_to(viewer).filter(network=network).order_by("position", "id"),
-            columns(Note, "created_at", "updated_at"),  # the board shows no dates
-            {"author": PERSON},
+        notes = board_notes(
+            Note.objects.visible_to(viewer).filter(network=network).order_by("position", "id")
         )
         hidden = room.hidden_counts if room is not None else {}
         return cls(network, notes, Band.load(network), hidden)

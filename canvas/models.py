@@ -72,7 +72,6 @@ class NoteQuerySet(models.QuerySet):
         return (
             self.visible_to(viewer)
             .filter(network=network, prompt=prompt.slug)
-            .select_related("author")
             .order_by("position", "id")
         )
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from canvas.board import Board, BoardState, Room, board_labels
+from canvas.board import Board, BoardState, Room, board_labels, board_notes
 from canvas.events import live_context, publish_change
 from canvas.forms import MoveForm, NoteForm
 from canvas.models import Note
@@ -201,14 +201,14 @@ def for_projector(request):
     return request.GET.get("projector") == "1"
 
 
-def _render_prompt(request, access, prompt, *, state=None, status=200, **extra):
+def _render_prompt(request, access, prompt, *, state=None, status=200, room=None, **extra):
     viewer = None if extra.get("presenting") else access.user
-    room = Room(access.network, viewer)
+    room = room or Room(access.network, viewer)
     context = board_context(
         access,
         room=room,
         prompt=prompt,
-        notes=Note.objects.under(access.network, prompt, viewer),
+        notes=board_notes(Note.objects.under(access.network, prompt, viewer)),
         hidden=room.hidden_counts.get(prompt.slug, 0),
         state=state or BoardState(),
         **extra,
@@ -251,8 +251,8 @@ def add_note(request, slug, prompt):
     prompt = _prompt_or_404(prompt)
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        workshop = Room(access.network, access.user).workshop
-        silent = workshop is not None and workshop.silent
+        room = Room(access.network, access.user)
+        silent = room.workshop is not None and room.workshop.silent
         note = Note.add(
             access.network, prompt, form.cleaned_data["text"], request.user, hidden=silent
         )
@@ -262,7 +262,7 @@ def add_note(request, slug, prompt):
             return redirect(board_url(access.network, f"note-{note.pk}"))
         # The form stays open, empty, for the next note: workshops write in bursts.
         state = BoardState("note-add", prompt=prompt.slug, form=NoteForm())
-        return _render_prompt(request, access, prompt, state=state)
+        return _render_prompt(request, access, prompt, state=state, room=room)
     status = 422 if request.method == "POST" else 200
     state = BoardState("note-add", prompt=prompt.slug, form=form)
     if request.htmx:
