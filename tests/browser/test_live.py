@@ -149,6 +149,9 @@ def test_an_open_coalition_form_stays_when_someone_else_changes_the_band(
     page = open_board(alice)
     mine, theirs = Coalition.objects.filter(network=network)[:2]
     page.locator(f"#coalition-{mine.pk}").get_by_role("link", name=re.compile("^Bewerken")).click()
+    # htmx focuses the form's [autofocus] field 20 ms after the swap: typing elsewhere
+    # before that goes into the name (seen under load in CI). Wait for that focus first.
+    expect(page.locator("#coalition-form [autofocus]")).to_be_focused()
     step = page.locator("#coalition-form").get_by_label("Volgende stap")
     step.fill("Intake plannen met de hogeschool")
 
