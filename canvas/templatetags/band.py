@@ -41,19 +41,18 @@ def lane_head(context, ambition):
     pk, title = ambition.id, ambition.title
     eyebrow = escape(labels["ambition"]) + (_votes(ambition.votes) if ambition.votes else "")
     html = (
-        f'          <header class="lane-head" id="ambition-{pk}-head">\n'
-        f'            <p class="eyebrow">{eyebrow}</p>\n'
-        f'            <h3 id="ambition-{pk}-title">{escape(title)}</h3>\n'
+        f'<header class="lane-head" id="ambition-{pk}-head">\n'
+        f'<p class="eyebrow">{eyebrow}</p>\n'
+        f'<h3 id="ambition-{pk}-title">{escape(title)}</h3>\n'
     )
     if ambition.description:
-        html += f'            <p class="lane-description">{escape(ambition.description)}</p>\n'
+        html += f'<p class="lane-description">{escape(ambition.description)}</p>\n'
     if not context.get("readonly") and access and access.can_edit_ambition(ambition):
         url = f"{context['urls']['ambitions']}{pk}/bewerken/#band"
         saved = (context.get("saved") or {}).get("ambition") == pk
-        html += "            " + _edit_link(url, labels["edit"], title, saved)
-    if dots := dots_for(context, ambition):
-        html += "            " + dots
-    return mark_safe(html + "          </header>\n")  # noqa: S308 - every value is escaped
+        html += _edit_link(url, labels["edit"], title, saved)
+    html += dots_for(context, ambition)
+    return mark_safe(html + "</header>")  # noqa: S308 - every value is escaped
 
 
 @register.simple_tag(takes_context=True)
@@ -63,10 +62,9 @@ def add_coalition_link(context, ambition):
     named = gettext("voor %(title)s") % {"title": ambition.title}
     return mark_safe(  # noqa: S308 - every value is escaped
         f'<a class="add-link" id="ambition-{pk}-add"'
-        f' href="{escape(urls["coalitions"])}nieuw/?ambitie={pk}#ambition-{pk}">\n'
-        f'            <span aria-hidden="true">+</span> {escape(_labels(context)["coalition"])}'
-        f'<span class="visually-hidden"> {escape(named)}</span>\n'
-        "          </a>"
+        f' href="{escape(urls["coalitions"])}nieuw/?ambitie={pk}#ambition-{pk}">'
+        f'<span aria-hidden="true">+</span> {escape(_labels(context)["coalition"])}'
+        f'<span class="visually-hidden"> {escape(named)}</span></a>'
     )
 
 
@@ -90,39 +88,35 @@ class CoalitionCard:
     def render(self, coalition):
         """Return the card's <article> as a string whose every value is escaped."""
         pk, status = coalition.id, escape(coalition.status)
-        # One read of the prefetched members: every `coalition.members` builds a manager.
-        members = list(coalition.members.all())
         html = (
             f'<article class="coalition-card status-{status}" id="coalition-{pk}"'
             f' aria-labelledby="coalition-{pk}-title">\n'
-            '  <header class="card-head">\n'
-            f'    <h4 id="coalition-{pk}-title">{escape(coalition.name)}</h4>\n'
-            f'    <p class="card-tags">\n{self._tags(coalition)}    </p>\n'
-            "  </header>\n"
+            '<header class="card-head">\n'
+            f'<h4 id="coalition-{pk}-title">{escape(coalition.name)}</h4>\n'
+            f'<p class="card-tags">\n{self._tags(coalition)}</p>\n'
+            "</header>\n"
         )
-        if dots := dots_for(self.context, coalition):
-            html += "  " + dots
-        html += "  " + self._fields(coalition, members)
+        html += dots_for(self.context, coalition) + self._fields(coalition)
         if error := self.context.get("error"):
-            html += f'  <p class="field-error" role="alert">{escape(error)}</p>\n'
+            html += f'<p class="field-error" role="alert">{escape(error)}</p>\n'
         if self.access is not None and self.access.can_contribute:
-            html += self._footer(coalition, members)
+            html += self._footer(coalition)
         return html + "</article>\n"
 
     def _tags(self, coalition):
         """Return the card's tags: its status, work form and the votes it got."""
         status = coalition.status
         html = (
-            f'      <span class="status-badge status-{escape(status)}">'
+            f'<span class="status-badge status-{escape(status)}">'
             f"{escape(self.statuses[status])}</span>\n"
         )
         if work_form := coalition.work_form:
-            html += f'      <span class="tag">{escape(self.work_forms[work_form])}</span>\n'
+            html += f'<span class="tag">{escape(self.work_forms[work_form])}</span>\n'
         if coalition.votes:
-            html += "     " + _votes(coalition.votes) + "\n"
+            html += _votes(coalition.votes) + "\n"
         return html
 
-    def _fields(self, coalition, members):
+    def _fields(self, coalition):
         """Return what the card says: doelgroep, kernpartners (marking those outside the
         network), volgende stap, and who leads, takes part or is kept informed."""
         labels = self.labels
@@ -145,34 +139,33 @@ class CoalitionCard:
             html += _field(labels["partners"], nobody)
         if coalition.next_step:
             html += _field(labels["next_step"], escape(coalition.next_step))
-        people = ""
-        for key, role in (
-            ("leads", CoalitionRole.LEAD),
-            ("participants", CoalitionRole.MEMBER),
-            ("informed", CoalitionRole.INFORMED),
-        ):
-            if users := [str(member.user) for member in members if member.role == role]:
-                people += _field(labels[key], escape(", ".join(users)))
+        people = "".join(
+            _field(labels[key], escape(", ".join(map(str, users))))
+            for key, users in (
+                ("leads", coalition.leads),
+                ("participants", coalition.participants),
+                ("informed", coalition.informed),
+            )
+            if users
+        )
         if people:
             html += f'<div class="people">{people}</div>'
         return f'<dl class="card-fields">{html}</dl>\n'
 
-    def _footer(self, coalition, members):
+    def _footer(self, coalition):
         """Return the card's controls: take part, edit, and (for those who may) the
         choice of trekkers."""
         access, urls = self.access, self.context["urls"]
-        user = self.context["user"]
-        role = next((m.role for m in members if m.user_id == user.pk), "")
-        html = '  <footer class="card-actions">\n    ' + self._participation(coalition, role)
+        role = coalition.role_of(self.context["user"])
+        html = '<footer class="card-actions">\n' + self._participation(coalition, role) + "\n"
         if access.can_edit_coalition(coalition):
             url = f"{urls['coalitions']}{coalition.id}/bewerken/#coalition-{coalition.id}"
             saved = (self.context.get("saved") or {}).get("coalition") == coalition.id
-            html += "\n    " + _edit_link(url, self.labels["edit"], coalition.name, saved)
-        else:
-            html += "\n"
+            html += _edit_link(url, self.labels["edit"], coalition.name, saved)
+        members = coalition.members.all()
         if members and access.can_choose_leads(coalition):
             html += self._lead_picker(coalition, members)
-        return html + "  </footer>\n"
+        return html + "</footer>\n"
 
     def _participation(self, coalition, role):
         """Return the form with which someone joins, follows or leaves the coalition."""
@@ -200,20 +193,20 @@ class CoalitionCard:
         labels, pk = self.labels, coalition.id
         url = f"{escape(self.context['urls']['coalitions'])}{pk}/trekkers/"
         roles = choice_labels(CoalitionRole)
-        only_lead = sum(member.role == CoalitionRole.LEAD for member in members) == 1
+        only_lead = len(coalition.leads) == 1
         is_open = " open" if self.context.get("focus") == "leads" else ""
         html = (
             f'<details class="lead-picker"{is_open}>\n'
-            f"  <summary>{escape(labels['choose_leads'])}"
+            f"<summary>{escape(labels['choose_leads'])}"
             f'<span class="visually-hidden"> — {escape(coalition.name)}</span></summary>\n'
-            '  <ul class="lead-list">\n'
+            '<ul class="lead-list">\n'
         )
         for member in members:
             name = escape(str(member.user))
             lead = member.role == CoalitionRole.LEAD
-            html += f'    <li>\n      <span class="lead-name">{name}</span>\n'
+            html += f'<li>\n<span class="lead-name">{name}</span>\n'
             if lead and only_lead:
-                html += f'      <span class="lead-role">{escape(labels["only_lead"])}</span>\n'
+                html += f'<span class="lead-role">{escape(labels["only_lead"])}</span>\n'
             else:
                 value, css, label = (
                     ("lid", "text-button", labels["step_down"])
@@ -221,17 +214,17 @@ class CoalitionCard:
                     else ("trekker", "button small", labels["make_lead"])
                 )
                 html += (
-                    f'      <span class="lead-role">{escape(roles[member.role])}</span>\n'
-                    f'      <form method="post" action="{url}" hx-post="{url}"'
+                    f'<span class="lead-role">{escape(roles[member.role])}</span>\n'
+                    f'<form method="post" action="{url}" hx-post="{url}"'
                     f' hx-target="#coalition-{pk}" hx-swap="outerHTML">\n'
-                    f"        {_csrf_input(self.context)}\n"
-                    f'        <input type="hidden" name="member" value="{member.pk}">\n'
-                    f'        <button type="submit" name="role" value="{value}" class="{css}">'
+                    f"{_csrf_input(self.context)}\n"
+                    f'<input type="hidden" name="member" value="{member.pk}">\n'
+                    f'<button type="submit" name="role" value="{value}" class="{css}">'
                     f'{escape(label)}<span class="visually-hidden"> — {name}</span></button>\n'
-                    "      </form>\n"
+                    "</form>\n"
                 )
-            html += "    </li>\n"
-        return html + "  </ul>\n</details>\n"
+            html += "</li>\n"
+        return html + "</ul>\n</details>\n"
 
 
 # A coalition card's own line: what this person is in it, and the buttons to change it.
