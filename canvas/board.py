@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.db.models.base import ModelState
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
@@ -134,11 +133,12 @@ def board_notes(queryset):
     return rows(queryset, columns(Note, "created_at", "updated_at"), {"author": PERSON})
 
 
-def prefetched(instances, relation, items, key):
-    """Give each instance its `items` (grouped by `key`) as if prefetch_related read them."""
+def prefetched(instances, relation, pairs):
+    """Give each instance its related items, from (instance pk, item) `pairs`, as if
+    prefetch_related had read them."""
     groups = defaultdict(list)
-    for item in items:
-        groups[key(item)].append(item)
+    for pk, item in pairs:
+        groups[pk].append(item)
     for instance in instances:
         instance._prefetched_objects_cache = {
             **getattr(instance, "_prefetched_objects_cache", {}),
@@ -176,8 +176,8 @@ class Band:
 
     @classmethod
     def load(cls, network):
-        """Read the band in four queries: ambitions, commitments, coalitions, partners and
-        members, each as `rows` (see above), the related lists as if prefetched."""
+        """Read the band in five queries: ambitions, commitments, and the `cards`, each as
+        `rows` (see above), the related lists as if prefetched."""
         ambitions = rows(network.ambitions.order_by("position", "id"), columns(Ambition))
         commitments = rows(
             Commitment.objects.filter(ambition__in=[a.pk for a in ambitions]).order_by(
@@ -186,46 +186,35 @@ class Band:
             columns(Commitment, "created_at", "updated_at"),
             {"user": PERSON},
         )
-        prefetched(ambitions, "commitments", commitments, key=lambda c: c.ambition_id)
-        coalitions = rows(
-            Coalition.objects.filter(network=network).order_by("position", "id"), columns(Coalition)
-        )
-        ids = [coalition.pk for coalition in coalitions]
-        partners = rows(
-            Coalition.core_partners.through.objects.filter(coalition__in=ids).order_by(
-                "networkactor__actor__name"
-            ),
-            ["coalition_id"],
-            {
-                "networkactor": columns(NetworkActor, "created_at"),
-                "networkactor__actor": columns(Actor, "created_at"),
-            },
-        )
-        prefetched(coalitions, "core_partners", partners, key=lambda link: link.coalition_id)
-        for coalition in coalitions:
-            cache = coalition._prefetched_objects_cache
-            cache["core_partners"] = [link.networkactor for link in cache["core_partners"]]
-        members = rows(
-            CoalitionMember.objects.filter(coalition__in=ids).order_by("created_at", "id"),
-            columns(CoalitionMember, "created_at"),
-            {"user": PERSON},
-        )
-        prefetched(coalitions, "members", members, key=lambda member: member.coalition_id)
+        prefetched(ambitions, "commitments", ((c.ambition_id, c) for c in commitments))
+        coalitions = cards(Coalition.objects.filter(network=network).order_by("position", "id"))
         return cls(ambitions, coalitions)
 
 
-def card_prefetches():
-    """Return what a coalition card reads, in the order it shows it: partners, people."""
-    return [
-        Prefetch(
-            "core_partners",
-            queryset=NetworkActor.objects.select_related("actor").order_by("actor__name"),
+def cards(queryset):
+    """Return the coalitions of `queryset` as their cards show them: as `rows`, with their
+    core partners (by name) and people (by arrival) as if prefetched. Three queries."""
+    coalitions = rows(queryset, columns(Coalition))
+    ids = [coalition.pk for coalition in coalitions]
+    partners = rows(
+        Coalition.core_partners.through.objects.filter(coalition__in=ids).order_by(
+            "networkactor__actor__name"
         ),
-        Prefetch(
-            "members",
-            queryset=CoalitionMember.objects.select_related("user").order_by("created_at", "id"),
-        ),
-    ]
+        ["coalition_id"],
+        {
+            "networkactor": columns(NetworkActor, "created_at"),
+            "networkactor__actor": columns(Actor, "created_at"),
+        },
+    )
+    partners = ((link.coalition_id, link.networkactor) for link in partners)
+    prefetched(coalitions, "core_partners", partners)
+    members = rows(
+        CoalitionMember.objects.filter(coalition__in=ids).order_by("created_at", "id"),
+        columns(CoalitionMember, "created_at"),
+        {"user": PERSON},
+    )
+    prefetched(coalitions, "members", ((m.coalition_id, m) for m in members))
+    return coalitions
 
 
 class Board:

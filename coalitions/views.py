@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
 
-from canvas.board import Band, BoardState, Room, card_prefetches
+from canvas.board import Band, BoardState, Room, cards
 from canvas.events import publish, publish_change
 from canvas.models import StaleVersion
 from canvas.views import (
@@ -214,8 +214,7 @@ def _render_card(request, access, coalition, *, error="", focus=""):
     if error and not request.htmx:
         messages.error(request, error)
         return render_board(request, access, status=422)
-    # As on the board: the same people and partners in the same order.
-    coalition = Coalition.objects.prefetch_related(*card_prefetches()).get(pk=coalition.pk)
+    (coalition,) = cards(Coalition.objects.filter(pk=coalition.pk))  # read as on the board
     context = board_context(access, coalition=coalition, error=error, focus=focus)
     return render(request, f"{BOARD}#coalition-card", context, status=422 if error else 200)
 
