@@ -16,8 +16,6 @@ class CanvasConfig(AppConfig):
     verbose_name = _("Canvas")
 
     def ready(self):
-        from canvas import events  # noqa: F401  (connects the membership signal)
-
         tune_garbage_collection()
 
 

@@ -47,8 +47,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # The project's rooms, each an app (see the README's code map).
     "canvas",
+    "canvas.board",
+    "canvas.live",
+    "canvas.workshops",
+    "canvas.records",
+    "canvas.tools",
     "networks",
+    "networks.insights",
     "coalitions",
 ]
 

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from canvas import live
+from canvas.live import views as live
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,10 +11,10 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("n/<slug:slug>/live/", live.board_events, name="live-events"),
     path("", include("networks.urls")),
-    path("", include("canvas.board_urls")),
+    path("", include("canvas.board.urls")),
     path("", include("coalitions.urls")),
-    path("", include("canvas.workshop_urls")),
-    path("", include("canvas.record_urls")),
+    path("", include("canvas.workshops.urls")),
+    path("", include("canvas.records.urls")),
 ]
 
 # Django's own error pages, closing the connection they open (see canvas/errors.py).

@@ -1,4 +1,4 @@
-"""The board and its notes: read the canvas, and add, edit, delete, undo and move notes.
+"""The canvas's notes: add, edit, delete, undo and move them.
 
 Each change answers an htmx request with only the fragment that changed, and a plain
 form post with a redirect to the board (or the board with the form open, for errors).
@@ -12,148 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from canvas.board import Board, BoardState, Room, board_labels, board_notes
-from canvas.events import live_context, publish_change
+from canvas.board.read import BoardState, Room, board_notes
+from canvas.board.render import BOARD, board_context, board_url, for_projector, render_board
 from canvas.forms import MoveForm, NoteForm
+from canvas.live.events import publish_change
 from canvas.models import Note
 from canvas.prompts import PROMPTS, RULES
-from coalitions.models import Ambition, Coalition
 from networks.access import get_access
 from networks.models import Activity
-
-BOARD = "canvas/board.html"
-
-
-def board_url(network, anchor="", **query):
-    url = reverse("networks:detail", args=[network.slug])
-    if query:
-        url += "?" + "&".join(f"{key}={value}" for key, value in query.items())
-    return url + (f"#{anchor}" if anchor else "")
-
-
-def board_context(access, *, room=None, **extra):
-    """Return what every fragment of the board template needs besides its own objects.
-
-    `room` is the running workshop as this person sees it (read only when a fragment
-    asks: step, timer, the open vote).
-    """
-    slug = access.network.slug
-    return {
-        "network": access.network,
-        "access": access,
-        "room": room or Room(access.network, access.user),
-        "readonly": False,
-        "state": BoardState(),
-        "labels": board_labels(),
-        # Prefixes of the URLs of notes and cards: reversing URLs for each of 400 notes
-        # costs more than the rest of the page. Their patterns end in "<pk>/…/".
-        "urls": {
-            "notes": reverse("canvas:note", args=[slug, 0]).removesuffix("0/"),
-            "prompts": reverse("canvas:prompt", args=[slug, "x"]).removesuffix("x/"),
-            "rules": reverse("canvas:toggle_rule", args=[slug, 0]).removesuffix("0/status/"),
-            "ambitions": reverse("coalitions:edit_ambition", args=[slug, 0]).removesuffix(
-                "0/bewerken/"
-            ),
-            "coalitions": reverse("coalitions:band", args=[slug]),
-            "dot": reverse("workshop:dot", args=[slug]),
-        },
-        **extra,
-    }
-
-
-def render_board(request, access, *, state=None, status=200, presenting=False, **extra):
-    """Render the whole board page, with the part that `state` names open as a form.
-
-    The projector shows what everyone may see: nobody's hidden notes, nobody's dots.
-    """
-    viewer = None if presenting else access.user
-    room = Room(access.network, viewer)
-    context = board_context(
-        access,
-        room=room,
-        board=Board.load(access.network, viewer, room),
-        state=state or BoardState(),
-        presenting=presenting,
-        **extra,
-    )
-    context["band"] = context["board"].band
-    return render(request, BOARD, context, status=status)
-
-
-def _undo_note(request, access):
-    """Return the undo of the note the person just deleted without JavaScript."""
-    pk = request.GET.get("verwijderd", "")
-    if not pk.isdigit():
-        return None
-    notes = Note.objects.readable_by(access.user)  # not someone else's hidden note
-    note = notes.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
-    if note is None or not access.can_edit_note(note):
-        return None
-    url = reverse("canvas:restore_note", args=[access.network.slug, note.pk])
-    return {"name": note.text, "url": url}
-
-
-# The band's cards that can be deleted: the word `?verwijderd=` names them by, who may
-# delete them (and undo it), the view of the undo, and how the deleted card looks.
-DELETABLE = {
-    Ambition: ("ambitie", "can_delete_ambition", "coalitions:restore_ambition", "lane"),
-    Coalition: ("coalitie", "can_delete_coalition", "coalitions:restore_coalition", "coalition"),
-}
-
-
-def may_delete(access, item):
-    """Return whether this person may delete the ambition or coalition `item`, or undo it."""
-    return getattr(access, DELETABLE[type(item)][1])(item)
-
-
-def undo_offer(access, item):
-    """Return what the undo of a deleted ambition or coalition shows: its name, the undo's
-    URL, and the deleted card's anchor and class."""
-    _word, _may, restore, kind = DELETABLE[type(item)]
-    return {
-        "name": str(item),
-        "url": reverse(restore, args=[access.network.slug, item.pk]),
-        "anchor": f"{type(item).__name__.lower()}-{item.pk}",
-        "kind": kind,
-    }
-
-
-def _undo_band_item(request, access):
-    """Return the undo of the ambition or coalition just deleted without JavaScript.
-
-    `?verwijderd=ambitie-<pk>` or `coalitie-<pk>`; None for anything else.
-    """
-    word, _sep, pk = request.GET.get("verwijderd", "").partition("-")
-    model = next((m for m, (w, *_rest) in DELETABLE.items() if w == word), None)
-    if model is None or not pk.isdigit():
-        return None
-    items = model.all_objects.filter(network=access.network, deleted_at__isnull=False)
-    if model is Coalition:
-        items = items.prefetch_related("members")  # who may undo it
-    item = items.filter(pk=pk).first()
-    if item is None or not may_delete(access, item):
-        return None
-    return undo_offer(access, item)
-
-
-@require_safe
-def board(request, slug):
-    access = get_access(request, slug)
-    live = live_context(access.network)  # before the board's queries: see position()
-    return render_board(
-        request,
-        access,
-        undo_item=_undo_note(request, access) or _undo_band_item(request, access),
-        live=live,
-    )
-
-
-@require_safe
-def present(request, slug):
-    """Show the canvas and nothing else, in large type, for the projector: live."""
-    access = get_access(request, slug)
-    live = live_context(access.network)
-    return render_board(request, access, readonly=True, presenting=True, live=live)
 
 
 def _changed(request, access, note):
@@ -190,15 +56,6 @@ def _note_or_404(access, pk, **filters):
     # hidden note does not exist for anyone but its author, facilitators included.
     notes = Note.objects.readable_by(access.user)
     return get_object_or_404(notes, network=access.network, pk=pk, **filters)
-
-
-def for_projector(request):
-    """Return whether a fragment is fetched for the projector (live.js asks with ?projector=1).
-
-    The projector shows what everyone may see, without controls: nobody's hidden notes,
-    nobody's dots.
-    """
-    return request.GET.get("projector") == "1"
 
 
 def _render_prompt(request, access, prompt, *, state=None, status=200, room=None, **extra):

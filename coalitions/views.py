@@ -12,10 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
 
-from canvas.board import Band, BoardState, Room, cards
-from canvas.events import publish, publish_change
+from canvas.board.read import Band, BoardState, Room, cards
+from canvas.live.events import publish, publish_change
 from canvas.models import StaleVersion
-from canvas.views import (
+from canvas.board.render import (
     BOARD,
     DELETABLE,
     board_context,

@@ -1,8 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from canvas.views import board
-from networks import insight_views, views
+from canvas.board.views import board
+from networks import views
+from networks.insights import views as insight_views
 
 app_name = "networks"
 urlpatterns = [

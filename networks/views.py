@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from coalitions.models import Coalition
-from networks import throttle
+from networks.accounts import throttle
 from networks.access import get_access, get_join_link, get_membership
 from networks.forms import (
     ActivityFilterForm,

@@ -14,7 +14,7 @@ import uvicorn
 from django.conf import settings
 from django.test import Client
 
-from canvas.interchange import EXAMPLE_PATH, import_network
+from canvas.records.interchange import EXAMPLE_PATH, import_network
 from networks.models import Membership, User
 
 

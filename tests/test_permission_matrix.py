@@ -26,10 +26,13 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from canvas.models import CanvasVersion, Note, Workshop
+from canvas.models import Note
+from canvas.records.models import CanvasVersion
+from canvas.workshops.models import Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember
-from networks.models import JoinLink, Membership, Scan
-from networks.scans import SAMENWERKING
+from networks.models import JoinLink, Membership
+from networks.insights.models import Scan
+from networks.insights.scans import SAMENWERKING
 from tests.conftest import example_document, make_user
 
 ROLES = ("anonymous", "stranger", "member", "coalition_member", "coordinator", "facilitator")
@@ -316,7 +319,7 @@ def _snapshot():
 
 @pytest.fixture
 def world(db):
-    from canvas.interchange import import_network
+    from canvas.records.interchange import import_network
 
     network = import_network(example_document())
     people = {"anonymous": None, "stranger": make_user("Charlie")}

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from coalitions.models import Coalition
-from networks.models import Scan, ScanResponse, SignalDismissal
-from networks.scans import SAMENWERKING
+from networks.insights.models import Scan, ScanResponse, SignalDismissal
+from networks.insights.scans import SAMENWERKING
 from tests.networks.insight_data import make_closed_scan, make_region
 
 pytestmark = pytest.mark.browser

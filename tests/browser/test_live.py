@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from canvas.events import publish
+from canvas.live.events import publish
 from canvas.models import Note
 from canvas.prompts import PROMPTS
 from coalitions.models import Coalition

@@ -2,8 +2,9 @@ import time
 
 import pytest
 
-from canvas import poster
-from canvas.models import CanvasVersion, Note
+from canvas.records import poster
+from canvas.models import Note
+from canvas.records.models import CanvasVersion
 from tests.canvas.posters import page_sizes_mm
 
 pytestmark = pytest.mark.browser

@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from canvas.interchange import validate
-from canvas.management.commands.bench import large_document
+from canvas.records.interchange import validate
+from canvas.tools.management.commands.bench import large_document
 from networks.models import Actor, Network, User
 
 

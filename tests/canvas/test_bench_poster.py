@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from canvas.bench_poster import measure
+from canvas.tools.bench_poster import measure
 
 pytestmark = pytest.mark.bench
 

@@ -1,6 +1,6 @@
 import copy
 
-from canvas.compare import compare, pair, word_diff
+from canvas.records.compare import compare, pair, word_diff
 from tests.conftest import example_document
 
 

@@ -12,8 +12,8 @@ import pytest
 from asgiref.sync import sync_to_async
 from django.db import connection
 
-from canvas import events
-from canvas.events import Broker, broker, publish
+from canvas.live import events
+from canvas.live.events import Broker, broker, publish
 from networks.models import Membership
 from tests.conftest import make_user
 

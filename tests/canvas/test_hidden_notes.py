@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from canvas.events import broker
-from canvas.interchange import export_network
+from canvas.live.events import broker
+from canvas.records.interchange import export_network
 from canvas.models import Note
 from canvas.prompts import PROMPTS
 from networks.models import Activity
@@ -186,7 +186,7 @@ def test_nobody_else_sees_it_in_the_undo_bar_once_deleted(network, hidden, bob, 
 def test_posters_sheets_the_web_export_and_saved_versions_leave_it_out(
     network, hidden, alice, client
 ):
-    from canvas.models import CanvasVersion
+    from canvas.records.models import CanvasVersion
     from tests.canvas.posters import compact, text_of
 
     client.force_login(alice)
@@ -204,7 +204,7 @@ def test_posters_sheets_the_web_export_and_saved_versions_leave_it_out(
 
 
 def test_restoring_a_version_keeps_the_notes_still_hidden(network, hidden, alice):
-    from canvas.models import CanvasVersion
+    from canvas.records.models import CanvasVersion
 
     version = CanvasVersion.save_current(network, alice, "Voor het schrijven")
     version.restore(alice)

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from canvas.interchange import DocumentError, dumps, export_network, import_network, parse
+from canvas.records.interchange import DocumentError, dumps, export_network, import_network, parse
 from canvas.models import Note
 from coalitions.models import Coalition
 from networks.models import Actor, Membership, Network

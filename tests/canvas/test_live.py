@@ -7,7 +7,7 @@ import httpx
 import pytest
 from django.db import connection
 
-from canvas.events import publish
+from canvas.live.events import publish
 from networks.models import Membership
 from tests.conftest import session_cookie
 

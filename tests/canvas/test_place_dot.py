@@ -2,7 +2,8 @@
 
 import pytest
 
-from canvas.models import Dot, Note, Vote
+from canvas.models import Note
+from canvas.workshops.models import Dot, Vote
 from coalitions.models import Ambition
 from tests.canvas.workshops import open_vote, start_workshop
 

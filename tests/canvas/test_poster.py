@@ -4,10 +4,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
-from canvas import poster
-from canvas.bench_poster import dense_document
-from canvas.interchange import export_network, fingerprint
-from canvas.models import CanvasVersion
+from canvas.records import poster
+from canvas.tools.bench_poster import dense_document
+from canvas.records.interchange import export_network, fingerprint
+from canvas.records.models import CanvasVersion
 from tests.canvas.posters import (
     compact,
     font_names,

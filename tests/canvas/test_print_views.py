@@ -1,4 +1,4 @@
-from canvas.models import CanvasVersion
+from canvas.records.models import CanvasVersion
 from tests.canvas.posters import page_sizes_mm, reader, text_of
 from tests.conftest import example_document
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from canvas.models import Note, Vote, Workshop
+from canvas.models import Note
+from canvas.workshops.models import Vote, Workshop
 from canvas.prompts import PROMPTS
 from tests.canvas.workshops import open_vote, run_clock, start_workshop
 

@@ -5,8 +5,8 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from canvas.events import broker
-from canvas.models import CanvasVersion
+from canvas.live.events import broker
+from canvas.records.models import CanvasVersion
 from tests.conftest import example_document
 
 # Committed for real, so events leave as they do in production: after the commit.

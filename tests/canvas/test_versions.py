@@ -1,7 +1,8 @@
 import pytest
 
-from canvas.interchange import DocumentError, export_network, import_network, replace_canvas
-from canvas.models import CanvasVersion, Note, document_counts
+from canvas.records.interchange import DocumentError, export_network, import_network, replace_canvas
+from canvas.models import Note
+from canvas.records.models import CanvasVersion, document_counts
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.models import Activity, Membership, NetworkActor
 from tests.conftest import example_document

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from canvas.models import Note, Vote
+from canvas.models import Note
+from canvas.workshops.models import Vote
 from canvas.prompts import PROMPTS
 from coalitions.models import Ambition, Coalition
 from tests.canvas.workshops import open_vote, participant, start_workshop

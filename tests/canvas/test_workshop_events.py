@@ -3,7 +3,7 @@
 
 import pytest
 
-from canvas.events import broker
+from canvas.live.events import broker
 from canvas.models import Note
 from canvas.prompts import PROMPTS
 from coalitions.models import Ambition

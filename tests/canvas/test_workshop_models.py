@@ -3,7 +3,8 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from canvas.models import Note, Workshop
+from canvas.models import Note
+from canvas.workshops.models import Workshop
 from canvas.prompts import PROMPTS
 from networks.models import Membership, User
 from tests.canvas.workshops import open_vote, run_clock, start_workshop
@@ -158,7 +159,7 @@ def test_a_guest_who_joined_with_the_workshops_code_takes_part_until_it_ends(net
 
 
 def test_ending_keeps_the_canvas_as_a_version_named_after_the_workshop(network, alice, bob):
-    from canvas.models import CanvasVersion
+    from canvas.records.models import CanvasVersion
 
     workshop = Workshop.start(network, alice, "Workshop 3 — spelregels")
     Note.add(network, PROMPTS["decisions"], "Besluiten bij consent", bob, hidden=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from canvas.models import Workshop
+from canvas.workshops.models import Workshop
 from networks.models import Activity
 from tests.canvas.workshops import start_workshop
 

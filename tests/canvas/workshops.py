@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from canvas.models import Vote, Workshop
+from canvas.workshops.models import Vote, Workshop
 from networks.models import Membership
 from tests.conftest import make_user
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from canvas.events import broker
+from canvas.live.events import broker
 from coalitions.models import Ambition, Coalition
 from networks.models import Activity, Network
 

@@ -3,8 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from canvas.interchange import export_network, fingerprint
-from canvas.models import CanvasVersion, Vote, Workshop
+from canvas.records.interchange import export_network, fingerprint
+from canvas.records.models import CanvasVersion
+from canvas.workshops.models import Vote, Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember
 
 

@@ -5,8 +5,9 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from networks.demo_region import add_region
-from networks.models import Actor, Membership, Network, NetworkActor, Scan, ScanResponse
+from canvas.tools.demo_region import add_region
+from networks.models import Actor, Membership, Network, NetworkActor
+from networks.insights.models import Scan, ScanResponse
 from tests.conftest import make_user
 
 

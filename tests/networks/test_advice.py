@@ -2,9 +2,9 @@
 
 import pytest
 
-from networks import advice
-from networks.advice import CHAIN, GOALS, HIGH, INTERACTION, LEARNING, LOW, ORGANISATION
-from networks.scans import summarise
+from networks.insights import advice
+from networks.insights.advice import CHAIN, GOALS, HIGH, INTERACTION, LEARNING, LOW, ORGANISATION
+from networks.insights.scans import summarise
 
 
 def test_the_type_most_answers_point_to_is_suggested():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from networks.models import Assessment
+from networks.insights.models import Assessment
 from tests.networks.insight_data import make_closed_scan
 
 TYPE_ANSWERS = {

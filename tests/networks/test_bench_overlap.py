@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from networks import bench_overlap
+from canvas.tools import bench_overlap
 
 
 @pytest.mark.bench

@@ -2,7 +2,7 @@
 
 import pytest
 
-from networks import charts
+from networks.insights import charts
 
 
 def test_the_radar_puts_the_first_axis_straight_up():

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from networks.models import Assessment, Scan, ScanResponse, SignalDismissal
+from networks.insights.models import Assessment, Scan, ScanResponse, SignalDismissal
 
 
 def make_scan(network, opens, closes, kind="kenmerken"):

@@ -93,7 +93,7 @@ def test_scanning_opens_the_join_page_without_joining(join_link, network, charli
 
 
 def test_the_presentation_bar_shows_a_small_qr_code_only_to_the_room(network, alice, bob, client):
-    from canvas.models import Workshop
+    from canvas.workshops.models import Workshop
 
     workshop = Workshop.start(network, alice, "Workshop 3")
     label = f"QR-code om mee te doen met code {workshop.join_link.display_code}"
@@ -110,7 +110,7 @@ def test_the_presentation_bar_shows_a_small_qr_code_only_to_the_room(network, al
 
 
 def test_an_ended_workshop_shows_no_qr_code(network, alice, client):
-    from canvas.models import Workshop
+    from canvas.workshops.models import Workshop
 
     workshop = Workshop.start(network, alice, "Workshop 3")
     workshop.join_link.revoke()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from networks import overlap
+from networks.insights import overlap
 
 # Network 1 has a, b, c; network 2 has a, b; network 3 has c, d.
 MEMBERS = {1: {"a", "b", "c"}, 2: {"a", "b"}, 3: {"c", "d"}}

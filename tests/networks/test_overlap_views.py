@@ -3,7 +3,7 @@
 import pytest
 from pypdf import PdfReader
 
-from networks.bench_overlap import build
+from canvas.tools.bench_overlap import build
 from networks.models import Membership
 from tests.networks.insight_data import join, make_network, make_region
 

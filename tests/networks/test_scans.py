@@ -2,8 +2,8 @@
 
 import pytest
 
-from networks import scans
-from networks.scans import KENMERKEN, SAMENWERKING
+from networks.insights import scans
+from networks.insights.scans import KENMERKEN, SAMENWERKING
 
 
 def test_the_scans_hold_the_statements_of_the_analysis():

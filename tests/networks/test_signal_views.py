@@ -3,7 +3,7 @@
 import pytest
 
 from coalitions.models import Coalition
-from networks.models import SignalDismissal
+from networks.insights.models import SignalDismissal
 
 
 @pytest.fixture

@@ -1,0 +1,100 @@
+"""What every fragment of the board needs: its template, context and URL, and the
+rendering of the whole page (used by every room whose views answer with a board part)."""
+
+from django.shortcuts import render
+from django.urls import reverse
+
+from canvas.board.read import Board, BoardState, Room, board_labels
+from coalitions.models import Ambition, Coalition
+
+BOARD = "canvas/board.html"
+
+
+def board_url(network, anchor="", **query):
+    url = reverse("networks:detail", args=[network.slug])
+    if query:
+        url += "?" + "&".join(f"{key}={value}" for key, value in query.items())
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def board_context(access, *, room=None, **extra):
+    """Return what every fragment of the board template needs besides its own objects.
+
+    `room` is the running workshop as this person sees it (read only when a fragment
+    asks: step, timer, the open vote).
+    """
+    slug = access.network.slug
+    return {
+        "network": access.network,
+        "access": access,
+        "room": room or Room(access.network, access.user),
+        "readonly": False,
+        "state": BoardState(),
+        "labels": board_labels(),
+        # Prefixes of the URLs of notes and cards: reversing URLs for each of 400 notes
+        # costs more than the rest of the page. Their patterns end in "<pk>/…/".
+        "urls": {
+            "notes": reverse("canvas:note", args=[slug, 0]).removesuffix("0/"),
+            "prompts": reverse("canvas:prompt", args=[slug, "x"]).removesuffix("x/"),
+            "rules": reverse("canvas:toggle_rule", args=[slug, 0]).removesuffix("0/status/"),
+            "ambitions": reverse("coalitions:edit_ambition", args=[slug, 0]).removesuffix(
+                "0/bewerken/"
+            ),
+            "coalitions": reverse("coalitions:band", args=[slug]),
+            "dot": reverse("workshop:dot", args=[slug]),
+        },
+        **extra,
+    }
+
+
+def render_board(request, access, *, state=None, status=200, presenting=False, **extra):
+    """Render the whole board page, with the part that `state` names open as a form.
+
+    The projector shows what everyone may see: nobody's hidden notes, nobody's dots.
+    """
+    viewer = None if presenting else access.user
+    room = Room(access.network, viewer)
+    context = board_context(
+        access,
+        room=room,
+        board=Board.load(access.network, viewer, room),
+        state=state or BoardState(),
+        presenting=presenting,
+        **extra,
+    )
+    context["band"] = context["board"].band
+    return render(request, BOARD, context, status=status)
+
+
+# The band's cards that can be deleted: the word `?verwijderd=` names them by, who may
+# delete them (and undo it), the view of the undo, and how the deleted card looks.
+DELETABLE = {
+    Ambition: ("ambitie", "can_delete_ambition", "coalitions:restore_ambition", "lane"),
+    Coalition: ("coalitie", "can_delete_coalition", "coalitions:restore_coalition", "coalition"),
+}
+
+
+def may_delete(access, item):
+    """Return whether this person may delete the ambition or coalition `item`, or undo it."""
+    return getattr(access, DELETABLE[type(item)][1])(item)
+
+
+def undo_offer(access, item):
+    """Return what the undo of a deleted ambition or coalition shows: its name, the undo's
+    URL, and the deleted card's anchor and class."""
+    _word, _may, restore, kind = DELETABLE[type(item)]
+    return {
+        "name": str(item),
+        "url": reverse(restore, args=[access.network.slug, item.pk]),
+        "anchor": f"{type(item).__name__.lower()}-{item.pk}",
+        "kind": kind,
+    }
+
+
+def for_projector(request):
+    """Return whether a fragment is fetched for the projector (live.js asks with ?projector=1).
+
+    The projector shows what everyone may see, without controls: nobody's hidden notes,
+    nobody's dots.
+    """
+    return request.GET.get("projector") == "1"

@@ -1,0 +1,192 @@
+"""The board's four note blocks: each block's head, a section per prompt, its notes.
+
+Around its notes each of the ~20 prompts repeats a skeleton: title, guiding questions,
+two URLs, three translated texts, the add link. In the template language that cost
+~1,700 Python calls a prompt, 35,000 a page (`manage.py bench`, calls); built here from
+escaped f-strings, with the texts that depend only on the language and the prompt kept
+once, it costs a few dozen. The rare forms (adding a note, editing one) stay partials of
+the board template, rendered from here where one is open.
+"""
+
+from functools import cache
+from html import escape
+
+from django import template
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, ngettext
+
+from canvas.board.templatetags.board import NoteList
+from canvas.prompts import NOTE_BLOCKS, PROMPTS
+
+register = template.Library()
+
+BLOCKS = {block.slug: block for block in NOTE_BLOCKS}
+
+
+@register.simple_tag(takes_context=True)
+def canvas_block(context, section):
+    """Render one block of the canvas: its head, its prompts with their notes, and under
+    regie en leiderschap the 4C advice (fetched after the board is shown)."""
+    slug, language = section.block.slug, get_language()
+    notes = PromptNotes(context)
+    html = _block_head(slug, language)
+    for item in section.prompts:
+        html += _prompt_head(item.prompt.slug, language)
+        html += notes.render(item.prompt, item.notes, item.hidden) + "\n</section>\n"
+    html += "</div>\n"
+    if slug == "leadership" and not context.get("readonly"):
+        url = escape(reverse("networks:advice", args=[context["network"].slug]))
+        html += (
+            f'<div hx-get="{url}?deel=leiderschap" hx-trigger="load" hx-swap="outerHTML"></div>\n'
+        )
+    return mark_safe(html + "</section>")  # noqa: S308 - every value is escaped
+
+
+@register.simple_tag(takes_context=True)
+def prompt_notes(context, prompt, notes, hidden):
+    """Render a prompt's notes, their hidden count and the add link (or the add form)."""
+    return mark_safe(PromptNotes(context).render(prompt, notes, hidden))  # noqa: S308
+
+
+@register.simple_tag
+def block_jump_links():
+    """Render the links to the four blocks in the board's sticky bar."""
+    return mark_safe(_jump_links(get_language()))  # noqa: S308 - escaped in _jump_links
+
+
+@cache
+def _jump_links(language):
+    """Return the links to the blocks, in the active `language` (the cache's key)."""
+    return "".join(
+        f'<a href="#block-{block.slug}" class="jump-{block.slug}">{escape(str(block.title))}</a>'
+        for block in NOTE_BLOCKS
+    )
+
+
+@cache
+def _block_head(slug, language):
+    """Return a block's opening up to its prompts. `language`, the active one, is the
+    cache's key: the texts are translated into it."""
+    block = BLOCKS[slug]
+    return (
+        f'<section class="block block-{slug}" id="block-{slug}"'
+        f' aria-labelledby="block-{slug}-title">\n'
+        '<header class="block-head">\n'
+        f'<h2 id="block-{slug}-title">{escape(str(block.title))}</h2>\n'
+        f'<p class="block-question">{escape(str(block.question))}</p>\n'
+        "</header>\n"
+        '<div class="prompts">\n'
+    )
+
+
+@cache
+def _prompt_head(slug, language):
+    """Return a prompt's opening: its title and guiding questions (translated into the
+    active `language`, the cache's key)."""
+    prompt = PROMPTS[slug]
+    hints = gettext("Hulpvraag") if len(prompt.questions) == 1 else gettext("Hulpvragen")
+    questions = "".join(f"<li>{escape(str(question))}</li>" for question in prompt.questions)
+    return (
+        f'<section class="prompt" id="prompt-{slug}" aria-labelledby="prompt-{slug}-title">\n'
+        f'<h3 id="prompt-{slug}-title" class="prompt-title">{escape(str(prompt.title))}</h3>\n'
+        '<details class="hints">\n'
+        f"<summary>{escape(hints)}</summary>\n"
+        f"<ul>{questions}</ul>\n"
+        "</details>\n"
+    )
+
+
+@cache
+def _prompt_texts(slug, language):
+    """Return the texts the notes of a prompt are read with: the list's label and the
+    add link's hidden ending (translated into the active `language`, the cache's key)."""
+    title = escape(str(PROMPTS[slug].title))
+    return (
+        gettext("Notities bij %(title)s") % {"title": title},
+        gettext("toevoegen bij %(title)s") % {"title": title},
+    )
+
+
+class PromptNotes:
+    """What the prompts of one rendering share, read from the template context once."""
+
+    def __init__(self, context):
+        self.context = context
+        self.notes = NoteList(context)
+        readonly, presenting = context.get("readonly"), context.get("presenting")
+        self.state = context.get("state")
+        self.live = bool(context.get("network")) and (not readonly or presenting)
+        self.projector = "?projector=1" if presenting else ""
+        access = None if readonly else context.get("access")
+        self.may_add = access is not None and access.can_contribute
+        # The prompts' URL prefix (board_context): read where a URL is shown.
+        self.prompts = escape(context["urls"]["prompts"]) if self.live or self.may_add else ""
+        self.autofocus = " autofocus" if context.get("focus") == "add" else ""
+        self.error = context.get("error")
+        self.language = get_language()
+
+    def render(self, prompt, notes, hidden):
+        """Return the prompt's <div class="prompt-notes">: every value in it escaped."""
+        slug = prompt.slug
+        label, _add = _prompt_texts(slug, self.language)
+        live = ""
+        if self.live:
+            live = (
+                f'data-live-key="prompt-{slug}" '
+                f'data-live-url="{self.prompts}{slug}/{self.projector}" '
+            )
+        html = (
+            f'<div class="prompt-notes" id="prompt-notes-{slug}" {live}hx-boost="true"'
+            ' hx-push-url="false" hx-target="closest li" hx-swap="outerHTML">\n'
+        )
+        if self.error:
+            html += f'<p class="field-error" role="alert">{escape(self.error)}</p>\n'
+        html += f'<ol class="notes" aria-label="{label}">\n{self._items(notes)}</ol>\n'
+        if hidden:
+            count = ngettext(
+                "%(n)s verborgen notitie van iemand anders, tot de onthulling",
+                "%(n)s verborgen notities van anderen, tot de onthulling",
+                hidden,
+            ) % {"n": hidden}
+            html += f'<p class="hidden-count">{escape(count)}</p>\n'
+        if self.may_add:
+            html += self._add(prompt)
+        return html + "</div>"
+
+    def _items(self, notes):
+        """Return the notes' <li>s; the one being edited (without htmx) as its form."""
+        state = self.state
+        if state is None or state.kind != "note-edit":
+            return "".join(map(self.notes.render, notes))
+        return "".join(
+            self._partial("note-form", note=note, form=state.form)
+            if note.id == state.pk
+            else self.notes.render(note)
+            for note in notes
+        )
+
+    def _add(self, prompt):
+        """Return the add link under a prompt's notes, or the add form when it is open."""
+        slug = prompt.slug
+        url = f"{self.prompts}{slug}/nieuw/"
+        state = self.state
+        if state is not None and state.kind == "note-add" and state.prompt == slug:
+            form = self._partial("note-add-form", prompt=prompt, form=state.form, add_url=url)
+            part = form.strip()
+        else:
+            _label, add = _prompt_texts(slug, self.language)
+            noun = gettext("Spelregel") if prompt.block == "rules" else gettext("Notitie")
+            part = (
+                f'<a class="add-link" href="{url}#add-{slug}" hx-get="{url}"{self.autofocus}'
+                f' hx-target="#prompt-notes-{slug}" hx-swap="outerHTML">'
+                f'<span aria-hidden="true">+</span> {escape(noun)}'
+                f'<span class="visually-hidden"> {add}</span></a>'
+            )
+        return f'<div class="note-add" id="add-{slug}">\n{part}\n</div>\n'
+
+    def _partial(self, name, **values):
+        """Render a partial of the board template here, with `values` added to the context."""
+        with self.context.push(**values):
+            return get_template(f"canvas/board.html#{name}").template.render(self.context)

@@ -1,0 +1,61 @@
+"""The board page and the projector's page."""
+
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from canvas.board.render import DELETABLE, may_delete, render_board, undo_offer
+from canvas.live.events import live_context
+from canvas.models import Note
+from coalitions.models import Coalition
+from networks.access import get_access
+
+
+def _undo_note(request, access):
+    """Return the undo of the note the person just deleted without JavaScript."""
+    pk = request.GET.get("verwijderd", "")
+    if not pk.isdigit():
+        return None
+    notes = Note.objects.readable_by(access.user)  # not someone else's hidden note
+    note = notes.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
+    if note is None or not access.can_edit_note(note):
+        return None
+    url = reverse("canvas:restore_note", args=[access.network.slug, note.pk])
+    return {"name": note.text, "url": url}
+
+
+def _undo_band_item(request, access):
+    """Return the undo of the ambition or coalition just deleted without JavaScript.
+
+    `?verwijderd=ambitie-<pk>` or `coalitie-<pk>`; None for anything else.
+    """
+    word, _sep, pk = request.GET.get("verwijderd", "").partition("-")
+    model = next((m for m, (w, *_rest) in DELETABLE.items() if w == word), None)
+    if model is None or not pk.isdigit():
+        return None
+    items = model.all_objects.filter(network=access.network, deleted_at__isnull=False)
+    if model is Coalition:
+        items = items.prefetch_related("members")  # who may undo it
+    item = items.filter(pk=pk).first()
+    if item is None or not may_delete(access, item):
+        return None
+    return undo_offer(access, item)
+
+
+@require_safe
+def board(request, slug):
+    access = get_access(request, slug)
+    live = live_context(access.network)  # before the board's queries: see position()
+    return render_board(
+        request,
+        access,
+        undo_item=_undo_note(request, access) or _undo_band_item(request, access),
+        live=live,
+    )
+
+
+@require_safe
+def present(request, slug):
+    """Show the canvas and nothing else, in large type, for the projector: live."""
+    access = get_access(request, slug)
+    live = live_context(access.network)
+    return render_board(request, access, readonly=True, presenting=True, live=live)

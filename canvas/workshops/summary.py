@@ -1,0 +1,159 @@
+"""What one workshop brought: the notes added per block, the votes and their results, the
+coalitions formed and who committed to what. Shown as a page and as an A4 PDF.
+
+Everything is read from the canvas itself within the workshop's period (notes, ambitions
+and coalitions by when they were made, commitments by when they were last set, votes by
+workshop), so it needs no log of its own. Hidden notes never count (`alive()`), and notes
+revealed without names show none.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.staticfiles import finders
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
+
+from canvas.board.read import vote_results
+from canvas.models import Note
+from canvas.prompts import NOTE_BLOCKS
+from coalitions.models import Coalition, CoalitionMember, Commitment
+from networks.models import NetworkActor
+
+PRINT_TEMPLATE = "canvas/workshop_summary_print.html"
+
+
+@dataclass
+class BlockNotes:
+    block: object
+    prompts: list  # [(prompt, [notes])], only prompts that got notes
+
+    @property
+    def count(self):
+        return sum(len(notes) for _prompt, notes in self.prompts)
+
+
+@dataclass
+class VoteResult:
+    vote: object
+    results: list  # [(item, total)], most dots first
+    voters: int
+
+    @property
+    def dots(self):
+        return sum(total for _item, total in self.results)
+
+
+@dataclass
+class AmbitionCommitments:
+    ambition: object
+    levels: list  # [(level label, [names])], every level, in order from weten to meebepalen
+
+
+class WorkshopSummary:
+    def __init__(self, workshop, blocks, ambitions, coalitions, votes, commitments):
+        self.workshop = workshop
+        self.network = workshop.network
+        self.blocks = blocks
+        self.ambitions = ambitions
+        self.coalitions = coalitions
+        self.votes = votes
+        self.commitments = commitments
+
+    @classmethod
+    def load(cls, workshop):
+        network = workshop.network
+        start, end = workshop.period
+        made = {"created_at__gte": start, "created_at__lte": end}
+
+        notes = defaultdict(list)
+        for note in (
+            Note.objects.alive()
+            .filter(network=network, **made)
+            .select_related("author")
+            .order_by("position", "id")
+        ):
+            notes[note.prompt].append(note)
+        blocks = []
+        for block in NOTE_BLOCKS:
+            prompts = [(p, notes[p.slug]) for p in block.prompts if notes[p.slug]]
+            blocks.append(BlockNotes(block, prompts))
+
+        ambitions = list(network.ambitions.filter(**made).order_by("position", "id"))
+        coalitions = list(
+            Coalition.objects.filter(network=network, **made)
+            .select_related("ambition")
+            .prefetch_related(
+                Prefetch(
+                    "core_partners",
+                    queryset=NetworkActor.objects.select_related("actor").order_by("actor__name"),
+                ),
+                Prefetch(
+                    "members",
+                    queryset=CoalitionMember.objects.select_related("user").order_by(
+                        "created_at", "id"
+                    ),
+                ),
+            )
+            .order_by("position", "id")
+        )
+        votes = [
+            VoteResult(vote, vote_results(vote), vote.voters())
+            for vote in workshop.votes.select_related("workshop__network").order_by("opened_at")
+        ]
+        return cls(
+            workshop, blocks, ambitions, coalitions, votes, _commitments(network, start, end)
+        )
+
+    @property
+    def quiet_blocks(self):
+        """Return the titles of the blocks nothing was added to."""
+        return [str(block.block.title) for block in self.blocks if not block.count]
+
+    @property
+    def note_count(self):
+        return sum(block.count for block in self.blocks)
+
+    @property
+    def filename(self):
+        day = timezone.localtime(self.workshop.started_at).strftime("%Y-%m-%d")
+        return f"{slugify(self.workshop.title) or 'workshop'}-{day}.pdf"
+
+    def pdf(self, request=None):
+        """Return the summary as an A4 PDF (bytes)."""
+        html = render_to_string(PRINT_TEMPLATE, {"summary": self}, request=request)
+        fetcher = URLFetcher(allowed_protocols={"file"})  # our own files, never the network
+        stylesheet = CSS(filename=finders.find("css/summary-print.css"), url_fetcher=fetcher)
+        base = finders.find("css/summary-print.css")
+        return HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
+            stylesheets=[stylesheet]
+        )
+
+
+def _commitments(network, start, end):
+    """Return the commitments set during the workshop, per ambition, per level."""
+    rows = (
+        Commitment.objects.filter(
+            ambition__network=network,
+            ambition__deleted_at__isnull=True,
+            updated_at__gte=start,
+            updated_at__lte=end,
+        )
+        .select_related("ambition", "user")
+        .order_by("ambition__position", "ambition_id", "created_at", "id")
+    )
+    by_ambition = {}
+    for commitment in rows:
+        levels = by_ambition.setdefault(
+            commitment.ambition, {level: [] for level in Commitment.Level.values}
+        )
+        levels[commitment.level].append(str(commitment.user))
+    labels = dict(Commitment.Level.choices)
+    return [
+        AmbitionCommitments(ambition, [(labels[level], names) for level, names in levels.items()])
+        for ambition, levels in by_ambition.items()
+    ]

@@ -1,0 +1,347 @@
+"""Workshops: start one, steer it, place dots, end it, and read what it brought.
+
+Only facilitators steer (step, timer, silent writing, reveal, votes, the end); every
+member places dots. Each control answers htmx with the facilitator's panel (and the bar
+above the board); a plain form post gets a redirect to the board, so all of it also works
+without JavaScript. Every open board follows through the live events.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+from canvas.board.read import Room
+from canvas.live.events import publish, publish_change
+from canvas.workshops.forms import StartWorkshopForm, StepForm, TimerForm, VoteForm, steering_forms
+from canvas.workshops.models import Workshop
+from canvas.workshops.summary import WorkshopSummary
+from canvas.board.render import BOARD, board_context, board_url
+from networks.access import get_access
+from networks.models import Activity
+
+WORKSHOPS = "canvas/workshops.html"
+SUMMARY = "canvas/workshop_summary.html"
+
+
+def _follow(request, network, *keys):
+    """Tell the open boards which parts to fetch again: the bar and panel ("workshop"), a
+    prompt's notes, the band.
+
+    The tab that steered has the new bar and panel in its answer (refetching the panel
+    would fold up what the facilitator just opened in it); the notes and cards it
+    fetches like every other tab.
+    """
+    if "workshop" in keys:
+        publish_change(request, network, "workshop")
+    parts = [key for key in keys if key != "workshop"]
+    if parts:
+        publish(network.pk, "changed", {"keys": parts, "tab": ""})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def workshops(request, slug):
+    """List the network's workshops; a facilitator starts one here."""
+    access = get_access(request, slug)
+    network = access.network
+    form = StartWorkshopForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        access.require(access.can_steer_workshop)
+        if form.is_valid():
+            workshop = _start(request, access, form)
+            if workshop is not None:
+                return redirect(board_url(network, "workshop"))
+        status = 422
+    context = {
+        "network": network,
+        "access": access,
+        "form": form,
+        "running": Workshop.objects.running().filter(network=network).first(),
+        "past": network.workshops.filter(ended_at__isnull=False)
+        .select_related("started_by")
+        .order_by("-started_at"),
+    }
+    return render(request, WORKSHOPS, context, status=status)
+
+
+def _start(request, access, form):
+    """Start the workshop of the valid `form`; None (with the form told why) if one runs."""
+    network = access.network
+    try:
+        with transaction.atomic():
+            workshop = Workshop.start(network, request.user, form.cleaned_data["title"])
+    except IntegrityError:  # the one-running-workshop constraint
+        form.add_error(None, _("Er loopt al een workshop in dit netwerk; beëindig die eerst."))
+        return None
+    Activity.record(
+        network,
+        request.user,
+        Activity.Area.NETWORK,
+        Activity.Action.CREATED,
+        _("Workshop “%(title)s” begonnen") % {"title": workshop.title},
+    )
+    _follow(request, network, "workshop")
+    return workshop
+
+
+def _render_panel(request, access, *, bound=None, focus="", status=200, message=""):
+    """Answer a steering action: the panel, and the bar above the board out of band.
+
+    `bound` ({action: form}) puts a refused form, with its errors, in the panel.
+    """
+    room = Room(access.network, access.user)
+    forms = steering_forms(room.workshop, bound) if room.workshop is not None else {}
+    context = board_context(
+        access, room=room, steer_forms=forms, focus=focus, steered=True, status_message=message
+    )
+    return render(request, f"{BOARD}#workshop-steered", context, status=status)
+
+
+# Parts of the facilitator's panel that follow the room: ?deel=…
+_PANEL_PARTS = {
+    "paneel": "workshop-panel",
+    "voortgang": "vote-progress",
+    "verborgen": "hidden-total",
+}
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def workshop_part(request, slug):
+    """Return the bar above the board (everyone) or the steering panel (facilitators)."""
+    access = get_access(request, slug)
+    if not request.htmx:
+        return redirect(board_url(access.network, "workshop"))
+    fragment = _PANEL_PARTS.get(request.GET.get("deel"))
+    if fragment is not None:
+        access.require(access.can_steer_workshop)
+        return render(request, f"{BOARD}#{fragment}", board_context(access))
+    presenting = request.GET.get("projector") == "1"
+    room = Room(access.network, None if presenting else access.user)
+    context = board_context(access, room=room, presenting=presenting)
+    return render(request, f"{BOARD}#workshop-bar", context)
+
+
+def _step(request, workshop):
+    form = StepForm(request.POST)
+    if not form.is_valid():
+        return form, []
+    workshop.go_to(*form.cleaned_data["step"])
+    return None, ["workshop"]
+
+
+def _timer(request, workshop):
+    form = TimerForm(request.POST)
+    if not form.is_valid():
+        return form, []
+    action = form.cleaned_data["timer"]
+    if action == "start":
+        workshop.start_timer(form.cleaned_data["minutes"])
+    elif action == "pause":
+        workshop.pause_timer()
+    elif action == "resume":
+        workshop.resume_timer()
+    elif action == "add":
+        workshop.add_minute()
+    else:
+        workshop.stop_timer()
+    return None, ["workshop"]
+
+
+def _silent(request, workshop):
+    workshop.silent = request.POST.get("silent") == "aan"
+    workshop.save(update_fields=["silent"])
+    return None, ["workshop"]
+
+
+def _reveal(request, workshop):
+    prompts = workshop.reveal(names=request.POST.get("names") == "ja")
+    Activity.record(
+        workshop.network,
+        request.user,
+        Activity.Area.NETWORK,
+        Activity.Action.EDITED,
+        _("Verborgen notities onthuld"),
+    )
+    return None, ["workshop", *[f"prompt-{slug}" for slug in prompts]]
+
+
+def _open_vote(request, workshop):
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return form, []
+    if workshop.open_vote is not None:
+        form.add_error(None, _("Er loopt al een stemming; sluit die eerst."))
+        return form, []
+    vote = form.save(commit=False)
+    vote.workshop = workshop
+    try:
+        with transaction.atomic():
+            vote.save()
+    except IntegrityError:  # opened twice at once
+        form.add_error(None, _("Er loopt al een stemming; sluit die eerst."))
+        return form, []
+    return None, ["workshop", vote.anchor]
+
+
+def _close_vote(request, workshop):
+    vote = workshop.open_vote
+    if vote is None:
+        return None, ["workshop"]
+    vote.close()
+    return None, ["workshop", vote.anchor]
+
+
+def _sort(request, workshop):
+    """Put the items of the last closed vote in the order of their dots."""
+    vote = workshop.votes.filter(closed_at__isnull=False).order_by("-closed_at", "-id").first()
+    if vote is None:
+        return None, []
+    vote.sort_items()
+    return None, [vote.anchor]
+
+
+_STEERING = {
+    "step": _step,
+    "timer": _timer,
+    "silent": _silent,
+    "reveal": _reveal,
+    "vote": _open_vote,
+    "close_vote": _close_vote,
+    "sort": _sort,
+}
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def steer(request, slug):
+    """Take one of the facilitator's controls; the button's `action` says which."""
+    access = get_access(request, slug)
+    access.require(access.can_steer_workshop)
+    network = access.network
+    action = request.POST.get("action", "")
+    workshop = Workshop.objects.running().filter(network=network).first()
+    if workshop is None:
+        return _no_workshop(request, access)
+    if action == "end":
+        return _end(request, access, workshop)
+    if action not in _STEERING:
+        return HttpResponse(_("Onbekende knop."), status=400)
+    form, keys = _STEERING[action](request, workshop)
+    if form is not None:
+        if not request.htmx:
+            messages.error(request, _first_error(form))
+            return redirect(board_url(network, "workshop"))
+        return _render_panel(request, access, bound={action: form}, focus=action, status=422)
+    if keys:
+        _follow(request, network, *keys)
+    if not request.htmx:
+        return redirect(board_url(network, "workshop"))
+    return _render_panel(request, access, focus=action)
+
+
+def _first_error(form):
+    for errors in form.errors.values():
+        return errors[0]
+    return _("Dat lukte niet.")
+
+
+def _no_workshop(request, access):
+    message = _("Er loopt geen workshop (meer) in dit netwerk.")
+    if not request.htmx:
+        messages.error(request, message)
+        return redirect(board_url(access.network))
+    return _render_panel(request, access, status=409, message=message)
+
+
+def _end(request, access, workshop):
+    """End the workshop and show its summary."""
+    network = access.network
+    with transaction.atomic():
+        prompts = workshop.end(request.user)
+        Activity.record(
+            network,
+            request.user,
+            Activity.Area.NETWORK,
+            Activity.Action.EDITED,
+            _("Workshop “%(title)s” beëindigd") % {"title": workshop.title},
+        )
+    _follow(request, network, "workshop", "band", *[f"prompt-{slug}" for slug in prompts])
+    url = reverse("workshop:summary", args=[network.slug, workshop.pk])
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def place_dot(request, slug):
+    """Place one of one's dots on an item of the open vote, or take one back."""
+    access = get_access(request, slug)
+    access.require(access.can_contribute)
+    room = Room(access.network, access.user)
+    vote = room.vote
+    if vote is None or not vote.is_open:
+        message = _("Er loopt nu geen stemming.")
+        if not request.htmx:
+            messages.error(request, message)
+            return redirect(board_url(access.network, "workshop"))
+        return HttpResponse(message, status=409)
+    pk = request.POST.get("item", "")
+    item = vote.items().filter(pk=pk).first() if pk.isdigit() else None
+    if item is None:
+        raise Http404
+    try:
+        if request.POST.get("dot") == "weg":
+            vote.take_back(request.user, item)
+        else:
+            vote.place(request.user, item)
+    except ValidationError as refusal:
+        return _dots(request, access, room, item, error=refusal.messages[0], status=422)
+    if vote.results_visible:
+        # Everyone's totals move; its own tab fetches too, so an older refresh for someone
+        # else's dot cannot be the last word there.
+        publish(access.network.pk, "changed", {"keys": ["vote-progress", vote.anchor], "tab": ""})
+    else:
+        publish_change(request, access.network, "vote-progress")
+    return _dots(request, access, room, item)
+
+
+def _dots(request, access, room, item, *, error="", status=200):
+    """Answer with the item's dots (and the dots left, out of band), or go to the item."""
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        return redirect(board_url(access.network, f"{room.vote.item_field}-{item.pk}"))
+    focus = "dot-weg" if request.POST.get("dot") == "weg" else "dot-erbij"
+    context = board_context(access, room=room, item=item, error=error, focus=focus)
+    return render(request, f"{BOARD}#dots-answer", context, status=status)
+
+
+@require_safe
+def workshop_summary(request, slug, pk):
+    """What a workshop brought: notes per block, votes, coalitions, commitments."""
+    access = get_access(request, slug)
+    workshop = get_object_or_404(Workshop, network=access.network, pk=pk)
+    summary = WorkshopSummary.load(workshop)
+    context = {"network": access.network, "access": access, "summary": summary}
+    return render(request, SUMMARY, context)
+
+
+@require_safe
+def workshop_pdf(request, slug, pk):
+    """The summary as a printable A4 PDF."""
+    access = get_access(request, slug)
+    workshop = get_object_or_404(Workshop, network=access.network, pk=pk)
+    summary = WorkshopSummary.load(workshop)
+    pdf = summary.pdf(request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{summary.filename}"'
+    return response
