@@ -13,8 +13,6 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
 
 from canvas.board.read import Band, BoardState, Room, cards
-from canvas.live.events import publish, publish_change
-from canvas.models import StaleVersion
 from canvas.board.render import (
     BOARD,
     DELETABLE,
@@ -25,6 +23,8 @@ from canvas.board.render import (
     render_board,
     undo_offer,
 )
+from canvas.live.events import publish, publish_change
+from canvas.models import StaleVersion
 from coalitions.forms import (
     AmbitionForm,
     CoalitionForm,

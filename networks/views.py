@@ -21,8 +21,8 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from coalitions.models import Coalition
-from networks.accounts import throttle
 from networks.access import get_access, get_join_link, get_membership
+from networks.accounts import throttle
 from networks.forms import (
     ActivityFilterForm,
     ActorForm,

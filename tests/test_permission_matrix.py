@@ -30,9 +30,9 @@ from canvas.models import Note
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember
-from networks.models import JoinLink, Membership
 from networks.insights.models import Scan
 from networks.insights.scans import SAMENWERKING
+from networks.models import JoinLink, Membership
 from tests.conftest import example_document, make_user
 
 ROLES = ("anonymous", "stranger", "member", "coalition_member", "coordinator", "facilitator")

@@ -25,10 +25,10 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from canvas.records.interchange import export_network, fingerprint
 from canvas.models import NoteStatus
 from canvas.prompts import AMBITIONS_TITLE, COALITIONS_BLOCK, IDENTITY, LEADERSHIP, ORGANISATION
 from canvas.prompts import RULES as RULES_BLOCK
+from canvas.records.interchange import export_network, fingerprint
 from coalitions.models import CoalitionStatus, WorkForm
 from networks.models import ActorRole
 

@@ -16,12 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
+from canvas.board.read import Board, Room
+from canvas.board.render import board_context
 from canvas.live import events
 from canvas.records import poster
-from canvas.board.read import Board, Room
 from canvas.records.compare import compare
-from canvas.records.interchange import dumps, export_network, import_network, replace_canvas
-from canvas.records.models import CanvasVersion
 from canvas.records.forms import (
     ImportForm,
     PosterForm,
@@ -29,7 +28,8 @@ from canvas.records.forms import (
     VersionImportForm,
     default_label,
 )
-from canvas.board.render import board_context
+from canvas.records.interchange import dumps, export_network, import_network, replace_canvas
+from canvas.records.models import CanvasVersion
 from networks.access import get_access
 from networks.models import Activity
 

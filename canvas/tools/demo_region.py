@@ -9,9 +9,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from networks.models import Actor, Membership, Network, NetworkActor
 from networks.insights.models import Scan, ScanResponse
 from networks.insights.scans import KENMERKEN
+from networks.models import Actor, Membership, Network, NetworkActor
 
 # The example network's actors by their key, and a few schools of its own.
 SCHOOLS = ["Kindcentrum De Regenboog", "Kindcentrum Het Anker", "Kindcentrum De Vlinder"]

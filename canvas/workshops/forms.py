@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from canvas.prompts import BLOCKS, COALITIONS_BLOCK, IDENTITY, PROMPT_CHOICES
 from canvas.workshops.models import AMBITIONS_AND_COALITIONS, MAX_DOTS, Vote, Workshop
 
-
 # -- Steering a workshop -------------------------------------------------------------------
 
 

@@ -18,11 +18,11 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from canvas.board.read import Room
+from canvas.board.render import BOARD, board_context, board_url
 from canvas.live.events import publish, publish_change
 from canvas.workshops.forms import StartWorkshopForm, StepForm, TimerForm, VoteForm, steering_forms
 from canvas.workshops.models import Workshop
 from canvas.workshops.summary import WorkshopSummary
-from canvas.board.render import BOARD, board_context, board_url
 from networks.access import get_access
 from networks.models import Activity
 

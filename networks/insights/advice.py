@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import NetworkType
 from networks.insights.models import Cohesion, Orientation
+from networks.models import NetworkType
 
 LEARNING, CHAIN, ORGANISATION = NetworkType.LEARNING, NetworkType.CHAIN, NetworkType.ORGANISATION
 

@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from canvas.models import Note, NoteStatus
+from canvas.prompts import IDENTITY, RULES
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
-from canvas.prompts import IDENTITY, RULES
 from coalitions.models import Ambition, Coalition, CoalitionStatus
-from networks.models import Activity, Membership, NetworkActor
 from networks.insights.models import SignalDismissal
+from networks.models import Activity, Membership, NetworkActor
 
 # The heuristics (ours, not the articles'); each signal shows the figures it is based on.
 MOST = 0.8  # "(nearly) everyone"

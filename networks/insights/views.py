@@ -27,8 +27,8 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from networks.insights import advice, charts, overlap, pitfalls, scans
 from networks.access import get_access
+from networks.insights import advice, charts, overlap, pitfalls, scans
 from networks.insights.forms import (
     FactorsForm,
     LeadershipForm,

@@ -2,8 +2,8 @@ import time
 
 import pytest
 
-from canvas.records import poster
 from canvas.models import Note
+from canvas.records import poster
 from canvas.records.models import CanvasVersion
 from tests.canvas.posters import page_sizes_mm
 

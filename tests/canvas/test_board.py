@@ -2,11 +2,11 @@ import pytest
 from django.template.loader import render_to_string
 
 from canvas.board.read import PERSON, Board, columns, rows
-from canvas.records.interchange import import_network
-from canvas.tools.management.commands.bench import large_document
+from canvas.board.render import board_context
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS, PROMPTS
-from canvas.board.render import board_context
+from canvas.records.interchange import import_network
+from canvas.tools.management.commands.bench import large_document
 from coalitions.models import Coalition
 from networks.access import Access
 from networks.models import Membership

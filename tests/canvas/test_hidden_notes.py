@@ -13,9 +13,9 @@ from django.core.management import call_command
 from pypdf import PdfReader
 
 from canvas.live.events import broker
-from canvas.records.interchange import export_network
 from canvas.models import Note
 from canvas.prompts import PROMPTS
+from canvas.records.interchange import export_network
 from networks.models import Activity
 from tests.canvas.workshops import participant, start_workshop
 

@@ -3,8 +3,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from canvas.records.interchange import DocumentError, dumps, export_network, import_network, parse
 from canvas.models import Note
+from canvas.records.interchange import DocumentError, dumps, export_network, import_network, parse
 from coalitions.models import Coalition
 from networks.models import Actor, Membership, Network
 from tests.conftest import example_document, make_user

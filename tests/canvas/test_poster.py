@@ -5,9 +5,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
 from canvas.records import poster
-from canvas.tools.bench_poster import dense_document
 from canvas.records.interchange import export_network, fingerprint
 from canvas.records.models import CanvasVersion
+from canvas.tools.bench_poster import dense_document
 from tests.canvas.posters import (
     compact,
     font_names,

@@ -3,8 +3,8 @@
 import pytest
 
 from canvas.models import Note
-from canvas.workshops.models import Vote, Workshop
 from canvas.prompts import PROMPTS
+from canvas.workshops.models import Vote, Workshop
 from tests.canvas.workshops import open_vote, run_clock, start_workshop
 
 HX = {"HX-Request": "true"}

@@ -3,8 +3,8 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from canvas.records.interchange import export_network
 from canvas.models import Note
+from canvas.records.interchange import export_network
 from canvas.records.models import CanvasVersion
 from networks.models import Activity, Membership, Network
 from tests.conftest import example_document

@@ -1,7 +1,7 @@
 import pytest
 
-from canvas.records.interchange import DocumentError, export_network, import_network, replace_canvas
 from canvas.models import Note
+from canvas.records.interchange import DocumentError, export_network, import_network, replace_canvas
 from canvas.records.models import CanvasVersion, document_counts
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.models import Activity, Membership, NetworkActor

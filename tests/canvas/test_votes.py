@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from canvas.models import Note
-from canvas.workshops.models import Vote
 from canvas.prompts import PROMPTS
+from canvas.workshops.models import Vote
 from coalitions.models import Ambition, Coalition
 from tests.canvas.workshops import open_vote, participant, start_workshop
 

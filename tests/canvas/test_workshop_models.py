@@ -4,8 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from canvas.models import Note
-from canvas.workshops.models import Workshop
 from canvas.prompts import PROMPTS
+from canvas.workshops.models import Workshop
 from networks.models import Membership, User
 from tests.canvas.workshops import open_vote, run_clock, start_workshop
 

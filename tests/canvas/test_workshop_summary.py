@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from canvas.records.interchange import import_network
 from canvas.models import Note
-from canvas.workshops.models import Vote
 from canvas.prompts import PROMPTS
+from canvas.records.interchange import import_network
+from canvas.workshops.models import Vote
 from coalitions.models import Ambition
 from tests.canvas.workshops import open_vote, participant, start_workshop
 from tests.conftest import example_document

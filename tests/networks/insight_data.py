@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from canvas.tools.demo_region import add_region
-from networks.models import Actor, Membership, Network, NetworkActor
 from networks.insights.models import Scan, ScanResponse
+from networks.models import Actor, Membership, Network, NetworkActor
 from tests.conftest import make_user
 
 

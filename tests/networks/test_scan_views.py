@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from networks.models import Activity
 from networks.insights.models import Scan, ScanResponse
 from networks.insights.scans import KENMERKEN, SAMENWERKING
+from networks.models import Activity
 from tests.networks.insight_data import make_closed_scan, make_network
 
 

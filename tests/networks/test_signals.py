@@ -7,9 +7,9 @@ from django.utils import timezone
 from canvas.models import Note
 from coalitions.models import Coalition
 from networks.insights import pitfalls
-from networks.models import Activity, Membership
 from networks.insights.models import SignalDismissal
 from networks.insights.pitfalls import CoalitionFacts, Facts
+from networks.models import Activity, Membership
 from tests.conftest import make_user
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.UTC)

@@ -21,8 +21,8 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from canvas.records.interchange import FORMAT, import_network
 from canvas.prompts import NOTE_BLOCKS
+from canvas.records.interchange import FORMAT, import_network
 from networks.models import Actor, ActorRole, Network, User
 
 BENCH_PREFIX = "Benchmark"

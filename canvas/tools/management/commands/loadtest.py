@@ -210,8 +210,8 @@ def _prepare(count):
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
-    from canvas.records.interchange import EXAMPLE_PATH, import_network
     from canvas.prompts import NOTE_BLOCKS
+    from canvas.records.interchange import EXAMPLE_PATH, import_network
     from networks.models import Membership, User
 
     _cleanup()
