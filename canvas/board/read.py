@@ -453,12 +453,4 @@ class Room:
             return []
         if workshop.step_changed_at and workshop.step_changed_at > vote.closed_at:
             return []
-        return [(item, total) for item, total in vote_results(vote) if total]
-
-
-def vote_results(vote):
-    """Return [(item, total)] of a vote, most dots first, then in board order."""
-    totals = vote.totals()
-    items = list(vote.items().order_by("position", "id"))
-    items.sort(key=lambda item: -totals.get(item.pk, 0))
-    return [(item, totals.get(item.pk, 0)) for item in items]
+        return [(item, total) for item, total in vote.results() if total]

@@ -14,7 +14,13 @@ import random
 import statistics
 import time
 
+from django.test import Client, override_settings
+
 from canvas.prompts import NOTE_BLOCKS
+from canvas.records import poster
+from canvas.records.interchange import export_network, import_network
+from canvas.tools.bench import large_document
+from networks.models import Actor, Membership, Network, User
 
 WORDS = (
     "leraren",
@@ -127,12 +133,6 @@ def measure(stdout, runs=3, repeats=20):
     of the unchanged canvas, through the view (fingerprint, cache read, response). The
     network is made for the measurement and removed after it, as `manage.py bench` does.
     """
-    from django.test import Client, override_settings
-
-    from canvas.records import poster
-    from canvas.records.interchange import export_network, import_network
-    from canvas.tools.management.commands.bench import large_document
-    from networks.models import Actor, Membership, Network, User
 
     document = large_document()
     network = import_network(document)

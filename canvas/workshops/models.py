@@ -413,6 +413,13 @@ class Vote(models.Model):
         rows = self._living_dots().order_by().values_list(field).annotate(total=Sum("count"))
         return dict(rows)
 
+    def results(self):
+        """Return [(item, total)], most dots first, then in board order."""
+        totals = self.totals()
+        items = list(self.items().order_by("position", "id"))
+        items.sort(key=lambda item: -totals.get(item.pk, 0))
+        return [(item, totals.get(item.pk, 0)) for item in items]
+
     def voters(self):
         return self.dots.values("user").distinct().count()
 

@@ -18,7 +18,6 @@ from django.utils.text import slugify
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
-from canvas.board.read import vote_results
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
 from coalitions.models import Coalition, CoalitionMember, Commitment
@@ -102,7 +101,7 @@ class WorkshopSummary:
             .order_by("position", "id")
         )
         votes = [
-            VoteResult(vote, vote_results(vote), vote.voters())
+            VoteResult(vote, vote.results(), vote.voters())
             for vote in workshop.votes.select_related("workshop__network").order_by("opened_at")
         ]
         return cls(

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from canvas.records.interchange import validate
-from canvas.tools.management.commands.bench import large_document
+from canvas.tools.bench import large_document
 from networks.models import Actor, Network, User
 
 

@@ -6,7 +6,7 @@ from canvas.board.render import board_context
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS, PROMPTS
 from canvas.records.interchange import import_network
-from canvas.tools.management.commands.bench import large_document
+from canvas.tools.bench import large_document
 from coalitions.models import Coalition
 from networks.access import Access
 from networks.models import Membership
