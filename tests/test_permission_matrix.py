@@ -37,7 +37,7 @@ from tests.conftest import example_document, make_user
 
 ROLES = ("anonymous", "stranger", "member", "coalition_member", "coordinator", "facilitator")
 L = "login"  # a redirect to the sign-in page
-S = "stream"  # an event stream opens (tests/canvas/test_live.py reads what it sends)
+S = "stream"  # an event stream opens (tests/canvas/live/test_live.py reads what it sends)
 
 # Shorthands for whole rows (anonymous, stranger, member, coalition member, coordinator,
 # facilitator).

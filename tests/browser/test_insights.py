@@ -8,7 +8,7 @@ from django.utils import timezone
 from coalitions.models import Coalition
 from networks.insights.models import Scan, ScanResponse, SignalDismissal
 from networks.insights.scans import SAMENWERKING
-from tests.networks.insight_data import make_closed_scan, make_region
+from tests.networks.insights.data import make_closed_scan, make_region
 
 pytestmark = pytest.mark.browser
 

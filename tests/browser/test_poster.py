@@ -5,7 +5,7 @@ import pytest
 from canvas.models import Note
 from canvas.records import poster
 from canvas.records.models import CanvasVersion
-from tests.canvas.posters import page_sizes_mm
+from tests.canvas.records.posters import page_sizes_mm
 
 pytestmark = pytest.mark.browser
 

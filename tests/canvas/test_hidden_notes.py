@@ -187,7 +187,7 @@ def test_posters_sheets_the_web_export_and_saved_versions_leave_it_out(
     network, hidden, alice, client
 ):
     from canvas.records.models import CanvasVersion
-    from tests.canvas.posters import compact, text_of
+    from tests.canvas.records.posters import compact, text_of
 
     client.force_login(alice)
     poster = client.get(f"/n/{network.slug}/poster.pdf")
@@ -216,7 +216,7 @@ def test_restoring_a_version_keeps_the_notes_still_hidden(network, hidden, alice
 def test_the_poster_names_the_author_only_after_a_reveal_with_names(
     network, workshop, hidden, alice, client, names
 ):
-    from tests.canvas.posters import compact, text_of
+    from tests.canvas.records.posters import compact, text_of
 
     workshop.reveal(names=names)
     client.force_login(alice)

@@ -8,7 +8,7 @@ from canvas.records import poster
 from canvas.records.interchange import export_network, fingerprint
 from canvas.records.models import CanvasVersion
 from canvas.tools.bench_poster import dense_document
-from tests.canvas.posters import (
+from tests.canvas.records.posters import (
     compact,
     font_names,
     missing_texts,

@@ -1,5 +1,5 @@
 from canvas.records.models import CanvasVersion
-from tests.canvas.posters import page_sizes_mm, reader, text_of
+from tests.canvas.records.posters import page_sizes_mm, reader, text_of
 from tests.conftest import example_document
 
 HTMX = {"HX-Request": "true"}

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from networks.insights.models import Scan, ScanResponse
 from networks.insights.scans import KENMERKEN, SAMENWERKING
 from networks.models import Activity
-from tests.networks.insight_data import make_closed_scan, make_network
+from tests.networks.insights.data import make_closed_scan, make_network
 
 
 def in_days(days):

@@ -5,7 +5,7 @@ from pypdf import PdfReader
 
 from canvas.tools.bench_overlap import build
 from networks.models import Membership
-from tests.networks.insight_data import join, make_network, make_region
+from tests.networks.insights.data import join, make_network, make_region
 
 SECRET = "Regionaal overleg kansengelijkheid"  # a network alice is not a member of
 

@@ -3,7 +3,7 @@
 import pytest
 
 from networks.insights.models import Assessment
-from tests.networks.insight_data import make_closed_scan
+from tests.networks.insights.data import make_closed_scan
 
 TYPE_ANSWERS = {
     "purpose": "lerend netwerk",
