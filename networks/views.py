@@ -185,7 +185,7 @@ def sign_in(request):
             form = SignInForm(request, initial={"username": email})
             form.throttled = True
             response = render(
-                request, "networks/login.html", {"form": form, "next": next_url}, status=429
+                request, "accounts/login.html", {"form": form, "next": next_url}, status=429
             )
             response["Retry-After"] = str(throttle.WINDOW.seconds)
             return response
@@ -196,7 +196,7 @@ def sign_in(request):
         throttle.SIGN_IN_PER_EMAIL.fail(email)
         throttle.SIGN_IN_PER_IP.fail(ip)
         status = 422
-    return render(request, "networks/login.html", {"form": form, "next": next_url}, status=status)
+    return render(request, "accounts/login.html", {"form": form, "next": next_url}, status=status)
 
 
 class _InvalidIs422:
@@ -268,7 +268,7 @@ def profile(request):
         status = 422
     return render(
         request,
-        "networks/profile.html",
+        "accounts/profile.html",
         {"name_form": name_form, "password_form": password_form, "become_form": become_form},
         status=status,
     )

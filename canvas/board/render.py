@@ -7,7 +7,7 @@ from django.urls import reverse
 from canvas.board.read import Board, BoardState, Room, board_labels
 from coalitions.models import Ambition, Coalition
 
-BOARD = "canvas/board.html"
+BOARD = "board/board.html"
 
 
 def board_url(network, anchor="", **query):

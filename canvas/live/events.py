@@ -318,7 +318,7 @@ class Broker:
             {"name": name, "initials": _initials(name)}
             for _uid, name in self.presence.people(network_id)
         ]
-        html = render_to_string("canvas/presence.html", {"people": people}).strip()
+        html = render_to_string("board/presence.html", {"people": people}).strip()
         encoded = sse("presence", html)
         for subscription in self.subscribers.get(network_id, ()):
             subscription.put(encoded)

@@ -730,7 +730,7 @@ def _cut(region, result, urgency=1):
 def _continuation_pages(document, regions, fmt, geometry, label, when, style):
     """Lay out the continuation pages; note on each region the page its rest starts on."""
     doc = _render(
-        "canvas/poster.html",
+        "records/poster.html",
         _poster_context(document, regions, fmt, geometry, label, when, "continuation"),
         style,
     )
@@ -794,7 +794,7 @@ def fit_poster(document, size=DEFAULT_SIZE, *, label="", when=None, style=None):
                 )
         stale = False
         page = _render(
-            "canvas/poster.html",
+            "records/poster.html",
             _poster_context(document, regions, fmt, geometry, label, when, "poster"),
             style,
         )
@@ -876,7 +876,7 @@ def _fit_sheets(document, sheets, label, when, style):
     smaller = {}
     for attempt in range(len(SHEET_SIZES)):
         doc = _render(
-            "canvas/coalition_sheets.html",
+            "records/coalition_sheets.html",
             {
                 "network": document["network"],
                 "sheets": sheets,
@@ -912,7 +912,7 @@ def _design_hash():
     for path in (finders.find("css/poster.css"),):
         with open(path, "rb") as file:
             digest.update(file.read())
-    for name in ("canvas/poster.html", "canvas/coalition_sheets.html"):
+    for name in ("records/poster.html", "records/coalition_sheets.html"):
         from django.template.loader import get_template
 
         digest.update(get_template(name).template.source.encode())

@@ -77,7 +77,7 @@ def print_page(request, slug):
     """Show the choices for a poster and coalition sheets."""
     access = get_access(request, slug)
     form = PosterForm(network=access.network, initial={"versie": request.GET.get("versie")})
-    return render(request, "canvas/print.html", _print_context(access, form))
+    return render(request, "records/print.html", _print_context(access, form))
 
 
 @require_GET
@@ -93,10 +93,10 @@ def poster_pdf(request, slug):
     if not form.is_valid():
         if request.htmx:
             response = render(
-                request, "canvas/print.html#poster-form", _print_context(access, form), status=422
+                request, "records/print.html#poster-form", _print_context(access, form), status=422
             )
             return reswap(retarget(response, "#poster-form"), "outerHTML")
-        return render(request, "canvas/print.html", _print_context(access, form), status=422)
+        return render(request, "records/print.html", _print_context(access, form), status=422)
     size, version = form.cleaned_data["formaat"], form.cleaned_data["versie"]
     source, label, when = _printable(access, version)
     pdf = poster.poster_pdf(source, size, label=label, when=when)
@@ -113,7 +113,7 @@ def poster_pdf(request, slug):
                 "label": label,
             },
         )
-        return render(request, "canvas/print.html#poster-ready", context)
+        return render(request, "records/print.html#poster-ready", context)
     return _download(pdf, filename, "application/pdf")
 
 
@@ -123,7 +123,7 @@ def sheets_pdf(request, slug):
     access = get_access(request, slug)
     form = PosterForm(request.GET, network=access.network)
     if not form.is_valid():
-        return render(request, "canvas/print.html", _print_context(access, form), status=422)
+        return render(request, "records/print.html", _print_context(access, form), status=422)
     source, label, when = _printable(access, form.cleaned_data["versie"])
     only = None
     if request.GET.get("coalitie"):
@@ -132,7 +132,7 @@ def sheets_pdf(request, slug):
         if coalition is None or coalition.name not in names:
             return render(
                 request,
-                "canvas/print.html",
+                "records/print.html",
                 _print_context(access, form, sheet_error=_("Deze coalitie bestaat niet (meer).")),
                 status=404,
             )
@@ -160,7 +160,7 @@ def _list_context(access, form=None, **extra):
 @vary_on_headers("HX-Request")
 def version_list(request, slug):
     access = get_access(request, slug)
-    template = "canvas/versions.html#version-list" if request.htmx else "canvas/versions.html"
+    template = "records/versions.html#version-list" if request.htmx else "records/versions.html"
     return render(request, template, _list_context(access))
 
 
@@ -172,13 +172,13 @@ def version_save(request, slug):
     access.require(access.can_keep_record)
     form = VersionForm(request.POST)
     if not form.is_valid():
-        template = "canvas/versions.html#versions" if request.htmx else "canvas/versions.html"
+        template = "records/versions.html#versions" if request.htmx else "records/versions.html"
         return render(request, template, _list_context(access, form), status=422)
     version = CanvasVersion.save_current(access.network, request.user, form.cleaned_data["label"])
     if request.htmx:
         return render(
             request,
-            "canvas/versions.html#versions",
+            "records/versions.html#versions",
             _list_context(access, saved=version),
         )
     messages.success(request, _("Versie “%(label)s” opgeslagen.") % {"label": version.label})
@@ -199,7 +199,7 @@ def version_detail(request, slug, pk):
         version=version,
         room=Room.empty(access.network),  # a version has no workshop, votes or commitments
     )
-    return render(request, "canvas/version_detail.html", context)
+    return render(request, "records/version_detail.html", context)
 
 
 @require_GET
@@ -250,7 +250,7 @@ def version_compare(request, slug):
     }
     if a is None or b is None:
         context["error"] = _("Deze versie bestaat niet (meer). Kies een andere.")
-        return render(request, "canvas/version_compare.html", context, status=404)
+        return render(request, "records/version_compare.html", context, status=404)
     context.update(
         a_label=a[1],
         b_label=b[1],
@@ -258,7 +258,7 @@ def version_compare(request, slug):
         b_version=b[2],
         comparison=compare(a[0], b[0]),
     )
-    return render(request, "canvas/version_compare.html", context)
+    return render(request, "records/version_compare.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -283,7 +283,7 @@ def version_restore(request, slug, pk):
     comparison = compare(export_network(access.network), version.document)
     return render(
         request,
-        "canvas/version_restore.html",
+        "records/version_restore.html",
         {
             "network": access.network,
             "access": access,
@@ -307,7 +307,7 @@ def version_import(request, slug):
     if request.method == "POST":
         if not form.is_valid():
             context = {"form": form, "network": network, "access": access}
-            return render(request, "canvas/import.html", context, status=422)
+            return render(request, "records/import.html", context, status=422)
         label = form.cleaned_data["label"]
         with transaction.atomic():
             CanvasVersion.save_current(
@@ -328,7 +328,7 @@ def version_import(request, slug):
         )
         return redirect("record:versions", network.slug)
     return render(
-        request, "canvas/import.html", {"form": form, "network": network, "access": access}
+        request, "records/import.html", {"form": form, "network": network, "access": access}
     )
 
 
@@ -338,7 +338,7 @@ def network_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not form.is_valid():
-            return render(request, "canvas/import.html", {"form": form}, status=422)
+            return render(request, "records/import.html", {"form": form}, status=422)
         upload_name = form.cleaned_data["file"].name
         with transaction.atomic():
             network = import_network(form.document, facilitator=request.user)
@@ -353,4 +353,4 @@ def network_import(request):
         )
         messages.success(request, _("Netwerk “%(name)s” geïmporteerd.") % {"name": network.name})
         return redirect(network.get_absolute_url())
-    return render(request, "canvas/import.html", {"form": form})
+    return render(request, "records/import.html", {"form": form})

@@ -23,7 +23,7 @@ from canvas.prompts import NOTE_BLOCKS
 from coalitions.models import Coalition, CoalitionMember, Commitment
 from networks.models import NetworkActor
 
-PRINT_TEMPLATE = "canvas/workshop_summary_print.html"
+PRINT_TEMPLATE = "workshops/workshop_summary_print.html"
 
 
 @dataclass

@@ -26,8 +26,8 @@ from canvas.workshops.summary import WorkshopSummary
 from networks.access import get_access
 from networks.models import Activity
 
-WORKSHOPS = "canvas/workshops.html"
-SUMMARY = "canvas/workshop_summary.html"
+WORKSHOPS = "workshops/workshops.html"
+SUMMARY = "workshops/workshop_summary.html"
 
 
 def _follow(request, network, *keys):

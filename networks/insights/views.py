@@ -301,7 +301,7 @@ def overlap_overview(request):
         only_steering=only_steering,
         thresholds=_thresholds(),
     )
-    template = "networks/overlap.html"
+    template = "insights/overlap.html"
     if request.htmx and request.GET.get("pagina"):
         template += "#actor-table"
     return render(request, template, context)
@@ -397,7 +397,7 @@ def overlap_export(request, fmt):
     context = _overview(memberships)
     if fmt == "pdf":
         context.update(thresholds=_thresholds(), now=timezone.now())
-        return _pdf(request, "networks/overlap_pdf.html", context, "overlap-netwerken")
+        return _pdf(request, "insights/overlap_pdf.html", context, "overlap-netwerken")
     return _csv(OVERLAP_TABLES[table](context), f"overlap-{table}")
 
 
@@ -463,7 +463,7 @@ def network_overlap(request, slug):
     setting = meetings.setting
     return render(
         request,
-        "networks/network_overlap.html",
+        "insights/network_overlap.html",
         {
             "network": network,
             "access": access,
@@ -520,7 +520,7 @@ def scan_list(request, slug):
         "closed_scans": [s for s in all_scans if s.is_closed(now)],
         "answered": answered,
     }
-    return render(request, "networks/scan_list.html", context, status=status)
+    return render(request, "insights/scan_list.html", context, status=status)
 
 
 def _get_scan(access, pk):
@@ -597,7 +597,7 @@ def scan_detail(request, slug, pk):
     }
     if scan.is_closed(now):
         context.update(_results_context(scan))
-    return render(request, "networks/scan_detail.html", context, status=status)
+    return render(request, "insights/scan_detail.html", context, status=status)
 
 
 @require_POST
@@ -626,7 +626,7 @@ def scan_export(request, slug, pk, fmt):
     filename = f"scan-{slugify(access.network.name)}-{scan.kind}-{scan.closes:%Y-%m-%d}"
     if fmt == "pdf":
         context["now"] = timezone.now()
-        return _pdf(request, "networks/scan_results_pdf.html", context, filename)
+        return _pdf(request, "insights/scan_results_pdf.html", context, filename)
     results = context["results"]
     rows = [
         [
@@ -727,12 +727,12 @@ def advice_page(request, slug):
     """Vorm volgt inhoud, the 4C leadership role and the nine factors, for one network."""
     access = get_access(request, slug)
     assessment = Assessment.for_network(access.network)
-    template = "networks/advice.html"
+    template = "insights/advice.html"
     if request.method != "POST" and request.htmx and request.GET.get("deel") == "leiderschap":
         # The board shows the 4C advice beside its Regie en leiderschap block.
         leadership = advice.leadership_for(access.network, assessment)
         context = {"network": access.network, "leadership": leadership, "on_board": True}
-        return render(request, "networks/_leadership_advice.html#leadership-advice", context)
+        return render(request, "insights/_leadership_advice.html#leadership-advice", context)
     if request.method != "POST":
         return render(request, template, _advice_context(access, assessment))
     access.require(access.edits_everything)
@@ -761,7 +761,7 @@ def advice_page(request, slug):
 
 
 def signals_context(access):
-    """Return what networks/_signals.html#signals needs besides `network` and `access`."""
+    """Return what insights/_signals.html#signals needs besides `network` and `access`."""
     return {"signals": pitfalls.for_network(access.network)}
 
 
@@ -770,10 +770,10 @@ def signals_context(access):
 def signal_list(request, slug):
     access = get_access(request, slug)
     context = {"network": access.network, "access": access, **signals_context(access)}
-    template = "networks/signals.html"
+    template = "insights/signals.html"
     if request.htmx:
         on_board = request.GET.get("plek") == "bord"
-        template = "networks/_signals.html#" + ("board-signals" if on_board else "signals")
+        template = "insights/_signals.html#" + ("board-signals" if on_board else "signals")
     return render(request, template, context)
 
 
@@ -798,5 +798,5 @@ def signal_dismiss(request, slug, code):
         messages.info(request, _("Dit signaal speelt niet meer."))
     if request.htmx:
         context = {"network": access.network, "access": access, **signals_context(access)}
-        return render(request, "networks/_signals.html#signals", context)
+        return render(request, "insights/_signals.html#signals", context)
     return _back(request, access)

@@ -189,4 +189,4 @@ class PromptNotes:
     def _partial(self, name, **values):
         """Render a partial of the board template here, with `values` added to the context."""
         with self.context.push(**values):
-            return get_template(f"canvas/board.html#{name}").template.render(self.context)
+            return get_template(f"board/board.html#{name}").template.render(self.context)

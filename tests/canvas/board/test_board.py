@@ -97,7 +97,7 @@ def test_the_readonly_flag_hides_every_control(network, alice, rf):
     request.user = alice
     board = Board.load(network)
     html = render_to_string(
-        "canvas/board.html",
+        "board/board.html",
         board_context(access, board=board, band=board.band, readonly=True),
         request,
     )
@@ -149,11 +149,11 @@ def test_the_fragments_render_read_only_without_an_access(network, rf):
     # A saved version is shown with `readonly` and no person's access at all.
     board = Board.load(network)
     html = render_to_string(
-        "canvas/board.html#band", {"band": board.band, "readonly": True, "labels": {}}, rf.get("/")
+        "board/board.html#band", {"band": board.band, "readonly": True, "labels": {}}, rf.get("/")
     )
     assert "Zij-instroom Rivierenland" in html
     note = Note.objects.get(text="Klein beginnen, snel leren")
-    html = render_to_string("canvas/board.html#note", {"note": note, "readonly": False})
+    html = render_to_string("board/board.html#note", {"note": note, "readonly": False})
     assert "Klein beginnen, snel leren" in html and "bewerken" not in html
 
 
