@@ -20,7 +20,7 @@ from canvas.prompts import (
     RULES,
     Block,
 )
-from networks.models import JoinLink, Network
+from networks.models import Activity, JoinLink, Network
 
 NOTE_MAX_LENGTH = 500
 
@@ -166,14 +166,36 @@ class Note(models.Model):
     def is_deleted(self):
         return self.deleted_at is not None
 
+    def _log(self, by, verb, **changes):
+        """Log that `by` did `verb` ("added", "edited"…) to this note.
+
+        A hidden note's entry carries none of its text and names its author to that
+        author alone (Activity.hidden); an anonymous note's changes carry no name.
+        """
+        params = {"prompt": self.prompt, "note": self.pk}
+        if self.hidden:
+            params["silent"], changes = True, {}
+        else:
+            params["subject"] = self.text
+        Activity.record(
+            self.network_id,
+            None if self.anonymous else by,
+            f"{'rule' if self.is_rule else 'note'}.{verb}",
+            area=self.block,
+            hidden=self.hidden,
+            **changes,
+            **params,
+        )
+
     @classmethod
+    @transaction.atomic
     def add(cls, network, prompt, text, author, *, hidden=False):
         """Write a new note at the end of `prompt`; rules start as a proposal.
 
         A `hidden` note (silent writing) is visible to its author alone until revealed.
         """
         last = cls.objects.filter(network=network, prompt=prompt.slug).aggregate(Max("position"))
-        return cls.objects.create(
+        note = cls.objects.create(
             network=network,
             block=prompt.block,
             prompt=prompt.slug,
@@ -183,37 +205,51 @@ class Note(models.Model):
             author=author,
             hidden=hidden,
         )
+        note._log(author, "added")
+        return note
 
-    def edit(self, text, version=None):
+    @transaction.atomic
+    def edit(self, text, version=None, *, by=None):
         """Save new text unless someone saved since `version`; return whether it saved.
 
         One conditional UPDATE: of two people saving over the same version, exactly one
         wins and the other is shown both texts, so no words are lost. Without a
         version (imports, scripts) the text is saved whatever the version.
         """
+        # As stored: a ModelForm has put the new text on this instance already.
+        before = Note.objects.select_for_update().filter(pk=self.pk).values_list("text").first()
         notes = Note.objects.filter(pk=self.pk, deleted_at__isnull=True)
         if version is not None:
             notes = notes.filter(version=version)
         saved = notes.update(text=text, version=F("version") + 1, updated_at=timezone.now())
         self.refresh_from_db(fields=["text", "version", "updated_at", "deleted_at"])
+        if saved:
+            self._log(by, "edited", before={"text": before[0]}, after={"text": self.text})
         return bool(saved)
 
-    def soft_delete(self):
+    @transaction.atomic
+    def soft_delete(self, *, by=None):
         """Hide the note but keep it, so a slip can be undone."""
         self.deleted_at = timezone.now()
         self.save(update_fields=["deleted_at", "updated_at"])
+        self._log(by, "deleted")
 
-    def restore(self):
+    @transaction.atomic
+    def restore(self, *, by=None):
         self.deleted_at = None
         self.save(update_fields=["deleted_at", "updated_at"])
+        self._log(by, "restored")
 
-    def toggle_status(self):
+    @transaction.atomic
+    def toggle_status(self, *, by=None):
         """Flip a rule between voorstel and afgesproken."""
         agreed = self.status == self.Status.AGREED
         self.status = self.Status.PROPOSED if agreed else self.Status.AGREED
         self.save(update_fields=["status", "updated_at"])
+        self._log(by, "proposed" if agreed else "agreed")
 
-    def move(self, direction):
+    @transaction.atomic
+    def move(self, direction, *, by=None):
         """Swap the note with its living neighbour above ("up") or below ("down").
 
         Renumbers the prompt's notes 0..n, so imported positions (which may repeat or
@@ -234,6 +270,7 @@ class Note(models.Model):
         for position, note in enumerate(siblings):
             note.position = position
         Note.objects.bulk_update(siblings, ["position"])
+        self._log(by, "moved", direction=direction)
         return True
 
 
@@ -299,7 +336,6 @@ class CanvasVersion(models.Model):
     def save_current(cls, network, user, label, kind=CanvasVersionKind.SAVED):
         """Store the network's canvas as it is now, and log it."""
         from canvas.interchange import export_network
-        from networks.models import Activity
 
         document = export_network(network)
         version = cls.objects.create(
@@ -311,7 +347,7 @@ class CanvasVersion(models.Model):
             created_by=user if user is not None and user.is_authenticated else None,
             created_by_name=str(user) if user is not None and user.is_authenticated else "",
         )
-        Activity.record(network, user, Activity.Area.VERSIONS, Activity.Action.CREATED, label)
+        Activity.record(network, user, _VERSION_KINDS[kind], subject=label)
         return version
 
     def restore(self, user):
@@ -320,7 +356,6 @@ class CanvasVersion(models.Model):
         Return the version that keeps the state before the restore: nothing is lost.
         """
         from canvas.interchange import replace_canvas
-        from networks.models import Activity
 
         with transaction.atomic():
             backup = CanvasVersion.save_current(
@@ -330,9 +365,7 @@ class CanvasVersion(models.Model):
                 kind=CanvasVersionKind.AUTOMATIC,
             )
             replace_canvas(self.network, self.document)
-            Activity.record(
-                self.network, user, Activity.Area.VERSIONS, Activity.Action.RESTORED, self.label
-            )
+            Activity.record(self.network, user, "version.restored", subject=self.label)
         return backup
 
     def save(self, *args, **kwargs):
@@ -343,6 +376,14 @@ class CanvasVersion(models.Model):
     def counts(self):
         """Return how many notes, rules, ambitions and coalitions the version holds."""
         return self.summary or document_counts(self.document)
+
+
+# How the log tells the kinds of versions apart.
+_VERSION_KINDS = {
+    CanvasVersionKind.SAVED: "version.saved",
+    CanvasVersionKind.AUTOMATIC: "version.kept",
+    CanvasVersionKind.IMPORTED: "version.imported",
+}
 
 
 def document_counts(document):
@@ -571,18 +612,26 @@ class Workshop(models.Model):
     def hidden_notes(self):
         return Note.objects.filter(network_id=self.network_id, hidden=True, deleted_at__isnull=True)
 
-    def reveal(self, names=True):
+    @transaction.atomic
+    def reveal(self, names=True, *, by=None):
         """Show every hidden note at once, with its author's name or without; return the
         slugs of the prompts that changed.
 
         The silent round is over with it: notes written from now on are seen at once.
         """
-        hidden = Note.objects.filter(network=self.network, hidden=True)
-        prompts = sorted(set(hidden.values_list("prompt", flat=True)))
+        prompts = self._reveal(names)
+        Activity.record(self.network_id, by, "workshop.revealed", names=names)
+        return prompts
+
+    def _reveal(self, names):
+        hidden = Note.objects.filter(network=self.network_id, hidden=True)
+        rows = list(hidden.values_list("pk", "prompt"))
         hidden.update(hidden=False, anonymous=not names, updated_at=timezone.now())
+        # What the log said of them becomes plain too; without names it names nobody.
+        Activity.notes_revealed(self.network_id, [pk for pk, _prompt in rows], names=names)
         self.reveal_names, self.silent = names, False
         self.save(update_fields=["reveal_names", "silent"])
-        return prompts
+        return sorted({prompt for _pk, prompt in rows})
 
     # -- votes -------------------------------------------------------------------------
 
@@ -600,7 +649,9 @@ class Workshop(models.Model):
         Raise IntegrityError if another workshop is running in the network.
         """
         link = JoinLink.create_for(network, by, WORKSHOP_LINK_VALID)
-        return cls.objects.create(network=network, title=title, started_by=by, join_link=link)
+        workshop = cls.objects.create(network=network, title=title, started_by=by, join_link=link)
+        Activity.record(network, by, "workshop.started", subject=title)
+        return workshop
 
     @transaction.atomic
     def end(self, by=None):
@@ -612,7 +663,7 @@ class Workshop(models.Model):
         """
         if self.join_link is not None:
             self.join_link.revoke()
-        prompts = self.reveal(self.reveal_names)
+        prompts = self._reveal(self.reveal_names)
         vote = self.open_vote
         if vote is not None:
             vote.close()
@@ -621,6 +672,7 @@ class Workshop(models.Model):
         self.ended_at = timezone.now()
         self.version = CanvasVersion.save_current(self.network, by, self.title)
         self.save()
+        Activity.record(self.network, by, "workshop.ended", subject=self.title)
         return prompts
 
     @property

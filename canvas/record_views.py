@@ -30,7 +30,6 @@ from canvas.record_forms import (
 )
 from canvas.views import board_context
 from networks.access import get_access
-from networks.models import Activity
 
 NOW = "nu"  # stands for the canvas as it is now, where a version id could be
 
@@ -347,9 +346,6 @@ def network_import(request):
                 _("Geïmporteerd uit %(name)s") % {"name": upload_name},
                 kind=CanvasVersion.Kind.IMPORTED,
             )
-        Activity.record(
-            network, request.user, Activity.Area.NETWORK, Activity.Action.CREATED, network.name
-        )
         messages.success(request, _("Netwerk “%(name)s” geïmporteerd.") % {"name": network.name})
         return redirect(network.get_absolute_url())
     return render(request, "canvas/import.html", {"form": form})

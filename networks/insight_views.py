@@ -37,7 +37,6 @@ from networks.insight_forms import (
     ScanAnswerForm,
 )
 from networks.models import (
-    Activity,
     Actor,
     Assessment,
     Membership,
@@ -501,9 +500,6 @@ def scan_list(request, slug):
         form = OpenScanForm(request.POST, network=network)
         if form.is_valid():
             scan = form.save(request.user)
-            Activity.record(
-                network, request.user, Activity.Area.NETWORK, Activity.Action.CREATED, scan
-            )
             messages.success(request, _("De scan staat open. Deel de link met de deelnemers."))
             return redirect("networks:scan", network.slug, scan.pk)
         status = 422
@@ -613,10 +609,7 @@ def scan_close(request, slug, pk):
     access.require(access.edits_everything)
     scan = _get_scan(access, pk)
     if scan.is_open():
-        scan.close()
-        Activity.record(
-            access.network, request.user, Activity.Area.NETWORK, Activity.Action.EDITED, scan
-        )
+        scan.close(by=request.user)
         messages.success(request, _("De scan is gesloten. De resultaten staan hieronder."))
     return redirect("networks:scan", access.network.slug, scan.pk)
 

@@ -36,7 +36,21 @@ CANVAS_AREAS = (
     Activity.Area.AMBITIONS,
     Activity.Area.COALITIONS,
 )
-WRITING = (Activity.Action.CREATED, Activity.Action.EDITED)
+# The log's kinds of writing on the canvas (adding or changing, not deleting or moving).
+WRITING = (
+    "note.added",
+    "note.edited",
+    "rule.added",
+    "rule.edited",
+    "rule.agreed",
+    "rule.proposed",
+    "ambition.added",
+    "ambition.edited",
+    "coalition.added",
+    "coalition.formed",
+    "coalition.edited",
+    "coalition.lead",
+)
 
 
 @dataclass(frozen=True)
@@ -417,7 +431,7 @@ def gather(network, now=None):
         workshop_id, start, end = workshop
         facts.workshop = (workshop_id, start, min(end or now, now))
         since = min(since, start)
-    writing = network.activities.filter(area__in=CANVAS_AREAS, action__in=WRITING)
+    writing = network.activities.filter(area__in=CANVAS_AREAS, kind__in=WRITING)
     facts.changes = [
         (at, roles.get(user_id) in steering)
         for user_id, at in writing.filter(created_at__gte=since).values_list(
