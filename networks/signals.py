@@ -431,7 +431,8 @@ def gather(network, now=None):
         workshop_id, start, end = workshop
         facts.workshop = (workshop_id, start, min(end or now, now))
         since = min(since, start)
-    writing = network.activities.filter(area__in=CANVAS_AREAS, kind__in=WRITING)
+    # Not what is still hidden: counting it would tell its author's part before the reveal.
+    writing = network.activities.filter(area__in=CANVAS_AREAS, kind__in=WRITING, hidden=False)
     facts.changes = [
         (at, roles.get(user_id) in steering)
         for user_id, at in writing.filter(created_at__gte=since).values_list(

@@ -116,3 +116,17 @@ def test_a_coordinator_sees_no_more_than_a_facilitator(network, hidden, client):
     coordinator = participant(network, "Coco", role=Membership.Role.COORDINATOR)
     client.force_login(coordinator)
     assert "Dewi" not in _log(client, network)
+
+
+def test_the_pitfall_signals_do_not_count_a_hidden_note_before_its_reveal(
+    network, hidden, dewi, alice, client
+):
+    from networks import signals
+
+    def contributed():
+        members = signals.gather(network).members
+        return next(done for user_id, _joined, done in members if user_id == dewi.pk)
+
+    assert contributed() is False  # or "who never wrote" would shrink by its author
+    _reveal(client, network, alice, names=True)
+    assert contributed() is True
