@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canvas.prompts import BLOCK_CHOICES, NOTE_BLOCKS, PROMPT_CHOICES, RULES
-from networks.models import Network
+from networks.models import Activity, Network
 
 NOTE_MAX_LENGTH = 500
 
@@ -141,14 +141,36 @@ class Note(models.Model):
     def is_deleted(self):
         return self.deleted_at is not None
 
+    def _log(self, by, verb, **changes):
+        """Log that `by` did `verb` ("added", "edited"…) to this note.
+
+        A hidden note's entry carries none of its text and names its author to that
+        author alone (Activity.hidden); an anonymous note's changes carry no name.
+        """
+        params = {"prompt": self.prompt, "note": self.pk}
+        if self.hidden:
+            params["silent"], changes = True, {}
+        else:
+            params["subject"] = self.text
+        Activity.record(
+            self.network_id,
+            None if self.anonymous else by,
+            f"{'rule' if self.is_rule else 'note'}.{verb}",
+            area=self.block,
+            hidden=self.hidden,
+            **changes,
+            **params,
+        )
+
     @classmethod
+    @transaction.atomic
     def add(cls, network, prompt, text, author, *, hidden=False):
         """Write a new note at the end of `prompt`; rules start as a proposal.
 
         A `hidden` note (silent writing) is visible to its author alone until revealed.
         """
         last = cls.objects.filter(network=network, prompt=prompt.slug).aggregate(Max("position"))
-        return cls.objects.create(
+        note = cls.objects.create(
             network=network,
             block=prompt.block,
             prompt=prompt.slug,
@@ -158,37 +180,51 @@ class Note(models.Model):
             author=author,
             hidden=hidden,
         )
+        note._log(author, "added")
+        return note
 
-    def edit(self, text, version=None):
+    @transaction.atomic
+    def edit(self, text, version=None, *, by=None):
         """Save new text unless someone saved since `version`; return whether it saved.
 
         One conditional UPDATE: of two people saving over the same version, exactly one
         wins and the other is shown both texts, so no words are lost. Without a
         version (imports, scripts) the text is saved whatever the version.
         """
+        # As stored: a ModelForm has put the new text on this instance already.
+        before = Note.objects.select_for_update().filter(pk=self.pk).values_list("text").first()
         notes = Note.objects.filter(pk=self.pk, deleted_at__isnull=True)
         if version is not None:
             notes = notes.filter(version=version)
         saved = notes.update(text=text, version=F("version") + 1, updated_at=timezone.now())
         self.refresh_from_db(fields=["text", "version", "updated_at", "deleted_at"])
+        if saved:
+            self._log(by, "edited", before={"text": before[0]}, after={"text": self.text})
         return bool(saved)
 
-    def soft_delete(self):
+    @transaction.atomic
+    def soft_delete(self, *, by=None):
         """Hide the note but keep it, so a slip can be undone."""
         self.deleted_at = timezone.now()
         self.save(update_fields=["deleted_at", "updated_at"])
+        self._log(by, "deleted")
 
-    def restore(self):
+    @transaction.atomic
+    def restore(self, *, by=None):
         self.deleted_at = None
         self.save(update_fields=["deleted_at", "updated_at"])
+        self._log(by, "restored")
 
-    def toggle_status(self):
+    @transaction.atomic
+    def toggle_status(self, *, by=None):
         """Flip a rule between voorstel and afgesproken."""
         agreed = self.status == self.Status.AGREED
         self.status = self.Status.PROPOSED if agreed else self.Status.AGREED
         self.save(update_fields=["status", "updated_at"])
+        self._log(by, "proposed" if agreed else "agreed")
 
-    def move(self, direction):
+    @transaction.atomic
+    def move(self, direction, *, by=None):
         """Swap the note with its living neighbour above ("up") or below ("down").
 
         Renumbers the prompt's notes 0..n, so imported positions (which may repeat or
@@ -209,4 +245,5 @@ class Note(models.Model):
         for position, note in enumerate(siblings):
             note.position = position
         Note.objects.bulk_update(siblings, ["position"])
+        self._log(by, "moved", direction=direction)
         return True

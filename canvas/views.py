@@ -19,7 +19,6 @@ from canvas.live.events import publish_change
 from canvas.models import Note
 from canvas.prompts import PROMPTS, RULES
 from networks.access import get_access
-from networks.models import Activity
 
 
 def _changed(request, access, note):
@@ -32,17 +31,6 @@ def _changed(request, access, note):
     if note.hidden:
         keys.append("hidden-notes")  # the facilitator's count of notes to reveal
     publish_change(request, access.network, *keys)
-
-
-def _log_note(access, user, note, action, **changes):
-    """Log a change to a note; a hidden note's text stays out of the log until its reveal,
-    and an anonymous note's changes carry no name."""
-    if note.hidden:
-        subject, changes = _("verborgen notitie (stil schrijven)"), {}
-    else:
-        subject = note.text
-    who = None if note.anonymous else user
-    Activity.record(access.network, who, note.block, action, subject, prompt=note.prompt, **changes)
 
 
 def _prompt_or_404(slug):
@@ -113,7 +101,6 @@ def add_note(request, slug, prompt):
         note = Note.add(
             access.network, prompt, form.cleaned_data["text"], request.user, hidden=silent
         )
-        _log_note(access, request.user, note, Activity.Action.CREATED, after={"text": note.text})
         _changed(request, access, note)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
@@ -147,22 +134,13 @@ def edit_note(request, slug, pk):
     access.require(access.can_edit_note(note))
     if note.is_deleted:
         return _note_gone(request, access, note, text=request.POST.get("text", ""))
-    before = note.text
     form = NoteForm(request.POST or None, instance=note)
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        if not note.edit(text, form.cleaned_data["version"]):
+        if not note.edit(text, form.cleaned_data["version"], by=request.user):
             if note.is_deleted:
                 return _note_gone(request, access, note, text=text)
             return _note_conflict(request, access, note, text)
-        _log_note(
-            access,
-            request.user,
-            note,
-            Activity.Action.EDITED,
-            before={"text": before},
-            after={"text": note.text},
-        )
         _changed(request, access, note)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
@@ -197,8 +175,7 @@ def delete_note(request, slug, pk):
     access.require(access.can_edit_note(note))
     if note.is_deleted:
         return _note_gone(request, access, note)
-    note.soft_delete()
-    _log_note(access, request.user, note, Activity.Action.DELETED)
+    note.soft_delete(by=request.user)
     _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, "undo", verwijderd=note.pk))
@@ -212,8 +189,7 @@ def restore_note(request, slug, pk):
     note = _note_or_404(access, pk)
     access.require(access.can_edit_note(note))
     if note.is_deleted:
-        note.restore()
-        _log_note(access, request.user, note, Activity.Action.RESTORED)
+        note.restore(by=request.user)
         _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
@@ -237,8 +213,7 @@ def move_note(request, slug, pk):
         messages.error(request, error)
         return render_board(request, access, status=422)
     direction = form.cleaned_data["direction"]
-    if note.move(direction):
-        _log_note(access, request.user, note, Activity.Action.MOVED, after={"direction": direction})
+    if note.move(direction, by=request.user):
         _changed(request, access, note)
     if not request.htmx:
         url = reverse("canvas:edit_note", args=[access.network.slug, note.pk])
@@ -261,16 +236,7 @@ def toggle_rule(request, slug, pk):
     access.require(access.can_toggle_rule(note))
     if note.is_deleted:
         return _note_gone(request, access, note)
-    before = note.status
-    note.toggle_status()
-    _log_note(
-        access,
-        request.user,
-        note,
-        Activity.Action.EDITED,
-        before={"status": before},
-        after={"status": note.status},
-    )
+    note.toggle_status(by=request.user)
     _changed(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from canvas.forms import VersionField
 from canvas.models import StaleVersion
 from coalitions.models import Ambition, Coalition, CoalitionMember, CoalitionRole, Commitment
-from networks.models import Actor, NetworkActor
+from networks.models import Activity, Actor, NetworkActor
 
 _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
 _MAX_NEW_PARTNERS = 20
@@ -59,6 +59,12 @@ class AmbitionForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.network = network
         self.fields["title"].widget.attrs["autofocus"] = True
+        # The log's "before", taken before validating writes the posted fields into it.
+        self.before = self._snapshot(self.instance) if self.instance.pk else None
+
+    @staticmethod
+    def _snapshot(ambition):
+        return {"title": ambition.title, "description": ambition.description}
 
     def clean_title(self):
         title = self.cleaned_data["title"]
@@ -68,17 +74,30 @@ class AmbitionForm(VersionedForm):
         return title
 
     @transaction.atomic
-    def save(self, *, created_by=None):
-        """Save the ambition; raise StaleVersion if someone saved a newer one meanwhile."""
+    def save(self, *, by):
+        """Save the ambition, added or edited by `by`; raise StaleVersion (and change
+        nothing) if someone saved a newer one meanwhile."""
         ambition = super().save(commit=False)
         if ambition.pk is None:
             ambition.network = self.network
             ambition.key = Ambition.unique_key(self.network, ambition.title)
             ambition.position = _next_position(self.network.ambitions.all())
-            ambition.created_by = created_by
+            ambition.created_by = by
         else:
             _claim_version(ambition, self.cleaned_data["version"])
         ambition.save()
+        after = self._snapshot(ambition)
+        if self.before is None:
+            Activity.record(self.network, by, "ambition.added", subject=ambition.title)
+        else:
+            Activity.record(
+                self.network,
+                by,
+                "ambition.edited",
+                subject=ambition.title,
+                before=self.before,
+                after=after,
+            )
         return ambition
 
 
@@ -139,6 +158,8 @@ class CoalitionForm(VersionedForm):
         self.fields["core_partners"].queryset = network.network_actors.select_related(
             "actor"
         ).order_by("actor__name")
+        # The log's "before", taken before validating writes the posted fields into it.
+        self.before = self.instance.snapshot() if self.instance.pk else None
 
     def clean_name(self):
         name = self.cleaned_data["name"]
@@ -168,8 +189,8 @@ class CoalitionForm(VersionedForm):
         return names
 
     @transaction.atomic
-    def save(self, *, lead=None):
-        """Save the coalition; a new one gets `lead` as its trekker.
+    def save(self, *, by):
+        """Save the coalition, added or edited by `by`; a new one gets `by` as its trekker.
 
         Raise StaleVersion (and change nothing) if someone saved a newer one meanwhile.
         """
@@ -184,22 +205,25 @@ class CoalitionForm(VersionedForm):
         self.save_m2m()
         for name in self.cleaned_data["new_partners"]:
             coalition.core_partners.add(NetworkActor.find_or_add(self.network, name))
-        if created and lead is not None:
-            coalition.take_part(lead, CoalitionRole.LEAD)
+        if created:
+            CoalitionMember.objects.create(coalition=coalition, user=by, role=CoalitionRole.LEAD)
+            Activity.record(
+                self.network,
+                by,
+                "coalition.added",
+                subject=coalition.name,
+                after=coalition.snapshot(),
+            )
+        else:
+            Activity.record(
+                self.network,
+                by,
+                "coalition.edited",
+                subject=coalition.name,
+                before=self.before,
+                after=coalition.snapshot(),
+            )
         return coalition
-
-
-def coalition_snapshot(coalition):
-    """Return a coalition's fields as the activity log keeps them (before → after)."""
-    return {
-        "name": coalition.name,
-        "work_form": coalition.work_form,
-        "ambition": str(coalition.ambition or ""),
-        "core_partners": sorted(str(partner.actor) for partner in coalition.core_partners.all()),
-        "target_group": coalition.target_group,
-        "status": coalition.status,
-        "next_step": coalition.next_step,
-    }
 
 
 class ParticipationForm(forms.Form):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Membership, Network, NetworkActor, free_key
+from networks.models import Activity, Membership, Network, NetworkActor, free_key
 
 
 @dataclass
@@ -110,7 +110,7 @@ class Ambition(models.Model):
         return self.deleted_at is not None
 
     @transaction.atomic
-    def soft_delete(self):
+    def soft_delete(self, *, by=None):
         """Hide the ambition but keep it (and who committed to it), so a slip can be undone.
 
         Refused while coalitions still work on it: they would lose their ambition without
@@ -128,9 +128,10 @@ class Ambition(models.Model):
             )
         self.deleted_at = timezone.now()
         self.save(update_fields=["deleted_at", "updated_at"])
+        Activity.record(self.network_id, by, "ambition.deleted", subject=self.title)
 
     @transaction.atomic
-    def restore(self):
+    def restore(self, *, by=None):
         """Bring the ambition back; if another took its title meanwhile, number it (2)…"""
         if not self.is_deleted:
             return
@@ -139,6 +140,7 @@ class Ambition(models.Model):
         )
         self.deleted_at = None
         self.save(update_fields=["title", "deleted_at", "updated_at"])
+        Activity.record(self.network_id, by, "ambition.restored", subject=self.title)
 
     def commitment_levels(self, user=None):
         """Return the four levels with their people, counts and whether `user` chose it.
@@ -159,6 +161,7 @@ class Ambition(models.Model):
         """Return whether someone wants to meedoen or meebepalen: a coalition can form."""
         return any(c.level in DOING for c in self.commitments.all())
 
+    @transaction.atomic
     def commit(self, user, level):
         """Set how `user` wants to be involved; choosing their level again takes it back.
 
@@ -167,16 +170,18 @@ class Ambition(models.Model):
         current = self.commitments.filter(user=user).first()
         if current is not None and current.level == level:
             current.delete()
+            Activity.record(self.network_id, user, "commitment.withdrawn", subject=self.title)
             return ""
         if current is None:
             Commitment.objects.create(ambition=self, user=user, level=level)
         else:
             current.level = level
             current.save(update_fields=["level", "updated_at"])
+        Activity.record(self.network_id, user, "commitment.set", subject=self.title, level=level)
         return level
 
     @transaction.atomic
-    def form_coalition(self):
+    def form_coalition(self, *, by=None):
         """Create a coalition for this ambition from the commitments, and return it.
 
         "Wie wil met wie aan de slag?": the meebepalen people lead it (trekker), the
@@ -206,6 +211,14 @@ class Ambition(models.Model):
             actor__isnull=False,
         ).values_list("actor", flat=True)
         coalition.core_partners.set(set(partners))
+        Activity.record(
+            self.network_id,
+            by,
+            "coalition.formed",
+            subject=coalition.name,
+            ambition=self.title,
+            after=coalition.snapshot(),
+        )
         return coalition
 
 
@@ -296,13 +309,15 @@ class Coalition(models.Model):
     def is_deleted(self):
         return self.deleted_at is not None
 
-    def soft_delete(self):
+    @transaction.atomic
+    def soft_delete(self, *, by=None):
         """Hide the coalition but keep it, its members and partners, so a slip can be undone."""
         self.deleted_at = timezone.now()
         self.save(update_fields=["deleted_at", "updated_at"])
+        Activity.record(self.network_id, by, "coalition.deleted", subject=self.name)
 
     @transaction.atomic
-    def restore(self):
+    def restore(self, *, by=None):
         """Bring the coalition back. If its name was taken meanwhile it gets a number (2)…;
         if its ambition was deleted meanwhile, it comes back without one."""
         if not self.is_deleted:
@@ -314,6 +329,19 @@ class Coalition(models.Model):
             self.ambition = None
         self.deleted_at = None
         self.save(update_fields=["name", "ambition", "deleted_at", "updated_at"])
+        Activity.record(self.network_id, by, "coalition.restored", subject=self.name)
+
+    def snapshot(self):
+        """Return the coalition's fields as the activity log keeps them (before → after)."""
+        return {
+            "name": self.name,
+            "work_form": self.work_form,
+            "ambition": str(self.ambition or ""),
+            "core_partners": sorted(str(partner.actor) for partner in self.core_partners.all()),
+            "target_group": self.target_group,
+            "status": self.status,
+            "next_step": self.next_step,
+        }
 
     # The people in each role; they read the prefetched `members` (with their users), so
     # a page of cards costs no query per card.
@@ -348,10 +376,15 @@ class Coalition(models.Model):
             coalition=self, user=user, defaults={"role": role}
         )
         stays_lead = member.role == CoalitionRole.LEAD and role == CoalitionRole.MEMBER
-        if not created and member.role != role and not stays_lead:
+        changed = not created and member.role != role and not stays_lead
+        if changed:
             self._keep_a_lead(member)
             member.role = role
             member.save(update_fields=["role"])
+        if created or changed:
+            Activity.record(
+                self.network_id, user, "coalition.joined", subject=self.name, role=member.role
+            )
         return member
 
     @transaction.atomic
@@ -366,10 +399,11 @@ class Coalition(models.Model):
             return False
         self._keep_a_lead(member)
         member.delete()
+        Activity.record(self.network_id, user, "coalition.left", subject=self.name)
         return True
 
     @transaction.atomic
-    def set_role(self, member, role):
+    def set_role(self, member, role, *, by=None):
         """Make `member` trekker, or back to taking part (lid); return whether it changed.
 
         A coalition keeps at least one trekker: the last one cannot step down
@@ -380,9 +414,24 @@ class Coalition(models.Model):
         if member.role == role:
             return False
         self._keep_a_lead(member)
+        before = self._lead_names()
         member.role = role
         member.save(update_fields=["role"])
+        Activity.record(
+            self.network_id,
+            by,
+            "coalition.lead",
+            subject=self.name,
+            person=str(member.user),
+            role=role,
+            before={"leads": before},
+            after={"leads": self._lead_names()},
+        )
         return True
+
+    def _lead_names(self):
+        members = CoalitionMember.objects.filter(coalition=self, role=CoalitionRole.LEAD)
+        return [str(m.user) for m in members.select_related("user").order_by("role", "id")]
 
     def _lock(self):
         # One change of roles at a time: two trekkers stepping down together would both

@@ -31,11 +31,9 @@ from coalitions.forms import (
     CommitmentForm,
     LeadForm,
     ParticipationForm,
-    coalition_snapshot,
 )
 from coalitions.models import Ambition, Coalition, Commitment
 from networks.access import get_access
-from networks.models import Activity
 
 
 def _render_band(request, access, *, state=None, status=200, **extra):
@@ -77,15 +75,7 @@ def add_ambition(request, slug):
     access.require(access.can_contribute)
     form = AmbitionForm(request.POST or None, network=access.network)
     if request.method == "POST" and form.is_valid():
-        ambition = form.save(created_by=request.user)
-        Activity.record(
-            access.network,
-            request.user,
-            Activity.Area.AMBITIONS,
-            Activity.Action.CREATED,
-            ambition.title,
-            after={"title": ambition.title, "description": ambition.description},
-        )
+        ambition = form.save(by=request.user)
         return _saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     return _render_band(request, access, state=BoardState("ambition-add", form=form), status=status)
@@ -96,11 +86,10 @@ def edit_ambition(request, slug, pk):
     access = get_access(request, slug)
     ambition = get_object_or_404(Ambition, network=access.network, pk=pk)
     access.require(access.can_edit_ambition(ambition))
-    before = {"title": ambition.title, "description": ambition.description}
     form = AmbitionForm(request.POST or None, instance=ambition, network=access.network)
     if request.method == "POST" and form.is_valid():
         try:
-            ambition = form.save()
+            ambition = form.save(by=request.user)
         except StaleVersion:
             theirs = Ambition.objects.get(pk=ambition.pk)
             # A copy of its own for the form: validating the form writes into its instance.
@@ -111,15 +100,6 @@ def edit_ambition(request, slug, pk):
             )
             state = BoardState("ambition-edit", pk=theirs.pk, form=form, conflict=theirs)
             return _render_band(request, access, state=state, status=409)
-        Activity.record(
-            access.network,
-            request.user,
-            Activity.Area.AMBITIONS,
-            Activity.Action.EDITED,
-            ambition.title,
-            before=before,
-            after={"title": ambition.title, "description": ambition.description},
-        )
         return _saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("ambition-edit", pk=ambition.pk, form=form)
@@ -136,15 +116,7 @@ def add_coalition(request, slug):
         lane = get_object_or_404(Ambition, network=access.network, pk=request.GET["ambitie"])
     form = CoalitionForm(request.POST or None, network=access.network, initial={"ambition": lane})
     if request.method == "POST" and form.is_valid():
-        coalition = form.save(lead=request.user)
-        Activity.record(
-            access.network,
-            request.user,
-            Activity.Area.COALITIONS,
-            Activity.Action.CREATED,
-            coalition.name,
-            after=coalition_snapshot(coalition),
-        )
+        coalition = form.save(by=request.user)
         return _saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     if lane is None and form.is_bound:
@@ -162,22 +134,12 @@ def edit_coalition(request, slug, pk):
         pk=pk,
     )
     access.require(access.can_edit_coalition(coalition))
-    before = coalition_snapshot(coalition)
     form = CoalitionForm(request.POST or None, instance=coalition, network=access.network)
     if request.method == "POST" and form.is_valid():
         try:
-            coalition = form.save()
+            coalition = form.save(by=request.user)
         except StaleVersion:
             return _coalition_conflict(request, access, coalition)
-        Activity.record(
-            access.network,
-            request.user,
-            Activity.Area.COALITIONS,
-            Activity.Action.EDITED,
-            coalition.name,
-            before=before,
-            after=coalition_snapshot(coalition),
-        )
         return _saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("coalition-edit", pk=coalition.pk, form=form)
@@ -232,29 +194,11 @@ def participate(request, slug, pk):
     choice = form.cleaned_data["choice"]
     try:
         if choice == ParticipationForm.LEAVE:
-            left, member = coalition.leave(request.user), None
+            coalition.leave(request.user)
         else:
-            member = coalition.take_part(request.user, choice)
+            coalition.take_part(request.user, choice)
     except ValidationError as refusal:  # the last trekker
         return _render_card(request, access, coalition, error=refusal.messages[0])
-    if choice == ParticipationForm.LEAVE:
-        if left:
-            Activity.record(
-                access.network,
-                request.user,
-                Activity.Area.COALITIONS,
-                Activity.Action.LEFT,
-                coalition.name,
-            )
-    else:
-        Activity.record(
-            access.network,
-            request.user,
-            Activity.Area.COALITIONS,
-            Activity.Action.JOINED,
-            coalition.name,
-            after={"role": member.role},
-        )
     publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
@@ -296,15 +240,7 @@ def commit(request, slug, pk):
                 messages.error(request, error)
                 return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
             return _render_commitments(request, access, ambition, error=error, status=422)
-        level = ambition.commit(request.user, form.cleaned_data["level"])
-        Activity.record(
-            access.network,
-            request.user,
-            Activity.Area.AMBITIONS,
-            Activity.Action.JOINED if level else Activity.Action.LEFT,
-            ambition.title,
-            after={"betrokkenheid": level} if level else None,
-        )
+        ambition.commit(request.user, form.cleaned_data["level"])
         # Its own tab too: a refresh for someone else's choice, fetched just before this
         # one, must not be the last word there.
         publish(access.network.pk, "changed", {"keys": [f"commitments-{ambition.pk}"], "tab": ""})
@@ -326,7 +262,7 @@ def form_coalition(request, slug, pk):
     access.require(access.can_steer_workshop)
     ambition = _ambition_with_commitments(access, pk)
     try:
-        coalition = ambition.form_coalition()
+        coalition = ambition.form_coalition(by=request.user)
     except ValidationError as refusal:
         error = refusal.messages[0]
         if not request.htmx:
@@ -334,14 +270,6 @@ def form_coalition(request, slug, pk):
             return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
         response = _render_commitments(request, access, ambition, error=error, status=422)
         return retarget(response, f"#commitments-{ambition.pk}")
-    Activity.record(
-        access.network,
-        request.user,
-        Activity.Area.COALITIONS,
-        Activity.Action.CREATED,
-        coalition.name,
-        after=coalition_snapshot(coalition),
-    )
     response = _saved(request, access, coalition)
     return retarget(response, "#band") if request.htmx else response
 
@@ -359,11 +287,6 @@ def _deleted_item(access, model, pk):
     return get_object_or_404(queryset, pk=pk)
 
 
-def _record(access, user, thing, action, **changes):
-    area = Activity.Area.AMBITIONS if isinstance(thing, Ambition) else Activity.Area.COALITIONS
-    Activity.record(access.network, user, area, action, str(thing), **changes)
-
-
 def _delete(request, slug, model, pk):
     """Delete the ambition or coalition `pk`, and answer with its undo."""
     access = get_access(request, slug)
@@ -371,10 +294,9 @@ def _delete(request, slug, model, pk):
     access.require(may_delete(access, item))
     if not item.is_deleted:
         try:
-            item.soft_delete()
+            item.soft_delete(by=request.user)
         except ValidationError as refusal:  # an ambition that coalitions still work on
             return _ambition_kept(request, access, item, refusal.messages[0])
-        _record(access, request.user, item, Activity.Action.DELETED)
         publish_change(request, access.network, "band", f"{model.__name__.lower()}-{item.pk}")
     offer = undo_offer(access, item)
     if not request.htmx:
@@ -389,8 +311,7 @@ def _restore(request, slug, model, pk):
     item = _deleted_item(access, model, pk)
     access.require(may_delete(access, item))
     if item.is_deleted:
-        item.restore()
-        _record(access, request.user, item, Activity.Action.RESTORED)
+        item.restore(by=request.user)
     return _saved(request, access, item)
 
 
@@ -449,22 +370,13 @@ def choose_lead(request, slug, pk):
     form = LeadForm(request.POST, coalition=coalition)
     if not form.is_valid():
         return _render_card(request, access, coalition, error=form.first_error(), focus="leads")
-    before = [str(user) for user in coalition.leads]
     try:
-        changed = coalition.set_role(form.cleaned_data["member"], form.cleaned_data["role"])
+        changed = coalition.set_role(
+            form.cleaned_data["member"], form.cleaned_data["role"], by=request.user
+        )
     except ValidationError as refusal:
         return _render_card(request, access, coalition, error=refusal.messages[0], focus="leads")
     if changed:
-        members = coalition.members.select_related("user")
-        after = [str(m.user) for m in members if m.role == m.Role.LEAD]
-        _record(
-            access,
-            request.user,
-            coalition,
-            Activity.Action.EDITED,
-            before={"leads": before},
-            after={"leads": after},
-        )
         publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))

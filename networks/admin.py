@@ -71,7 +71,17 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "network", "user_name", "area", "action", "subject"]
-    list_filter = ["area", "action", "network"]
-    search_fields = ["subject", "user_name"]
+    list_display = ["created_at", "network", "area", "kind", "sentence"]
+    list_filter = ["area", "kind", "network"]
     readonly_fields = [f.name for f in Activity._meta.fields]
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and obj.hidden:
+            # About a note still hidden: its author is theirs to know, staff included.
+            fields = [field for field in fields if field not in ("user", "user_name")]
+        return fields
+
+    @admin.display(description=_("zin"))
+    def sentence(self, entry):
+        return entry.sentence()

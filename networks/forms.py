@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import (
@@ -296,16 +297,17 @@ class ActivityFilterForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, network, *args, **kwargs):
+    def __init__(self, network, reader, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        people = User.objects.filter(activities__network=network).distinct().order_by("name")
+        self.reader = reader
+        people = network.activities.people(reader).order_by("name")
         self.fields["person"].choices = [("", _("iedereen"))] + [(u.pk, str(u)) for u in people]
 
     def filter(self, entries):
         if not self.is_bound or not self.is_valid():
             return entries
         if self.cleaned_data["person"]:
-            entries = entries.filter(user_id=self.cleaned_data["person"])
+            entries = entries.by_person(self.cleaned_data["person"], self.reader)
         if self.cleaned_data["area"]:
             entries = entries.filter(area=self.cleaned_data["area"])
         return entries
@@ -387,9 +389,12 @@ class ActorForm(forms.Form):
             raise ValidationError(_("Deze organisatie staat al bij de actoren van dit netwerk."))
         return name
 
-    def save(self):
+    @transaction.atomic
+    def save(self, *, by):
+        """Add the actor, or change it; `by` is who did it, for the log."""
         name, kind, role = (self.cleaned_data[key] for key in ("name", "kind", "role"))
         network_actor = self.instance
+        before = None if network_actor is None else actor_snapshot(network_actor)
         if network_actor is None:
             network_actor = NetworkActor.find_or_add(self.network, name, kind=kind, role=role)
         else:
@@ -397,6 +402,13 @@ class ActorForm(forms.Form):
         if network_actor.role != role:
             network_actor.role = role
             network_actor.save(update_fields=["role"])
+        after = actor_snapshot(network_actor)
+        if before is None:
+            Activity.record(self.network, by, "actor.added", subject=name, after=after)
+        else:
+            Activity.record(
+                self.network, by, "actor.edited", subject=name, before=before, after=after
+            )
         return network_actor
 
 

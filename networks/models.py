@@ -1,4 +1,5 @@
 import secrets
+from dataclasses import dataclass
 from functools import lru_cache
 
 import segno
@@ -14,7 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from canvas.prompts import BLOCKS, PROMPT_CHOICES, PROMPTS
+from networks import activity
+from networks.activity import KINDS, Area
 
 
 class UserManager(BaseUserManager):
@@ -142,13 +144,30 @@ class Network(models.Model):
         return reverse("networks:detail", args=[self.slug])
 
     @classmethod
+    @transaction.atomic
     def start(cls, facilitator, **fields):
         """Create a network with `facilitator` as its first facilitator."""
         network = cls.objects.create(slug=cls.unique_slug(fields["name"]), **fields)
         Membership.objects.create(
             network=network, user=facilitator, role=MembershipRole.FACILITATOR
         )
+        Activity.record(network, facilitator, "network.created", subject=network.name)
         return network
+
+    EDITABLE = ("name", "description", "network_type")
+
+    @transaction.atomic
+    def change(self, by, **fields):
+        """Give the network a new name, description and/or type; logs what changed."""
+        before = Network.objects.filter(pk=self.pk).values(*self.EDITABLE).get()
+        for field, value in fields.items():
+            setattr(self, field, value)
+        after = {field: getattr(self, field) for field in self.EDITABLE}
+        self.save()
+        if before != after:
+            Activity.record(
+                self, by, "network.edited", subject=self.name, before=before, after=after
+            )
 
     @classmethod
     def unique_slug(cls, name):
@@ -384,13 +403,7 @@ class Membership(models.Model):
             return  # nothing to save, nothing to log
         self.save(update_fields=["role", "actor"])
         Activity.record(
-            self.network,
-            by,
-            Activity.Area.PEOPLE,
-            Activity.Action.EDITED,
-            self.user,
-            before=before,
-            after=after,
+            self.network, by, "person.changed", person=str(self.user), before=before, after=after
         )
 
     @classmethod
@@ -406,9 +419,7 @@ class Membership(models.Model):
         if is_new:
             user = User.objects.create_user(email, None, name=name)
         membership = cls.objects.create(network=network, user=user, role=role)
-        Activity.record(
-            network, by, Activity.Area.PEOPLE, Activity.Action.INVITED, user, after={"role": role}
-        )
+        Activity.record(network, by, "person.invited", person=str(user), role=role)
         return membership, is_new
 
     @transaction.atomic
@@ -421,14 +432,7 @@ class Membership(models.Model):
         # They leave the network's coalitions too: a coalition card shows who takes part.
         self.user.coalition_memberships.filter(coalition__network_id=self.network_id).delete()
         self.delete()
-        Activity.record(
-            self.network,
-            by,
-            Activity.Area.PEOPLE,
-            Activity.Action.DELETED,
-            self.user,
-            before={"role": self.role},
-        )
+        Activity.record(self.network, by, "person.removed", person=str(self.user), role=self.role)
 
 
 # Codes are read from a projector and typed on phones: no 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B,
@@ -554,48 +558,57 @@ class JoinLink(models.Model):
             network=self.network, user=user, defaults={"join_link": self}
         )
         if created:
-            Activity.record(
-                self.network,
-                user,
-                Activity.Area.PEOPLE,
-                Activity.Action.JOINED,
-                user,
-                after={"role": membership.role},
-            )
+            Activity.record(self.network, user, "person.joined", role=membership.role)
         elif user.is_guest:
             membership.join_link = self
             membership.save(update_fields=["join_link"])
         return membership
 
 
-class Activity(models.Model):
-    """One change to a network's canvas, coalitions, actors or people: who, what, when.
+class ActivityQuerySet(models.QuerySet):
+    def by_person(self, person, reader):
+        """Return the entries of `person`, as `reader` may know them.
 
-    Edits keep what changed, before → after, so the log can be read without the objects
-    (which may be gone by then).
+        An entry about a hidden note names its author to that author alone: filtering by
+        someone else leaves it out, or the filter would name its author.
+        """
+        entries = self.filter(user=person)
+        if reader is None or person != reader.pk:
+            entries = entries.exclude(hidden=True)
+        return entries
+
+    def people(self, reader):
+        """Return who appears in these entries by name, as `reader` may know them."""
+        named = models.Q(activities__hidden=False)
+        if reader is not None and reader.is_authenticated:
+            named |= models.Q(pk=reader.pk)
+        return User.objects.filter(named, activities__in=self.filter(user__isnull=False)).distinct()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of the log as one reader reads it: a sentence in their language."""
+
+    created_at: object
+    area: str
+    sentence: str
+    quote: str
+    changes: list
+
+
+class Activity(models.Model):
+    """One change to a network: who did what, when, stored as its kind and parameters.
+
+    The entry becomes a sentence when read, in the reader's language (networks/activity.py
+    holds every kind and its sentence). Edits keep what changed, before → after, so the
+    log can be read without the objects (which may be gone by then).
+
+    An entry about a note written during silent writing is `hidden`: it names the note's
+    author to that author alone, and carries none of its text. Revealing the notes makes
+    the entries plain, or, revealed without names, takes the name out for good.
     """
 
-    class Area(models.TextChoices):
-        NETWORK = "network", _("netwerk")
-        IDENTITY = "identity", _("Identiteit")
-        RULES = "rules", _("Spelregels")
-        ORGANISATION = "organisation", _("Organisatie")
-        LEADERSHIP = "leadership", _("Regie en leiderschap")
-        AMBITIONS = "ambitions", _("Ambities")
-        COALITIONS = "coalitions", _("Coalities")
-        ACTORS = "actors", _("actoren")
-        PEOPLE = "people", _("mensen")
-        VERSIONS = "versions", _("versies")
-
-    class Action(models.TextChoices):
-        CREATED = "created", _("toegevoegd")
-        EDITED = "edited", _("gewijzigd")
-        DELETED = "deleted", _("verwijderd")
-        RESTORED = "restored", _("teruggezet")
-        MOVED = "moved", _("verplaatst")
-        JOINED = "joined", _("doet mee")
-        LEFT = "left", _("doet niet meer mee")
-        INVITED = "invited", _("uitgenodigd")
+    Area = Area
 
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="activities", verbose_name=_("netwerk")
@@ -611,15 +624,14 @@ class Activity(models.Model):
     # The name at the time, so the log still reads well after an account is gone.
     user_name = models.CharField(_("naam"), max_length=200, blank=True)
     area = models.CharField(_("onderdeel"), max_length=20, choices=Area)
-    action = models.CharField(_("actie"), max_length=20, choices=Action)
-    subject = models.CharField(_("onderwerp"), max_length=200)
-    # For notes and rules: the prompt they answer, so the log can say where.
-    prompt = models.CharField(
-        _("vraag"), max_length=30, choices=PROMPT_CHOICES, blank=True, default=""
-    )
+    kind = models.CharField(_("soort"), max_length=40)
+    params = models.JSONField(_("gegevens"), default=dict, blank=True)
     before = models.JSONField(_("voor"), null=True, blank=True)
     after = models.JSONField(_("na"), null=True, blank=True)
+    hidden = models.BooleanField(_("over een verborgen notitie"), default=False)
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activiteit")
@@ -630,47 +642,56 @@ class Activity(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user_name} {self.get_action_display()} {self.subject}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.kind}"
 
     @classmethod
-    def record(cls, network, user, area, action, subject, *, before=None, after=None, prompt=""):
-        """Log one change; `before`/`after` are dicts of the fields an edit changed."""
+    def record(cls, network, by, kind, *, area="", before=None, after=None, hidden=False, **params):
+        """Log that `by` did `kind` (a key of activity.KINDS) with these parameters.
+
+        `network` is a network or its id; `before`/`after` are dicts of the fields an edit
+        changed; `area` is needed only for notes (their block).
+        """
         if before is not None and after is not None:
             # In the caller's order, so the log lists the fields as the form does.
             changed = [key for key in after if before.get(key) != after.get(key)]
             before = {key: before.get(key) for key in changed}
             after = {key: after[key] for key in changed}
+        known = by is not None and by.is_authenticated
         return cls.objects.create(
-            network=network,
-            user=user if user is not None and user.is_authenticated else None,
-            user_name=str(user) if user is not None and user.is_authenticated else "",
-            area=area,
-            action=action,
-            subject=str(subject)[:200],
-            prompt=prompt,
+            network_id=getattr(network, "pk", network),
+            user=by if known else None,
+            user_name=str(by) if known else "",
+            area=area or KINDS[kind].area,
+            kind=kind,
+            params=params,
             before=before,
             after=after,
+            hidden=hidden,
         )
 
-    @property
-    def sentence(self):
-        """Return this change as a Dutch sentence: “Bob heeft een notitie toegevoegd bij …”."""
-        action = self.action
-        if action == self.Action.JOINED and (self.after or {}).get("role") == "informed":
-            action = "informed"  # asked to be kept informed: not taking part
-        template = _SENTENCES.get((_AREA_KIND.get(self.area, self.area), action))
-        values = {"who": self.user_name or _("Iemand"), "subject": self.subject}
-        if template is None:
-            return f"{values['who']}: {self.subject} ({self.get_action_display()})"
-        block = BLOCKS.get(self.area)
-        prompt = PROMPTS.get(self.prompt)
-        values["where"] = " › ".join(str(part.title) for part in (block, prompt) if part)
-        return template % values
+    @classmethod
+    def notes_revealed(cls, network, note_ids, *, names):
+        """Make the entries about these hidden notes plain; without `names`, nameless for good."""
+        entries = cls.objects.filter(network=network, hidden=True, params__note__in=note_ids)
+        if names:
+            entries.update(hidden=False)
+        else:
+            entries.update(hidden=False, user=None, user_name="")
+
+    def names_for(self, reader):
+        """Return whether `reader` may see who did this."""
+        return not self.hidden or (reader is not None and self.user_id == reader.pk)
+
+    def sentence(self, reader=None):
+        """Return this change as a sentence in the active language: “Bob heeft … bij …”."""
+        who = self.user_name if self.names_for(reader) else ""
+        return activity.sentence(self.kind, self.params, self.area, who or _("Iemand"))
 
     @property
-    def quotes_subject(self):
-        """Notes and rules show their text under the sentence."""
-        return _AREA_KIND.get(self.area) in ("note", "rule") and self.action != self.Action.EDITED
+    def quote(self):
+        """Return the text shown under the sentence (a note's or a rule's), or ""."""
+        definition = activity.KINDS.get(self.kind)
+        return self.params.get("subject", "") if definition and definition.quotes else ""
 
     @property
     def changes(self):
@@ -679,104 +700,13 @@ class Activity(models.Model):
             return []
         return [
             (
-                _FIELD_LABELS.get(key, key),
-                _display_value(self.before.get(key)),
-                _display_value(self.after.get(key)),
+                activity.FIELD_LABELS.get(key, key),
+                activity.label(self.before.get(key)),
+                activity.label(self.after.get(key)),
             )
             for key in self.after
         ]
 
-
-_AREA_KIND = {
-    "identity": "note",
-    "organisation": "note",
-    "leadership": "note",
-    "rules": "rule",
-}
-
-# One whole sentence per kind of change, so translators see the sentence, not pieces.
-_SENTENCES = {
-    ("note", "created"): _("%(who)s heeft een notitie toegevoegd bij %(where)s"),
-    ("note", "edited"): _("%(who)s heeft een notitie gewijzigd bij %(where)s"),
-    ("note", "deleted"): _("%(who)s heeft een notitie verwijderd bij %(where)s"),
-    ("note", "restored"): _("%(who)s heeft een notitie teruggezet bij %(where)s"),
-    ("note", "moved"): _("%(who)s heeft een notitie verplaatst bij %(where)s"),
-    ("rule", "created"): _("%(who)s heeft een spelregel toegevoegd bij %(where)s"),
-    ("rule", "edited"): _("%(who)s heeft een spelregel gewijzigd bij %(where)s"),
-    ("rule", "deleted"): _("%(who)s heeft een spelregel verwijderd bij %(where)s"),
-    ("rule", "restored"): _("%(who)s heeft een spelregel teruggezet bij %(where)s"),
-    ("rule", "moved"): _("%(who)s heeft een spelregel verplaatst bij %(where)s"),
-    ("ambitions", "created"): _("%(who)s heeft de ambitie “%(subject)s” toegevoegd"),
-    ("ambitions", "edited"): _("%(who)s heeft de ambitie “%(subject)s” gewijzigd"),
-    ("ambitions", "deleted"): _("%(who)s heeft de ambitie “%(subject)s” verwijderd"),
-    ("ambitions", "restored"): _("%(who)s heeft de ambitie “%(subject)s” teruggezet"),
-    ("ambitions", "moved"): _("%(who)s heeft de ambitie “%(subject)s” verplaatst"),
-    ("coalitions", "created"): _("%(who)s heeft de coalitie “%(subject)s” toegevoegd"),
-    ("coalitions", "edited"): _("%(who)s heeft de coalitie “%(subject)s” gewijzigd"),
-    ("coalitions", "deleted"): _("%(who)s heeft de coalitie “%(subject)s” verwijderd"),
-    ("coalitions", "restored"): _("%(who)s heeft de coalitie “%(subject)s” teruggezet"),
-    ("coalitions", "moved"): _("%(who)s heeft de coalitie “%(subject)s” verplaatst"),
-    ("coalitions", "joined"): _("%(who)s doet mee in de coalitie “%(subject)s”"),
-    ("coalitions", "left"): _("%(who)s doet niet meer mee in de coalitie “%(subject)s”"),
-    ("coalitions", "informed"): _(
-        "%(who)s wordt op de hoogte gehouden van de coalitie “%(subject)s”"
-    ),
-    ("actors", "created"): _("%(who)s heeft de actor “%(subject)s” toegevoegd"),
-    ("actors", "edited"): _("%(who)s heeft de actor “%(subject)s” gewijzigd"),
-    ("actors", "deleted"): _("%(who)s heeft de actor “%(subject)s” verwijderd"),
-    ("network", "created"): _("%(who)s heeft het netwerk “%(subject)s” aangemaakt"),
-    ("network", "edited"): _("%(who)s heeft de gegevens van het netwerk gewijzigd"),
-    ("versions", "created"): _("%(who)s heeft de versie “%(subject)s” bewaard"),
-    ("versions", "restored"): _("%(who)s heeft de versie “%(subject)s” teruggezet"),
-    ("people", "joined"): _("%(who)s doet mee in het netwerk"),
-    ("people", "left"): _("%(who)s doet niet meer mee in het netwerk"),
-    ("people", "invited"): _("%(who)s heeft %(subject)s uitgenodigd"),
-    ("people", "created"): _("%(who)s heeft %(subject)s toegevoegd"),
-    ("people", "edited"): _("%(who)s heeft de rol of organisatie van %(subject)s gewijzigd"),
-    ("people", "deleted"): _("%(who)s heeft %(subject)s uit het netwerk gehaald"),
-}
-
-_FIELD_LABELS = {
-    "text": _("tekst"),
-    "status": _("status"),
-    "role": _("rol"),
-    "actor": _("organisatie"),
-    "name": _("naam"),
-    "title": _("titel"),
-    "description": _("beschrijving"),
-    "network_type": _("netwerktype"),
-    "work_form": _("werkvorm"),
-    "ambition": _("gedeelde ambitie"),
-    "core_partners": _("kernpartners"),
-    "target_group": _("doelgroep"),
-    "next_step": _("volgende stap"),
-    "kind": _("soort"),
-    "prompt": _("vraag"),
-    "direction": _("richting"),
-    "leads": _("trekkers"),
-}
-
-
-def _display_value(value):
-    """Show a stored value as people know it: labels for choices, lists joined, — for none."""
-    from canvas.models import NoteStatus
-    from coalitions.models import CoalitionRole, CoalitionStatus, WorkForm
-
-    if value in (None, "", []):
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(str(_display_value(item)) for item in value)
-    if isinstance(value, str):
-        for choices in (
-            MembershipRole,
-            ActorRole,
-            NoteStatus,
-            CoalitionStatus,
-            WorkForm,
-            CoalitionRole,
-        ):
-            if value in choices.values:
-                return choices(value).label
-        if value in PROMPTS:
-            return PROMPTS[value].title
-    return value
+    def read_by(self, reader):
+        """Return this entry as `reader` reads it."""
+        return Entry(self.created_at, self.area, self.sentence(reader), self.quote, self.changes)

@@ -7,7 +7,6 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -37,9 +36,8 @@ from networks.forms import (
     PasswordResetForm,
     RegisterForm,
     SignInForm,
-    actor_snapshot,
 )
-from networks.models import Activity, JoinLink, Membership, Network, NetworkActor
+from networks.models import JoinLink, Membership, Network, NetworkActor
 from networks.tasks import send_email
 
 GUEST_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -471,9 +469,11 @@ def person_invite(request, slug):
 def activity(request, slug):
     access = get_access(request, slug)
     access.require(access.can_see_activity)
-    form = ActivityFilterForm(access.network, request.GET or None)
+    form = ActivityFilterForm(access.network, request.user, request.GET or None)
     entries = form.filter(access.network.activities.all())
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    # Each entry as this reader may read it, in their language.
+    page.object_list = [entry.read_by(request.user) for entry in page.object_list]
     template = "networks/activity.html"
     if request.htmx:
         template += "#log"
@@ -496,11 +496,7 @@ def create_network(request):
         )
     form = NetworkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            network = Network.start(request.user, **form.cleaned_data)
-            Activity.record(
-                network, request.user, Activity.Area.NETWORK, Activity.Action.CREATED, network.name
-            )
+        network = Network.start(request.user, **form.cleaned_data)
         return redirect(network)
     status = 422 if request.method == "POST" else 200
     return render(request, "networks/network_form.html", {"form": form}, status=status)
@@ -510,24 +506,14 @@ def edit_network(request, slug):
     access = get_access(request, slug)
     access.require(access.can_edit_network)
     network = access.network
-    fields = ("name", "description", "network_type")
-    before = {field: getattr(network, field) for field in fields}
+    name = network.name
     form = NetworkForm(request.POST or None, instance=network)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        Activity.record(
-            network,
-            request.user,
-            Activity.Area.NETWORK,
-            Activity.Action.EDITED,
-            network.name,
-            before=before,
-            after={field: getattr(network, field) for field in fields},
-        )
+        network.change(request.user, **form.cleaned_data)
         return redirect(network)
     status = 422 if request.method == "POST" else 200
     # A failed save must not rename the page's heading before anything is stored.
-    context = {"form": form, "network": access.network, "access": access, "title": before["name"]}
+    context = {"form": form, "network": access.network, "access": access, "title": name}
     return render(request, "networks/network_form.html", context, status=status)
 
 
@@ -563,15 +549,7 @@ def actors(request, slug):
     form = ActorForm(request.POST, network=access.network)
     if not form.is_valid():
         return _render_actors(request, access, form=form, status=422)
-    network_actor = form.save()
-    Activity.record(
-        access.network,
-        request.user,
-        Activity.Area.ACTORS,
-        Activity.Action.CREATED,
-        network_actor.actor.name,
-        after=actor_snapshot(network_actor),
-    )
+    network_actor = form.save(by=request.user)
     if not request.htmx:
         return redirect(reverse("networks:actors", args=[slug]) + f"#actor-{network_actor.pk}")
     return _render_actors(request, access)
@@ -584,22 +562,11 @@ def edit_actor(request, slug, pk):
     network_actor = get_object_or_404(
         NetworkActor.objects.select_related("actor"), network=access.network, pk=pk
     )
-    before = actor_snapshot(network_actor)
     form = ActorForm(
         request.POST or None, network=access.network, instance=network_actor, auto_id="edit-%s"
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            network_actor = form.save()
-            Activity.record(
-                access.network,
-                request.user,
-                Activity.Area.ACTORS,
-                Activity.Action.EDITED,
-                network_actor.actor.name,
-                before=before,
-                after=actor_snapshot(network_actor),
-            )
+        network_actor = form.save(by=request.user)
         if not request.htmx:
             return redirect(reverse("networks:actors", args=[slug]) + f"#actor-{pk}")
         return _render_actors(request, access)

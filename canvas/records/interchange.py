@@ -21,7 +21,7 @@ from jsonschema.exceptions import best_match
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
 from coalitions.models import Ambition, Coalition
-from networks.models import Actor, Membership, Network, NetworkActor
+from networks.models import Activity, Actor, Membership, Network, NetworkActor
 
 FORMAT = "netwerkcanvas/1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -267,6 +267,7 @@ def import_network(data, *, facilitator=None):
         Membership.objects.create(
             network=network, user=facilitator, role=Membership.Role.FACILITATOR
         )
+        Activity.record(network, facilitator, "network.imported", subject=network.name)
     return network
 
 

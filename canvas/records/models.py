@@ -82,7 +82,7 @@ class CanvasVersion(models.Model):
             created_by=user if user is not None and user.is_authenticated else None,
             created_by_name=str(user) if user is not None and user.is_authenticated else "",
         )
-        Activity.record(network, user, Activity.Area.VERSIONS, Activity.Action.CREATED, label)
+        Activity.record(network, user, _VERSION_KINDS[kind], subject=label)
         return version
 
     def restore(self, user):
@@ -98,9 +98,7 @@ class CanvasVersion(models.Model):
                 kind=CanvasVersionKind.AUTOMATIC,
             )
             replace_canvas(self.network, self.document)
-            Activity.record(
-                self.network, user, Activity.Area.VERSIONS, Activity.Action.RESTORED, self.label
-            )
+            Activity.record(self.network, user, "version.restored", subject=self.label)
         return backup
 
     def save(self, *args, **kwargs):
@@ -111,6 +109,14 @@ class CanvasVersion(models.Model):
     def counts(self):
         """Return how many notes, rules, ambitions and coalitions the version holds."""
         return self.summary or document_counts(self.document)
+
+
+# How the log tells the kinds of versions apart.
+_VERSION_KINDS = {
+    CanvasVersionKind.SAVED: "version.saved",
+    CanvasVersionKind.AUTOMATIC: "version.kept",
+    CanvasVersionKind.IMPORTED: "version.imported",
+}
 
 
 def document_counts(document):

@@ -31,7 +31,6 @@ from canvas.records.forms import (
 from canvas.records.interchange import dumps, export_network, import_network, replace_canvas
 from canvas.records.models import CanvasVersion
 from networks.access import get_access
-from networks.models import Activity
 
 NOW = "nu"  # stands for the canvas as it is now, where a version id could be
 
@@ -348,9 +347,6 @@ def network_import(request):
                 _("Geïmporteerd uit %(name)s") % {"name": upload_name},
                 kind=CanvasVersion.Kind.IMPORTED,
             )
-        Activity.record(
-            network, request.user, Activity.Area.NETWORK, Activity.Action.CREATED, network.name
-        )
         messages.success(request, _("Netwerk “%(name)s” geïmporteerd.") % {"name": network.name})
         return redirect(network.get_absolute_url())
     return render(request, "records/import.html", {"form": form})

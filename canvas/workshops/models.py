@@ -22,7 +22,7 @@ from canvas.prompts import (
     Block,
 )
 from canvas.records.models import CanvasVersion
-from networks.models import JoinLink, Network
+from networks.models import Activity, JoinLink, Network
 
 # The same for a workshop's step, whose prompt (when set) belongs to its block.
 _PROMPT_IN_BLOCK_STEP = Q(
@@ -245,18 +245,26 @@ class Workshop(models.Model):
     def hidden_notes(self):
         return Note.objects.filter(network_id=self.network_id, hidden=True, deleted_at__isnull=True)
 
-    def reveal(self, names=True):
+    @transaction.atomic
+    def reveal(self, names=True, *, by=None):
         """Show every hidden note at once, with its author's name or without; return the
         slugs of the prompts that changed.
 
         The silent round is over with it: notes written from now on are seen at once.
         """
-        hidden = Note.objects.filter(network=self.network, hidden=True)
-        prompts = sorted(set(hidden.values_list("prompt", flat=True)))
+        prompts = self._reveal(names)
+        Activity.record(self.network_id, by, "workshop.revealed", names=names)
+        return prompts
+
+    def _reveal(self, names):
+        hidden = Note.objects.filter(network=self.network_id, hidden=True)
+        rows = list(hidden.values_list("pk", "prompt"))
         hidden.update(hidden=False, anonymous=not names, updated_at=timezone.now())
+        # What the log said of them becomes plain too; without names it names nobody.
+        Activity.notes_revealed(self.network_id, [pk for pk, _prompt in rows], names=names)
         self.reveal_names, self.silent = names, False
         self.save(update_fields=["reveal_names", "silent"])
-        return prompts
+        return sorted({prompt for _pk, prompt in rows})
 
     # -- votes -------------------------------------------------------------------------
 
@@ -274,7 +282,9 @@ class Workshop(models.Model):
         Raise IntegrityError if another workshop is running in the network.
         """
         link = JoinLink.create_for(network, by, WORKSHOP_LINK_VALID)
-        return cls.objects.create(network=network, title=title, started_by=by, join_link=link)
+        workshop = cls.objects.create(network=network, title=title, started_by=by, join_link=link)
+        Activity.record(network, by, "workshop.started", subject=title)
+        return workshop
 
     @transaction.atomic
     def end(self, by=None):
@@ -286,7 +296,7 @@ class Workshop(models.Model):
         """
         if self.join_link is not None:
             self.join_link.revoke()
-        prompts = self.reveal(self.reveal_names)
+        prompts = self._reveal(self.reveal_names)
         vote = self.open_vote
         if vote is not None:
             vote.close()
@@ -295,6 +305,7 @@ class Workshop(models.Model):
         self.ended_at = timezone.now()
         self.version = CanvasVersion.save_current(self.network, by, self.title)
         self.save()
+        Activity.record(self.network, by, "workshop.ended", subject=self.title)
         return prompts
 
     @property

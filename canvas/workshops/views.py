@@ -24,7 +24,6 @@ from canvas.workshops.forms import StartWorkshopForm, StepForm, TimerForm, VoteF
 from canvas.workshops.models import Workshop
 from canvas.workshops.summary import WorkshopSummary
 from networks.access import get_access
-from networks.models import Activity
 
 WORKSHOPS = "workshops/workshops.html"
 SUMMARY = "workshops/workshop_summary.html"
@@ -80,13 +79,6 @@ def _start(request, access, form):
     except IntegrityError:  # the one-running-workshop constraint
         form.add_error(None, _("Er loopt al een workshop in dit netwerk; beëindig die eerst."))
         return None
-    Activity.record(
-        network,
-        request.user,
-        Activity.Area.NETWORK,
-        Activity.Action.CREATED,
-        _("Workshop “%(title)s” begonnen") % {"title": workshop.title},
-    )
     _follow(request, network, "workshop")
     return workshop
 
@@ -162,14 +154,7 @@ def _silent(request, workshop):
 
 
 def _reveal(request, workshop):
-    prompts = workshop.reveal(names=request.POST.get("names") == "ja")
-    Activity.record(
-        workshop.network,
-        request.user,
-        Activity.Area.NETWORK,
-        Activity.Action.EDITED,
-        _("Verborgen notities onthuld"),
-    )
+    prompts = workshop.reveal(names=request.POST.get("names") == "ja", by=request.user)
     return None, ["workshop", *[f"prompt-{slug}" for slug in prompts]]
 
 
@@ -264,15 +249,7 @@ def _no_workshop(request, access):
 def _end(request, access, workshop):
     """End the workshop and show its summary."""
     network = access.network
-    with transaction.atomic():
-        prompts = workshop.end(request.user)
-        Activity.record(
-            network,
-            request.user,
-            Activity.Area.NETWORK,
-            Activity.Action.EDITED,
-            _("Workshop “%(title)s” beëindigd") % {"title": workshop.title},
-        )
+    prompts = workshop.end(request.user)
     _follow(request, network, "workshop", "band", *[f"prompt-{slug}" for slug in prompts])
     url = reverse("workshop:summary", args=[network.slug, workshop.pk])
     if request.htmx:

@@ -6,3 +6,9 @@ class InsightsConfig(AppConfig):
     name = "networks.insights"
     label = "insights"
     verbose_name = _("Overlap, scans, advies en signalen")
+
+    def ready(self):
+        from networks import activity
+        from networks.insights.models import ScanKind
+
+        activity.register_labels(ScanKind)  # the log names a scan by its kind

@@ -55,12 +55,8 @@ class OpenScanForm(forms.Form):
     def save(self, user):
         day = self.cleaned_data["closes_on"] + timedelta(days=1)
         closes = timezone.make_aware(datetime.combine(day, time.min))
-        return Scan.objects.create(
-            network=self.network,
-            kind=self.cleaned_data["kind"],
-            opened_by=user,
-            opens=self.now,
-            closes=closes,
+        return Scan.open_in(
+            self.network, self.cleaned_data["kind"], user, opens=self.now, closes=closes
         )
 
 

@@ -1,12 +1,12 @@
 """Looking at a network: self-scans, advice answers and dismissed signals (analysis.md)."""
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks.insights.scans import SCANS
 from networks.insights.scans import results as scan_results
-from networks.models import Network, NetworkType, User
+from networks.models import Activity, Network, NetworkType, User
 
 
 class ScanKind(models.TextChoices):
@@ -80,10 +80,26 @@ class Scan(models.Model):
     def is_closed(self, now=None):
         return (now or timezone.now()) >= self.closes
 
-    def close(self, now=None):
+    @classmethod
+    @transaction.atomic
+    def open_in(cls, network, kind, by, *, opens, closes):
+        """Open a scan of `kind` for the network's members, from `opens` until `closes`."""
+        scan = cls.objects.create(
+            network=network, kind=kind, opened_by=by, opens=opens, closes=closes
+        )
+        Activity.record(network, by, "scan.opened", **scan.log_params())
+        return scan
+
+    @transaction.atomic
+    def close(self, now=None, *, by=None):
         """Close the scan now (its results become visible)."""
         self.closes = max(now or timezone.now(), self.opens)
         self.save(update_fields=["closes"])
+        Activity.record(self.network, by, "scan.closed", **self.log_params())
+
+    def log_params(self):
+        """Return what the log says of this scan: its kind and the day it opened."""
+        return {"scan": self.kind, "date": timezone.localdate(self.opens).isoformat()}
 
     def previous(self):
         """Return the run of the same scan before this one in this network, if any."""

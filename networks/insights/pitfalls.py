@@ -39,7 +39,21 @@ CANVAS_AREAS = (
     Activity.Area.AMBITIONS,
     Activity.Area.COALITIONS,
 )
-WRITING = (Activity.Action.CREATED, Activity.Action.EDITED)
+# The log's kinds of writing on the canvas (adding or changing, not deleting or moving).
+WRITING = (
+    "note.added",
+    "note.edited",
+    "rule.added",
+    "rule.edited",
+    "rule.agreed",
+    "rule.proposed",
+    "ambition.added",
+    "ambition.edited",
+    "coalition.added",
+    "coalition.formed",
+    "coalition.edited",
+    "coalition.lead",
+)
 
 
 @dataclass(frozen=True)
@@ -420,7 +434,8 @@ def gather(network, now=None):
         workshop_id, start, end = workshop
         facts.workshop = (workshop_id, start, min(end or now, now))
         since = min(since, start)
-    writing = network.activities.filter(area__in=CANVAS_AREAS, action__in=WRITING)
+    # Not what is still hidden: counting it would tell its author's part before the reveal.
+    writing = network.activities.filter(area__in=CANVAS_AREAS, kind__in=WRITING, hidden=False)
     facts.changes = [
         (at, roles.get(user_id) in steering)
         for user_id, at in writing.filter(created_at__gte=since).values_list(

@@ -37,7 +37,7 @@ from networks.insights.forms import (
     ScanAnswerForm,
 )
 from networks.insights.models import Assessment, Scan, ScanResponse
-from networks.models import Activity, Actor, Membership, NetworkActor
+from networks.models import Actor, Membership, NetworkActor
 
 ACTORS_PER_PAGE = 50
 # With more networks than this the picture keeps each network's strongest links only.
@@ -494,9 +494,6 @@ def scan_list(request, slug):
         form = OpenScanForm(request.POST, network=network)
         if form.is_valid():
             scan = form.save(request.user)
-            Activity.record(
-                network, request.user, Activity.Area.NETWORK, Activity.Action.CREATED, scan
-            )
             messages.success(request, _("De scan staat open. Deel de link met de deelnemers."))
             return redirect("networks:scan", network.slug, scan.pk)
         status = 422
@@ -606,10 +603,7 @@ def scan_close(request, slug, pk):
     access.require(access.edits_everything)
     scan = _get_scan(access, pk)
     if scan.is_open():
-        scan.close()
-        Activity.record(
-            access.network, request.user, Activity.Area.NETWORK, Activity.Action.EDITED, scan
-        )
+        scan.close(by=request.user)
         messages.success(request, _("De scan is gesloten. De resultaten staan hieronder."))
     return redirect("networks:scan", access.network.slug, scan.pk)
 

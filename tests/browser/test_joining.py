@@ -86,7 +86,7 @@ def test_a_member_edits_a_coalition_only_after_taking_part(server, page, network
     )
     coalition.refresh_from_db()
     assert coalition.next_step == "Intake plannen met de hogeschool"
-    assert Activity.objects.filter(area="coalitions", action="joined", user=bob).exists()
+    assert Activity.objects.filter(kind="coalition.joined", user=bob).exists()
 
 
 def test_a_wrong_code_says_so_next_to_the_field(server, page, join_link):

@@ -22,9 +22,10 @@ def test_it_adds_a_note_at_the_end_of_the_prompt(network, bob, client):
 def test_it_records_the_activity(network, bob, client):
     client.force_login(bob)
     client.post(_url(network), {"text": "Samen leren"})
+    note = Note.objects.get(text="Samen leren")
     activity = Activity.objects.get(network=network)
-    assert (activity.area, activity.action, activity.user) == ("identity", "created", bob)
-    assert activity.after == {"text": "Samen leren"}
+    assert (activity.area, activity.kind, activity.user) == ("identity", "note.added", bob)
+    assert activity.params == {"prompt": "passion", "note": note.pk, "subject": "Samen leren"}
 
 
 def test_htmx_gets_the_prompts_notes_with_the_form_open_again(network, bob, client):

@@ -18,7 +18,7 @@ def test_deleting_hides_the_note_but_keeps_it(network, bob, client):
     assert response.status_code == 302
     assert response.url == f"/n/{network.slug}/?verwijderd={note.pk}#undo"
     assert not Note.objects.alive().filter(pk=note.pk).exists()
-    assert Activity.objects.filter(action="deleted", subject="Weg ermee").exists()
+    assert Activity.objects.filter(kind="note.deleted", params__subject="Weg ermee").exists()
 
 
 def test_htmx_gets_the_undo_in_place_of_the_note(network, bob, client):
@@ -42,7 +42,7 @@ def test_undo_brings_the_note_back_where_it_was(network, bob, client):
     assert response.status_code == 200
     assert "Weg ermee" in response.content.decode()
     assert (note.deleted_at, note.position) == (None, position)
-    assert Activity.objects.filter(action="restored").exists()
+    assert Activity.objects.filter(kind="note.restored").exists()
 
 
 def test_undo_without_javascript_returns_to_the_note(network, bob, client):
@@ -58,7 +58,7 @@ def test_undo_twice_changes_nothing_more(network, bob, client):
     client.force_login(bob)
     response = client.post(f"/n/{network.slug}/notities/{note.pk}/terugzetten/", headers=HX)
     assert response.status_code == 200
-    assert not Activity.objects.filter(action="restored").exists()
+    assert not Activity.objects.filter(kind="note.restored").exists()
 
 
 def test_deleting_a_note_deleted_meanwhile_says_so(network, bob, client):

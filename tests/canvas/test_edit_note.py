@@ -20,7 +20,7 @@ def test_it_saves_the_new_text_and_bumps_the_version(network, bob, client):
     note.refresh_from_db()
     assert response.status_code == 302
     assert (note.text, note.version) == ("Tweede versie", 2)
-    activity = Activity.objects.get(action="edited")
+    activity = Activity.objects.get(kind="note.edited")
     assert (activity.before, activity.after) == (
         {"text": "Eerste versie"},
         {"text": "Tweede versie"},

@@ -101,8 +101,9 @@ def test_the_activity_log_keeps_its_text_out(network, hidden, bob, client):
         f"/n/{network.slug}/notities/{hidden.pk}/bewerken/",
         {"text": SECRET + " (bijgewerkt)", "version": hidden.version},
     )
-    rows = Activity.objects.filter(network=network).values_list("subject", "before", "after")
+    rows = Activity.objects.filter(network=network).values_list("params", "before", "after")
     assert len(rows) == 2
+    assert all(network.activities.values_list("hidden", flat=True))
     assert SECRET not in json.dumps(list(rows), ensure_ascii=False)
 
 
@@ -169,7 +170,7 @@ def test_an_anonymous_notes_later_edits_are_logged_without_a_name(
         f"/n/{network.slug}/notities/{hidden.pk}/bewerken/",
         {"text": "Anders", "version": hidden.version},
     )
-    edit = Activity.objects.filter(network=network, action="edited").get()
+    edit = Activity.objects.filter(network=network, kind="note.edited").get()
     assert (edit.user, edit.user_name) == (None, "")
 
 

@@ -17,8 +17,9 @@ def test_a_facilitator_agrees_a_proposal_and_takes_it_back(network, alice, clien
     assert rule.status == "afgesproken"
     assert response.status_code == 200
     assert "rule-afgesproken" in response.content.decode()
-    activity = Activity.objects.get(action="edited")
-    assert (activity.before, activity.after) == ({"status": "voorstel"}, {"status": "afgesproken"})
+    activity = Activity.objects.get(kind="rule.agreed")
+    assert activity.sentence().startswith("Alice heeft een spelregel afgesproken bij Spelregels")
+    assert activity.quote.startswith("Spanningen bespreken")
     assert client.post(_url(rule)).status_code == 302
     rule.refresh_from_db()
     assert rule.status == "voorstel"

@@ -14,7 +14,7 @@ def test_a_member_adds_an_ambition(network, bob, client):
     assert response.url == f"/n/{network.slug}/#ambition-{ambition.pk}"
     assert (ambition.key, ambition.created_by, ambition.network) == ("samen-opleiden", bob, network)
     assert ambition.position > Ambition.objects.exclude(pk=ambition.pk).latest("position").position
-    assert Activity.objects.filter(area="ambitions", action="created").exists()
+    assert Activity.objects.filter(area="ambitions", kind="ambition.added").exists()
 
 
 def test_htmx_gets_the_band_with_the_new_ambition_as_an_open_invitation(network, bob, client):
@@ -69,7 +69,7 @@ def test_the_creator_may_edit_their_ambition(network, bob, client):
         "samen-opleiden",
         2,
     )
-    activity = Activity.objects.get(area="ambitions", action="edited")
+    activity = Activity.objects.get(area="ambitions", kind="ambition.edited")
     assert activity.before == {"title": "Samen opleiden"}
 
 

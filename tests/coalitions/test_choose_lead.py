@@ -48,7 +48,8 @@ def test_a_trekker_makes_someone_trekker_too(coalition, bob, dana, client):
     assert "Trekker</dt><dd>Bob, Dana" in html
     assert '<details class="lead-picker" open>' in html
     assert _roles(coalition) == {"Bob": "trekker", "Dana": "trekker"}
-    activity = Activity.objects.get(area="coalitions", action="edited")
+    activity = Activity.objects.get(area="coalitions", kind="coalition.lead")
+    assert activity.sentence() == "Bob heeft Dana trekker gemaakt van de coalitie “Techniekdag”"
     assert (activity.before, activity.after) == ({"leads": ["Bob"]}, {"leads": ["Bob", "Dana"]})
 
 
@@ -67,7 +68,7 @@ def test_the_last_trekker_is_told_to_hand_over_first(coalition, bob, client):
     assert response.status_code == 422
     assert "Bob is de enige trekker van deze coalitie" in response.content.decode()
     assert _roles(coalition)["Bob"] == "trekker"
-    assert not Activity.objects.filter(action="edited")
+    assert not Activity.objects.filter(kind="coalition.lead")
     response = client.post(_url(coalition), data)  # without JavaScript: the board says it
     assert response.status_code == 422 and "de enige trekker" in response.content.decode()
 
@@ -138,4 +139,4 @@ def test_the_last_trekker_cannot_leave_through_the_card_either(coalition, bob, c
     assert response.status_code == 422
     assert "Bob is de enige trekker" in response.content.decode()
     assert _roles(coalition)["Bob"] == "trekker"
-    assert not Activity.objects.filter(action="left")
+    assert not Activity.objects.filter(kind="coalition.left")

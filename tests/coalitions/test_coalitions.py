@@ -37,7 +37,7 @@ def test_a_member_creates_a_coalition_and_becomes_its_trekker(network, bob, clie
         "Datum prikken",
     )
     assert list(coalition.members.values_list("user__name", "role")) == [("Bob", "trekker")]
-    activity = Activity.objects.get(area="coalitions", action="created")
+    activity = Activity.objects.get(area="coalitions", kind="coalition.added")
     assert activity.after["core_partners"] == sorted(
         [
             str(Actor.objects.get(name="ROC Rivierenland")),
@@ -144,7 +144,7 @@ def test_a_participant_edits_their_coalition(network, bob, client):
         None,
         2,
     )
-    activity = Activity.objects.get(area="coalitions", action="edited")
+    activity = Activity.objects.get(area="coalitions", kind="coalition.edited")
     assert activity.before["name"] == "Techniekdag" and activity.after["name"] == "Techniekdag 2027"
 
 

@@ -39,7 +39,7 @@ def test_its_trekker_deletes_a_coalition_and_gets_the_undo(
     assert "Verwijderd: “Techniekdag”" in html and "ongedaan maken" in html
     assert _url(coalition, "terugzetten") in html
     assert not _alive(coalition)
-    assert Activity.objects.filter(area="coalitions", action="deleted", subject="Techniekdag")
+    assert Activity.objects.filter(kind="coalition.deleted", params__subject="Techniekdag")
     assert sent[0][2]["keys"] == ["band", f"coalition-{coalition.pk}"]
 
 
@@ -80,7 +80,7 @@ def test_undo_brings_the_coalition_back_on_the_band(coalition, bob, client):
     assert html.lstrip().startswith('<section class="band" id="band"')
     assert f'id="coalition-{coalition.pk}"' in html and "coalition-deleted" not in html
     assert _alive(coalition)
-    assert Activity.objects.filter(area="coalitions", action="restored").count() == 1
+    assert Activity.objects.filter(kind="coalition.restored").count() == 1
 
 
 def test_undo_without_javascript_goes_back_to_the_card(coalition, bob, client):
@@ -132,7 +132,7 @@ def test_deleting_twice_changes_nothing_more(coalition, bob, client):
     client.force_login(bob)
     client.post(_url(coalition, "verwijderen"), headers=HX)
     assert client.post(_url(coalition, "verwijderen"), headers=HX).status_code == 200
-    assert Activity.objects.filter(action="deleted").count() == 1
+    assert Activity.objects.filter(kind__endswith=".deleted").count() == 1
 
 
 def test_the_edit_form_offers_delete_to_whoever_may(coalition, bob, network, client):
@@ -170,8 +170,8 @@ def test_its_author_deletes_an_ambition_and_undoes_it(own_ambition, bob, client)
     response = client.post(_url(own_ambition, "terugzetten"), headers=HX)
     assert response.status_code == 200 and "Samen opleiden" in response.content.decode()
     assert _alive(own_ambition)
-    actions = Activity.objects.filter(area="ambitions").values_list("action", flat=True)
-    assert sorted(actions) == ["deleted", "restored"]
+    kinds = Activity.objects.filter(area="ambitions").values_list("kind", flat=True)
+    assert sorted(kinds) == ["ambition.deleted", "ambition.restored"]
 
 
 def test_an_ambition_deleted_without_javascript_gets_the_undo_bar(own_ambition, bob, client):
@@ -192,7 +192,7 @@ def test_an_ambition_with_coalitions_stays_and_says_which(network, cora, client)
     assert response["HX-Retarget"] == "#band"
     assert "Deze ambitie heeft nog coalities: “Techniekdag”" in html
     assert 'id="ambition-form"' in html  # its form stays open
-    assert _alive(ambition) and not Activity.objects.filter(action="deleted")
+    assert _alive(ambition) and not Activity.objects.filter(kind__endswith=".deleted")
 
 
 def test_the_refusal_without_javascript_shows_the_board_with_the_reason(network, alice, client):

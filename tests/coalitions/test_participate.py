@@ -30,8 +30,12 @@ def test_a_member_joins_is_kept_informed_and_leaves(network, bob, client):
     response = client.post(_url(coalition), {"choice": "weg"})
     assert response.status_code == 302 and response.url.endswith(f"#coalition-{coalition.pk}")
     assert _role(coalition, bob) is None
-    actions = list(Activity.objects.order_by("id").values_list("action", flat=True))
-    assert actions == ["joined", "joined", "left"]
+    sentences = [entry.sentence() for entry in Activity.objects.order_by("id")]
+    assert sentences == [
+        "Bob doet mee in de coalitie “Techniekdag”",
+        "Bob wordt op de hoogte gehouden van de coalitie “Techniekdag”",
+        "Bob doet niet meer mee in de coalitie “Techniekdag”",
+    ]
 
 
 def test_the_card_shows_who_leads_who_takes_part_and_who_is_informed(

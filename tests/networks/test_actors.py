@@ -37,7 +37,7 @@ def test_a_facilitator_adds_an_actor(network, alice, client):
     added = NetworkActor.objects.get(network=network, actor__name="Gemeente Buren")
     assert response.status_code == 302 and response.url.endswith(f"#actor-{added.pk}")
     assert (added.role, added.key, added.actor.kind) == ("periferie", "gemeente-buren", "gemeente")
-    assert Activity.objects.filter(area="actors", action="created").exists()
+    assert Activity.objects.filter(area="actors", kind="actor.added").exists()
 
 
 def test_htmx_gets_the_list_back(network, alice, client):
@@ -113,7 +113,7 @@ def test_a_facilitator_edits_an_actors_name_kind_and_role(network, alice, client
         "deelnemer",
         "tiel",
     )
-    activity = Activity.objects.get(area="actors", action="edited")
+    activity = Activity.objects.get(area="actors", kind="actor.edited")
     assert activity.before == {"name": "Gemeente Tiel", "role": "periferie"}
 
 

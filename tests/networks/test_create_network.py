@@ -16,7 +16,7 @@ def test_anyone_signed_in_creates_a_network_and_facilitates_it(charlie, client):
     assert network.slug == "lerend-netwerk-wiskunde"
     assert Membership.objects.get(network=network).user == charlie
     assert Membership.objects.get(network=network).role == "facilitator"
-    assert Activity.objects.filter(network=network, area="network", action="created").exists()
+    assert Activity.objects.filter(network=network, kind="network.created").exists()
     assert client.get(response.url).status_code == 200
 
 

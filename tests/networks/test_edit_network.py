@@ -23,7 +23,7 @@ def test_a_facilitator_edits_name_description_and_type(network, alice, client):
         "ketensamenwerking",
     )
     assert network.slug == "onderwijsregio-rivierenland"  # links keep working
-    activity = Activity.objects.get(area="network", action="edited")
+    activity = Activity.objects.get(area="network", kind="network.edited")
     assert activity.after["name"] == "Onderwijsregio Rivierenland 2.0"
 
 

@@ -30,8 +30,8 @@ def test_a_guest_joins_with_only_a_name(join_link, network, client):
     assert (membership.network, membership.role) == (network, Membership.Role.MEMBER)
     assert membership.join_link == join_link
     assert client.get(f"/n/{network.slug}/").status_code == 200
-    entry = Activity.objects.get(area="people", action="joined")
-    assert entry.sentence == "Gijs doet mee in het netwerk"
+    entry = Activity.objects.get(area="people", kind="person.joined")
+    assert entry.sentence() == "Gijs doet mee in het netwerk"
 
 
 def test_a_guest_needs_a_name(join_link, client):

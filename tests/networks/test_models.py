@@ -73,9 +73,9 @@ def test_an_activity_keeps_only_what_an_edit_changed(network, bob):
     entry = Activity.record(
         network,
         bob,
-        Activity.Area.IDENTITY,
-        Activity.Action.EDITED,
-        "Trots op het vak",
+        "note.edited",
+        area="identity",
+        subject="Trots op het vak",
         before={"text": "Trots", "status": ""},
         after={"text": "Trots op het vak", "status": ""},
     )

@@ -56,8 +56,8 @@ def test_a_facilitator_changes_a_role_and_organisation(network, alice, bob, clie
     assert response.status_code == 302
     membership = _membership(network, bob)
     assert (membership.role, membership.actor) == ("coordinator", hsr)
-    entry = Activity.objects.get(area="people", action="edited")
-    assert entry.sentence == "Alice heeft de rol of organisatie van Bob gewijzigd"
+    entry = Activity.objects.get(area="people", kind="person.changed")
+    assert entry.sentence() == "Alice heeft de rol of organisatie van Bob gewijzigd"
     assert ("rol", "deelnemer", "coördinator") in entry.changes
 
 
@@ -134,7 +134,8 @@ def test_a_removed_person_loses_access_but_their_notes_stay(network, alice, bob,
     assert Note.objects.get(pk=note.pk).author == bob
     assert User.objects.filter(pk=bob.pk).exists()
     assert (
-        Activity.objects.get(action="deleted").sentence == "Alice heeft Bob uit het netwerk gehaald"
+        Activity.objects.get(kind="person.removed").sentence()
+        == "Alice heeft Bob uit het netwerk gehaald"
     )
     client.force_login(bob)
     assert client.get(f"/n/{network.slug}/").status_code == 404
@@ -170,7 +171,7 @@ def test_inviting_someone_new_mails_a_link_to_choose_a_password(network, alice, 
     )
     nina.refresh_from_db()
     assert nina.check_password("nina-haar-wachtwoord")
-    assert Activity.objects.get(action="invited").sentence == "Alice heeft Nina uitgenodigd"
+    assert Activity.objects.get(kind="person.invited").sentence() == "Alice heeft Nina uitgenodigd"
 
 
 def test_inviting_someone_with_an_account_adds_them_at_once(network, alice, charlie, client):
@@ -230,4 +231,4 @@ def test_a_membership_of_another_network_is_not_found(network, alice, client):
 def test_saving_an_unchanged_row_logs_nothing(network, alice, bob, client):
     client.force_login(alice)
     assert _update(client, network, _membership(network, bob), "member").status_code == 302
-    assert not Activity.objects.filter(action="edited").exists()
+    assert not Activity.objects.filter(kind="person.changed").exists()

@@ -88,7 +88,7 @@ def test_a_coordinator_saves_a_version(network, cora, client):
     version = CanvasVersion.objects.get()
     assert (version.label, version.created_by) == ("Workshop 2", cora)
     assert version.document == export_network(network)
-    assert Activity.objects.filter(area="versions", action="created", user=cora).exists()
+    assert Activity.objects.filter(kind="version.saved", user=cora).exists()
 
 
 def test_saving_with_htmx_answers_the_list_with_the_new_version(network, alice, client):

@@ -33,7 +33,8 @@ def test_saving_keeps_the_document_with_label_date_and_person(network, alice):
     assert version.kind == CanvasVersion.Kind.SAVED
     assert version.counts() == {"notes": 21, "rules": 7, "ambitions": 3, "coalitions": 3}
     activity = Activity.objects.get(area=Activity.Area.VERSIONS)
-    assert (activity.action, activity.subject, activity.user) == ("created", "Workshop 1", alice)
+    assert activity.sentence() == "Alice heeft de versie “Workshop 1” bewaard"
+    assert (activity.kind, activity.user) == ("version.saved", alice)
 
 
 def test_restoring_brings_the_canvas_back_and_keeps_what_was_there(network, alice):
@@ -50,9 +51,12 @@ def test_restoring_brings_the_canvas_back_and_keeps_what_was_there(network, alic
     assert backup.kind == CanvasVersion.Kind.AUTOMATIC
     assert backup.label == "Automatisch bewaard vóór terugzetten van “Workshop 1”"
     assert backup.document == before
-    assert Activity.objects.filter(
-        area=Activity.Area.VERSIONS, action=Activity.Action.RESTORED, subject="Workshop 1"
-    ).exists()
+    kinds = network.activities.order_by("id").values_list("kind", "params__subject")
+    assert list(kinds) == [
+        ("version.saved", "Workshop 1"),
+        ("version.kept", "Automatisch bewaard vóór terugzetten van “Workshop 1”"),
+        ("version.restored", "Workshop 1"),
+    ]
 
 
 def test_restoring_keeps_authors_of_unchanged_notes_and_members_of_coalitions(network, alice, bob):

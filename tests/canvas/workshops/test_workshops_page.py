@@ -22,7 +22,7 @@ def test_a_facilitator_starts_a_workshop(network, alice, client):
         alice,
         True,
     )
-    assert Activity.objects.filter(network=network, subject__contains="begonnen").exists()
+    assert Activity.objects.filter(network=network, kind="workshop.started").exists()
 
 
 @pytest.mark.parametrize("who", ["cora", "bob"])

@@ -214,17 +214,17 @@ def test_gathering_takes_a_fixed_number_of_queries(
     network, alice, bob, django_assert_max_num_queries
 ):
     for n in range(5):
-        Activity.record(network, alice, Activity.Area.IDENTITY, Activity.Action.CREATED, f"n{n}")
+        Activity.record(network, alice, "note.added", area="identity", subject=f"n{n}")
     with django_assert_max_num_queries(15):
         pitfalls.for_network(network)
 
 
 def test_recent_changes_by_the_facilitator_count_as_steering(network, alice, bob):
     for n in range(8):
-        Activity.record(network, alice, Activity.Area.RULES, Activity.Action.EDITED, f"r{n}")
+        Activity.record(network, alice, "rule.edited", subject=f"r{n}")
     for n in range(3):
-        Activity.record(network, bob, Activity.Area.RULES, Activity.Action.CREATED, f"b{n}")
-    Activity.record(network, bob, Activity.Area.PEOPLE, Activity.Action.JOINED, "bob")
+        Activity.record(network, bob, "rule.added", subject=f"b{n}")
+    Activity.record(network, bob, "person.joined", role="member")
     found = pitfalls.gather(network)
     assert sorted(by for _at, by in found.changes) == [False] * 3 + [True] * 8
     assert pitfalls.ownership(found) is not None

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from networks.insights.models import Scan, ScanResponse
@@ -47,8 +48,11 @@ def test_facilitators_and_coordinators_open_a_scan(client, network, who, request
     assert scan.is_open()
     assert timezone.localtime(scan.closes).date() == timezone.localdate() + timedelta(days=15)
     logged = Activity.objects.get()
-    assert (logged.user, logged.action) == (request.getfixturevalue(who), "created")
-    assert logged.subject.startswith("Scan Zeven kenmerken")
+    assert (logged.user, logged.kind) == (request.getfixturevalue(who), "scan.opened")
+    today = date_format(timezone.localdate())
+    assert logged.sentence().endswith(
+        f"heeft de scan “Zeven kenmerken van een lerend netwerk” van {today} geopend"
+    )
 
 
 def test_a_member_may_not_open_a_scan(client, network, bob):
