@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
@@ -22,7 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from coalitions.models import Coalition
 from networks import throttle
-from networks.access import get_access, get_join_link, get_membership
+from networks.access import get_access, get_join_link, get_membership, require_may_start_network
 from networks.forms import (
     ActivityFilterForm,
     ActorForm,
@@ -489,11 +489,7 @@ def activity(request, slug):
 
 def create_network(request):
     """Start a network: whoever creates it becomes its facilitator."""
-    if request.user.is_guest:
-        # A network's facilitator must be able to come back: guests cannot.
-        raise PermissionDenied(
-            _("Maak eerst een account (op je profielpagina) om een netwerk te beginnen.")
-        )
+    require_may_start_network(request.user)
     form = NetworkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
