@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from canvas.prompts import (
     AMBITIONS_TITLE,
@@ -150,6 +150,9 @@ class Note(models.Model):
         ]
 
     def __str__(self):
+        # The admin's lists, delete pages and history name objects by this.
+        if self.hidden:
+            return gettext("verborgen notitie (stil schrijven)")
         return self.text[:60]
 
     @property
