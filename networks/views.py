@@ -181,7 +181,8 @@ def sign_in(request):
     status = 200
     if request.method == "POST":
         email, ip = request.POST.get("username", ""), throttle.client_ip(request)
-        if throttle.SIGN_IN_PER_EMAIL.is_blocked(email) or throttle.SIGN_IN_PER_IP.is_blocked(ip):
+        account = throttle.account_key(email)
+        if throttle.SIGN_IN_PER_EMAIL.is_blocked(account) or throttle.SIGN_IN_PER_IP.is_blocked(ip):
             form = SignInForm(request, initial={"username": email})
             form.throttled = True
             response = render(
@@ -190,10 +191,10 @@ def sign_in(request):
             response["Retry-After"] = str(throttle.WINDOW.seconds)
             return response
         if form.is_valid():
-            throttle.SIGN_IN_PER_EMAIL.reset(email)
+            throttle.SIGN_IN_PER_EMAIL.reset(account)
             login(request, form.get_user())
             return redirect(next_url)
-        throttle.SIGN_IN_PER_EMAIL.fail(email)
+        throttle.SIGN_IN_PER_EMAIL.fail(account)
         throttle.SIGN_IN_PER_IP.fail(ip)
         status = 422
     return render(request, "networks/login.html", {"form": form, "next": next_url}, status=status)
