@@ -82,3 +82,7 @@ CODE_PER_IP = Throttle("join-code-ip", 30, WINDOW)
 # Password-reset mails sent (not failures): enough for a typo, too few to flood an inbox.
 RESET_PER_EMAIL = Throttle("reset-email", 3, WINDOW)
 RESET_PER_IP = Throttle("reset-ip", 10, WINDOW)
+# The join page's register form: tries that made no account (a known address, a faulty
+# form) per visitor address; and mails to a known address's owner about such a try.
+REGISTER_PER_IP = Throttle("register-ip", 20, WINDOW)
+REGISTER_MAIL_PER_EMAIL = Throttle("register-mail", 3, WINDOW)

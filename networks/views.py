@@ -7,7 +7,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -122,6 +122,36 @@ def _join_page(request, link, register_form=None, guest_form=None, status=200):
     )
 
 
+def _register(request, form, link, ip):
+    """Return the new account; for an address that has one, a guest by the name given.
+
+    Both answer alike, so the form tells no one which addresses have an account; the
+    address's owner hears of it by mail instead (a few mails at most).
+    """
+    if not form.email_taken:
+        try:
+            with transaction.atomic():
+                return form.save()
+        except IntegrityError:  # the address was taken a moment ago
+            pass
+    throttle.REGISTER_PER_IP.fail(ip)
+    guest = form.save_as_guest()
+    email = form.cleaned_data["email"]
+    if not throttle.REGISTER_MAIL_PER_EMAIL.is_blocked(email):
+        throttle.REGISTER_MAIL_PER_EMAIL.fail(email)
+        site = settings.SITE_URL.rstrip("/")
+        context = {
+            "network": link.network,
+            "name": guest.name,
+            "sign_in": site + reverse("networks:login"),
+            "reset": site + reverse("networks:password_reset"),
+        }
+        subject = _("Iemand deed mee met je e-mailadres")
+        body = render_to_string("networks/email/account_exists.txt", context)
+        send_email.enqueue(subject, body, email)
+    return guest
+
+
 def _welcome(request, link):
     messages.success(request, _("Welkom! Je doet mee in %(network)s.") % {"network": link.network})
     return redirect(link.network)
@@ -150,10 +180,20 @@ def join(request, token):
     if request.method != "POST":
         return _join_page(request, link)
     if "register" in request.POST:
+        ip = throttle.client_ip(request)
         form = RegisterForm(request.POST, prefix="register")
+        if throttle.REGISTER_PER_IP.is_blocked(ip):
+            form = RegisterForm(
+                prefix="register", initial={"name": request.POST.get("register-name")}
+            )
+            form.throttled = True
+            response = _join_page(request, link, register_form=form, status=429)
+            response["Retry-After"] = str(throttle.REGISTER_PER_IP.retry_after)
+            return response
         if not form.is_valid():
+            throttle.REGISTER_PER_IP.fail(ip)
             return _join_page(request, link, register_form=form, status=422)
-        user = form.save()
+        user = _register(request, form, link, ip)
     elif "guest" in request.POST:
         form = GuestForm(request.POST, prefix="guest")
         if not form.is_valid():
