@@ -551,6 +551,15 @@ def _results_context(scan):
     results = scan.results()
     previous = scan.previous()
     before = previous.results() if previous else None
+    withheld = None
+    if (
+        before is not None
+        and before.shown
+        and results.shown
+        and not scans.comparable(scan.counted_respondents(), previous.counted_respondents())
+    ):
+        # The change would mostly be the answers of the one or two who differ.
+        withheld, before = previous, None
     definition = scan.definition
     series = []
     if before is not None and before.shown:
@@ -579,6 +588,7 @@ def _results_context(scan):
         "radar": radar,
         "min_respondents": scans.MIN_RESPONDENTS,
         "divided": scans.DIVIDED,
+        "comparison_withheld": withheld,
     }
 
 
