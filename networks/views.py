@@ -297,8 +297,26 @@ def profile(request):
                 messages.success(request, _("Je wachtwoord is gewijzigd."))
                 return redirect("networks:profile")
         elif "become_member" in request.POST and user.is_guest:
+            # Its error names a taken address: limited like the join page's account form.
+            ip = throttle.client_ip(request)
+            if throttle.REGISTER_PER_IP.is_blocked(ip):
+                become_form.throttled = True
+                response = render(
+                    request,
+                    "networks/profile.html",
+                    {
+                        "name_form": name_form,
+                        "password_form": password_form,
+                        "become_form": become_form,
+                    },
+                    status=429,
+                )
+                response["Retry-After"] = str(throttle.REGISTER_PER_IP.retry_after)
+                return response
             become_form = BecomeMemberForm(user, request.POST, prefix="become")
-            if become_form.is_valid():
+            if not become_form.is_valid():
+                throttle.REGISTER_PER_IP.fail(ip)
+            else:
                 become_form.save()
                 update_session_auth_hash(request, user)
                 messages.success(

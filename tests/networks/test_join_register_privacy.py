@@ -94,3 +94,15 @@ def test_a_new_address_still_makes_an_account_at_once(join_link, network, client
     assert _register(client, join_link, "Rita@Example.org").status_code == 302
     rita = User.objects.get(email="rita@example.org")
     assert not rita.is_guest and rita.check_password(PASSWORD)
+
+
+def test_a_guest_s_account_form_is_throttled_too(join_link, bob, client):
+    """The profile's form for a guest says when an address is taken: it is limited alike."""
+    client.post(_url(join_link), {"guest-name": "Gijs", "guest": "1"})
+    data = {"become-email": "bob@example.org", "become-password": PASSWORD, "become_member": "1"}
+    for _ in range(20):
+        assert client.post("/account/", data).status_code == 422
+    response = client.post("/account/", {**data, "become-email": "gijs@example.org"})
+    assert response.status_code == 429
+    assert "Te veel pogingen" in response.content.decode()
+    assert not User.objects.filter(email="gijs@example.org").exists()
