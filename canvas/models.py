@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from canvas.prompts import BLOCK_CHOICES, NOTE_BLOCKS, PROMPT_CHOICES, RULES
@@ -125,6 +126,9 @@ class Note(models.Model):
         ]
 
     def __str__(self):
+        # The admin's lists, delete pages and history name objects by this.
+        if self.hidden:
+            return gettext("verborgen notitie (stil schrijven)")
         return self.text[:60]
 
     @property

@@ -130,6 +130,17 @@ def get_access(request, slug):
     return Access(network, user, membership)
 
 
+def require_may_start_network(user):
+    """Refuse a guest who starts a network (from scratch or from a file) with a 403.
+
+    A network's facilitator must be able to come back: a guest has no password to.
+    """
+    if user.is_guest:
+        raise PermissionDenied(
+            _("Maak eerst een account (op je profielpagina) om een netwerk te beginnen.")
+        )
+
+
 def get_membership(access, pk):
     """Return the membership `pk` in the access's network; a stale or foreign id gets 404."""
     return get_object_or_404(

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -117,14 +118,21 @@ class BecomeMemberForm(forms.Form):
 
 
 class RegisterForm(forms.Form):
-    """A new account in one short form, while joining a workshop."""
+    """A new account in one short form, while joining a workshop.
+
+    It never says that an address already has an account (anyone with a join link could
+    look addresses up): `email_taken` tells the view, which answers as for a new account.
+    """
 
     name = _name_field()
     email = _email_field()
     password = _new_password_field()
+    email_taken = False
 
     def clean_email(self):
-        return _check_email_is_free(self.cleaned_data["email"])
+        email = self.cleaned_data["email"]
+        self.email_taken = User.objects.filter(email__iexact=email).exists()
+        return email.lower()
 
     def clean(self):
         cleaned = super().clean()
@@ -139,6 +147,15 @@ class RegisterForm(forms.Form):
     def save(self):
         data = self.cleaned_data
         return User.objects.create_user(data["email"], data["password"], name=data["name"])
+
+    def save_as_guest(self):
+        """Return a guest by the name given, for an address that already has an account.
+
+        The password is hashed all the same: an account is made in about the time of a
+        hash, and the answer should take as long as that.
+        """
+        make_password(self.cleaned_data["password"])
+        return User.objects.create_guest(self.cleaned_data["name"])
 
 
 class GuestForm(forms.Form):

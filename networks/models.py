@@ -565,6 +565,25 @@ class JoinLink(models.Model):
         return membership
 
 
+class ThrottleCount(models.Model):
+    """Failed attempts (or mails sent) for one throttle key within one window.
+
+    In the database, so every process of the app counts the same attempts (a count in
+    each process's memory would let N processes allow N times as many).
+    """
+
+    key = models.CharField(_("sleutel"), max_length=100, unique=True)
+    count = models.PositiveIntegerField(_("aantal"), default=0)
+    expires_at = models.DateTimeField(_("verloopt"), db_index=True)
+
+    class Meta:
+        verbose_name = _("teller tegen raden")
+        verbose_name_plural = _("tellers tegen raden")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
+
 class ActivityQuerySet(models.QuerySet):
     def by_person(self, person, reader):
         """Return the entries of `person`, as `reader` may know them.

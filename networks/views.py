@@ -5,8 +5,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from coalitions.models import Coalition
-from networks.access import get_access, get_join_link, get_membership
+from networks.access import get_access, get_join_link, get_membership, require_may_start_network
 from networks.accounts import throttle
 from networks.forms import (
     ActivityFilterForm,
@@ -120,6 +121,36 @@ def _join_page(request, link, register_form=None, guest_form=None, status=200):
     )
 
 
+def _register(request, form, link, ip):
+    """Return the new account; for an address that has one, a guest by the name given.
+
+    Both answer alike, so the form tells no one which addresses have an account; the
+    address's owner hears of it by mail instead (a few mails at most).
+    """
+    if not form.email_taken:
+        try:
+            with transaction.atomic():
+                return form.save()
+        except IntegrityError:  # the address was taken a moment ago
+            pass
+    throttle.REGISTER_PER_IP.fail(ip)
+    guest = form.save_as_guest()
+    email = form.cleaned_data["email"]
+    if not throttle.REGISTER_MAIL_PER_EMAIL.is_blocked(email):
+        throttle.REGISTER_MAIL_PER_EMAIL.fail(email)
+        site = settings.SITE_URL.rstrip("/")
+        context = {
+            "network": link.network,
+            "name": guest.name,
+            "sign_in": site + reverse("networks:login"),
+            "reset": site + reverse("networks:password_reset"),
+        }
+        subject = _("Iemand deed mee met je e-mailadres")
+        body = render_to_string("networks/email/account_exists.txt", context)
+        send_email.enqueue(subject, body, email)
+    return guest
+
+
 def _welcome(request, link):
     messages.success(request, _("Welkom! Je doet mee in %(network)s.") % {"network": link.network})
     return redirect(link.network)
@@ -148,10 +179,20 @@ def join(request, token):
     if request.method != "POST":
         return _join_page(request, link)
     if "register" in request.POST:
+        ip = throttle.client_ip(request)
         form = RegisterForm(request.POST, prefix="register")
+        if throttle.REGISTER_PER_IP.is_blocked(ip):
+            form = RegisterForm(
+                prefix="register", initial={"name": request.POST.get("register-name")}
+            )
+            form.throttled = True
+            response = _join_page(request, link, register_form=form, status=429)
+            response["Retry-After"] = str(throttle.REGISTER_PER_IP.retry_after)
+            return response
         if not form.is_valid():
+            throttle.REGISTER_PER_IP.fail(ip)
             return _join_page(request, link, register_form=form, status=422)
-        user = form.save()
+        user = _register(request, form, link, ip)
     elif "guest" in request.POST:
         form = GuestForm(request.POST, prefix="guest")
         if not form.is_valid():
@@ -179,7 +220,8 @@ def sign_in(request):
     status = 200
     if request.method == "POST":
         email, ip = request.POST.get("username", ""), throttle.client_ip(request)
-        if throttle.SIGN_IN_PER_EMAIL.is_blocked(email) or throttle.SIGN_IN_PER_IP.is_blocked(ip):
+        account = throttle.account_key(email)
+        if throttle.SIGN_IN_PER_EMAIL.is_blocked(account) or throttle.SIGN_IN_PER_IP.is_blocked(ip):
             form = SignInForm(request, initial={"username": email})
             form.throttled = True
             response = render(
@@ -188,10 +230,10 @@ def sign_in(request):
             response["Retry-After"] = str(throttle.WINDOW.seconds)
             return response
         if form.is_valid():
-            throttle.SIGN_IN_PER_EMAIL.reset(email)
+            throttle.SIGN_IN_PER_EMAIL.reset(account)
             login(request, form.get_user())
             return redirect(next_url)
-        throttle.SIGN_IN_PER_EMAIL.fail(email)
+        throttle.SIGN_IN_PER_EMAIL.fail(account)
         throttle.SIGN_IN_PER_IP.fail(ip)
         status = 422
     return render(request, "accounts/login.html", {"form": form, "next": next_url}, status=status)
@@ -254,8 +296,26 @@ def profile(request):
                 messages.success(request, _("Je wachtwoord is gewijzigd."))
                 return redirect("networks:profile")
         elif "become_member" in request.POST and user.is_guest:
+            # Its error names a taken address: limited like the join page's account form.
+            ip = throttle.client_ip(request)
+            if throttle.REGISTER_PER_IP.is_blocked(ip):
+                become_form.throttled = True
+                response = render(
+                    request,
+                    "accounts/profile.html",
+                    {
+                        "name_form": name_form,
+                        "password_form": password_form,
+                        "become_form": become_form,
+                    },
+                    status=429,
+                )
+                response["Retry-After"] = str(throttle.REGISTER_PER_IP.retry_after)
+                return response
             become_form = BecomeMemberForm(user, request.POST, prefix="become")
-            if become_form.is_valid():
+            if not become_form.is_valid():
+                throttle.REGISTER_PER_IP.fail(ip)
+            else:
                 become_form.save()
                 update_session_auth_hash(request, user)
                 messages.success(
@@ -489,11 +549,7 @@ def activity(request, slug):
 
 def create_network(request):
     """Start a network: whoever creates it becomes its facilitator."""
-    if request.user.is_guest:
-        # A network's facilitator must be able to come back: guests cannot.
-        raise PermissionDenied(
-            _("Maak eerst een account (op je profielpagina) om een netwerk te beginnen.")
-        )
+    require_may_start_network(request.user)
     form = NetworkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         network = Network.start(request.user, **form.cleaned_data)

@@ -30,7 +30,7 @@ from canvas.records.forms import (
 )
 from canvas.records.interchange import dumps, export_network, import_network, replace_canvas
 from canvas.records.models import CanvasVersion
-from networks.access import get_access
+from networks.access import get_access, require_may_start_network
 
 NOW = "nu"  # stands for the canvas as it is now, where a version id could be
 
@@ -334,6 +334,7 @@ def version_import(request, slug):
 @require_http_methods(["GET", "POST"])
 def network_import(request):
     """Import a `netwerkcanvas/1` file as a new network; who imports it facilitates it."""
+    require_may_start_network(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not form.is_valid():

@@ -6,12 +6,13 @@ Used by `manage.py demo` and by the tests. Running it again adds nothing twice.
 import random
 from datetime import timedelta
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
 from networks.insights.models import Scan, ScanResponse
 from networks.insights.scans import KENMERKEN
-from networks.models import Actor, Membership, Network, NetworkActor
+from networks.models import Actor, Membership, Network, NetworkActor, User
 
 # The example network's actors by their key, and a few schools of its own.
 SCHOOLS = ["Kindcentrum De Regenboog", "Kindcentrum Het Anker", "Kindcentrum De Vlinder"]
@@ -65,13 +66,27 @@ def add_scans(network):
         return
     rng = random.Random(2026)
     now = timezone.now()
-    for days_ago, people, scale in ((200, 6, (2, 3, 3, 4)), (10, 8, (3, 4, 4, 5, None))):
+    # Results count only respondents with an account: demo accounts without a password
+    # and without a network, a few of them in both runs (which differ by more than two,
+    # so the second run shows the change since the first).
+    respondents = [
+        User.objects.get_or_create(
+            email=f"respondent{n}@demo.invalid",
+            defaults={"name": f"Respondent {n}", "password": make_password(None)},
+        )[0]
+        for n in range(1, 12)
+    ]
+    runs = ((200, respondents[:6], (2, 3, 3, 4)), (10, respondents[3:], (3, 4, 4, 5, None)))
+    for days_ago, people, scale in runs:
         closes = now - timedelta(days=days_ago)
         scan = Scan.objects.create(
             network=network, kind=KENMERKEN.kind, opens=closes - timedelta(days=14), closes=closes
         )
         ScanResponse.objects.bulk_create(
-            # Anonymous demo answers: no person behind them.
-            ScanResponse(scan=scan, answers={c: rng.choice(scale) for c in KENMERKEN.item_codes})
-            for _person in range(people)
+            ScanResponse(
+                scan=scan,
+                respondent=person,
+                answers={c: rng.choice(scale) for c in KENMERKEN.item_codes},
+            )
+            for person in people
         )

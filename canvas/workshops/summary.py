@@ -4,7 +4,9 @@ coalitions formed and who committed to what. Shown as a page and as an A4 PDF.
 Everything is read from the canvas itself within the workshop's period (notes, ambitions
 and coalitions by when they were made, commitments by when they were last set, votes by
 workshop), so it needs no log of its own. Hidden notes never count (`alive()`), and notes
-revealed without names show none.
+revealed without names show none. A vote whose results stay hidden until it closes shows no
+totals (nor its items in the order of their dots) while it is open: the summary of a
+running workshop is open to every member.
 """
 
 from collections import defaultdict
@@ -39,8 +41,12 @@ class BlockNotes:
 @dataclass
 class VoteResult:
     vote: object
-    results: list  # [(item, total)], most dots first
+    results: list  # [(item, total)], most dots first; empty while the results are hidden
     voters: int
+
+    @property
+    def hidden(self):
+        return not self.vote.results_visible
 
     @property
     def dots(self):
@@ -101,7 +107,7 @@ class WorkshopSummary:
             .order_by("position", "id")
         )
         votes = [
-            VoteResult(vote, vote.results(), vote.voters())
+            VoteResult(vote, vote.results() if vote.results_visible else [], vote.voters())
             for vote in workshop.votes.select_related("workshop__network").order_by("opened_at")
         ]
         return cls(

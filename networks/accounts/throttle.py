@@ -1,15 +1,20 @@
-"""Count failed attempts in the cache, and refuse once there were too many.
+"""Count failed attempts in the database, and refuse once there were too many.
 
-Used against guessing: passwords at sign-in, join codes on the home page. The count
-lives in Django's cache (LocMemCache by default: per process, so each process counts
-on its own; a shared cache such as Redis makes the limit exact across processes).
+Used against guessing: passwords at sign-in, join codes on the home page, addresses on
+the join page's register form; and against flooding an inbox with mail. The counts are
+rows of ThrottleCount, so every process (and every server) behind one database counts
+the same attempts.
 """
 
 import hashlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from networks.models import ThrottleCount, User
 
 
 def client_ip(request):
@@ -24,6 +29,18 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def account_key(email):
+    """Return what a sign-in with `email` is counted under: its account, if there is one.
+
+    The sign-in form strips the address and the account is found ignoring case, so
+    " m3@example.org" and "M3@example.org " reach the same account: they must share its
+    count. An address without an account is counted as typed, stripped and lowercased.
+    """
+    email = str(email).strip()
+    pk = User.objects.filter(email__iexact=email).values_list("pk", flat=True).first()
+    return f"account:{pk}" if pk is not None else f"email:{email.lower()}"
+
+
 class Throttle:
     """At most `limit` failures per key within `window` (counted from the first)."""
 
@@ -31,23 +48,25 @@ class Throttle:
         self.scope, self.limit, self.window = scope, limit, window
 
     def _key(self, value):
-        digest = hashlib.sha256(str(value).lower().encode()).hexdigest()[:32]
-        return f"throttle:{self.scope}:{digest}"
+        digest = hashlib.sha256(str(value).strip().lower().encode()).hexdigest()[:32]
+        return f"{self.scope}:{digest}"
 
     def is_blocked(self, value):
-        return (cache.get(self._key(value)) or 0) >= self.limit
+        return ThrottleCount.objects.filter(
+            key=self._key(value), count__gte=self.limit, expires_at__gt=timezone.now()
+        ).exists()
 
     def fail(self, value):
-        key = self._key(value)
-        # add + incr: atomic in LocMemCache and Redis, and incr keeps the window.
-        cache.add(key, 0, timeout=int(self.window.total_seconds()))
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=int(self.window.total_seconds()))
+        key, now = self._key(value), timezone.now()
+        with transaction.atomic():
+            # Expired counts go, this key's too: a new window starts at its first failure.
+            ThrottleCount.objects.filter(expires_at__lte=now).delete()
+            ThrottleCount.objects.get_or_create(key=key, defaults={"expires_at": now + self.window})
+            # An UPDATE adds one in the database: two processes failing at once count two.
+            ThrottleCount.objects.filter(key=key).update(count=F("count") + 1)
 
     def reset(self, value):
-        cache.delete(self._key(value))
+        ThrottleCount.objects.filter(key=self._key(value)).delete()
 
     @property
     def retry_after(self):
@@ -63,3 +82,7 @@ CODE_PER_IP = Throttle("join-code-ip", 30, WINDOW)
 # Password-reset mails sent (not failures): enough for a typo, too few to flood an inbox.
 RESET_PER_EMAIL = Throttle("reset-email", 3, WINDOW)
 RESET_PER_IP = Throttle("reset-ip", 10, WINDOW)
+# The join page's register form: tries that made no account (a known address, a faulty
+# form) per visitor address; and mails to a known address's owner about such a try.
+REGISTER_PER_IP = Throttle("register-ip", 20, WINDOW)
+REGISTER_MAIL_PER_EMAIL = Throttle("register-mail", 3, WINDOW)

@@ -372,11 +372,8 @@ def leadership_for(network, assessment):
     )
     figure = None
     if scan is not None:
-        figure = scans.combined(
-            scans.KENMERKEN,
-            scan.responses.values_list("answers", flat=True),
-            scans.COHESION_CHARACTERISTICS,
-        )
+        answers, counted = scan.answer_sets()
+        figure = scans.combined(scans.KENMERKEN, answers, scans.COHESION_CHARACTERISTICS, counted)
     cohesion = judge(assessment.cohesion, cohesion_from_scan(figure), "scan")
     network_type = network.network_type or suggest_type(assessment.type_answers).network_type
     orientation = judge(assessment.orientation, orientation_from_type(network_type), "type")

@@ -109,9 +109,24 @@ class Scan(models.Model):
             .first()
         )
 
-    def results(self):
+    def answer_sets(self):
+        """Return the answers, and per answer set whether its respondent has an account.
 
-        return scan_results(self.definition, self.responses.values_list("answers", flat=True))
+        Guests (and respondents whose account is gone) do not count towards the minimum of
+        respondents: one person can make guests at will.
+        """
+        rows = list(self.responses.values_list("answers", "respondent__is_guest"))
+        return [answers for answers, _guest in rows], [guest is False for _a, guest in rows]
+
+    def counted_respondents(self):
+        """Return the ids of the respondents with an account."""
+        return set(
+            self.responses.filter(respondent__is_guest=False).values_list("respondent", flat=True)
+        )
+
+    def results(self):
+        answers, counted = self.answer_sets()
+        return scan_results(self.definition, answers, counted)
 
 
 class ScanResponse(models.Model):

@@ -4,6 +4,12 @@ The statements are our own, in Dutch, as data: a scan stores answers by item cod
 the codes are stable keys and the texts may be improved later. Results are aggregates
 only, and nothing is shown for fewer than MIN_RESPONDENTS people: answers stay
 anonymous, also to the facilitator.
+
+Only respondents with an account count towards that minimum, for every figure on its
+own (a statement, a characteristic, a run). Anyone with a join code can make guests by
+the dozen and knows their answers: guests among three respondents would leave one
+person's answers to be worked back. Guests' answers do count in the figures, once
+enough people with an account answered the same figure.
 """
 
 from dataclasses import dataclass, field
@@ -237,17 +243,19 @@ COHESION_CHARACTERISTICS = ("vertrouwen", "eigenaarschap")
 
 @dataclass(frozen=True)
 class Figure:
-    """Mean and spread of some answers; `shown` is False for fewer than three people."""
+    """Mean and spread of some answers; `shown` is False for fewer than three people with
+    an account among them."""
 
     n: int
     mean: float | None
     spread: float | None
     counts: tuple = ()  # how many answered 1, 2, 3, 4, 5
     dont_know: int = 0
+    counted: int | None = None  # of the n, people with an account; None: all of them
 
     @property
     def shown(self):
-        return self.n >= MIN_RESPONDENTS
+        return (self.n if self.counted is None else self.counted) >= MIN_RESPONDENTS
 
     @property
     def divided(self):
@@ -265,13 +273,16 @@ class Figure:
         return bars
 
 
-def summarise(values, dont_know=0):
-    """Return the Figure of some 1–5 values; nothing but the count below the minimum."""
+def summarise(values, dont_know=0, counted=None):
+    """Return the Figure of some 1–5 values; nothing but the count below the minimum.
+
+    `counted` is how many of the values came from people with an account (None: all).
+    """
     values = list(values)
-    if len(values) < MIN_RESPONDENTS:
-        return Figure(n=len(values), mean=None, spread=None, dont_know=dont_know)
+    if (len(values) if counted is None else counted) < MIN_RESPONDENTS:
+        return Figure(len(values), None, None, dont_know=dont_know, counted=counted)
     counts = tuple(values.count(value) for value in range(1, 6))
-    return Figure(len(values), fmean(values), pstdev(values), counts, dont_know)
+    return Figure(len(values), fmean(values), pstdev(values), counts, dont_know, counted)
 
 
 @dataclass
@@ -280,10 +291,11 @@ class Results:
     respondents: int
     items: dict = field(default_factory=dict)  # item code → Figure
     characteristics: dict = field(default_factory=dict)  # characteristic code → Figure
+    counted: int | None = None  # respondents with an account; None: all of them
 
     @property
     def shown(self):
-        return self.respondents >= MIN_RESPONDENTS
+        return (self.respondents if self.counted is None else self.counted) >= MIN_RESPONDENTS
 
     def rows(self, previous=None):
         """Return one row per characteristic with its items, and the change since `previous`."""
@@ -313,32 +325,51 @@ def _numeric(answers, codes):
     return [answers[code] for code in codes if isinstance(answers.get(code), int)]
 
 
-def results(definition, answer_sets):
+def _marked(answer_sets, counted):
+    answer_sets = list(answer_sets)
+    counted = [True] * len(answer_sets) if counted is None else [bool(c) for c in counted]
+    return list(zip(answer_sets, counted, strict=True))
+
+
+def _people(marked, codes):
+    """Return (each person's own mean over `codes`, whether they count), for those with one."""
+    return [(fmean(own), counts) for answers, counts in marked if (own := _numeric(answers, codes))]
+
+
+def _summarise_people(people):
+    return summarise([mean for mean, _counts in people], counted=sum(c for _m, c in people))
+
+
+def results(definition, answer_sets, counted=None):
     """Return the Results of a scan from each respondent's answers ({item code: 1–5 or None}).
 
+    `counted` says per answer set whether its respondent has an account (None: all do).
     A characteristic's figure is over people: each respondent's own mean over its items,
     so someone who answers two items counts once.
     """
-    answer_sets = list(answer_sets)
-    outcome = Results(definition, respondents=len(answer_sets))
+    marked = _marked(answer_sets, counted)
+    outcome = Results(definition, respondents=len(marked), counted=sum(c for _answers, c in marked))
     if not outcome.shown:
-        answer_sets = []  # not even per-item counts for a group this small
+        marked = []  # not even per-item counts for a group this small
     for characteristic in definition.characteristics:
         codes = [item.code for item in characteristic.items]
         for code in codes:
-            values = [
-                answers[code] for answers in answer_sets if isinstance(answers.get(code), int)
+            numbers = [
+                (answers[code], counts)
+                for answers, counts in marked
+                if isinstance(answers.get(code), int)
             ]
             dont_know = sum(
-                1 for answers in answer_sets if code in answers and answers[code] is None
+                1 for answers, _c in marked if code in answers and answers[code] is None
             )
-            outcome.items[code] = summarise(values, dont_know)
-        people = [fmean(own) for answers in answer_sets if (own := _numeric(answers, codes))]
-        outcome.characteristics[characteristic.code] = summarise(people)
+            outcome.items[code] = summarise(
+                [value for value, _c in numbers], dont_know, counted=sum(c for _v, c in numbers)
+            )
+        outcome.characteristics[characteristic.code] = _summarise_people(_people(marked, codes))
     return outcome
 
 
-def combined(definition, answer_sets, characteristic_codes):
+def combined(definition, answer_sets, characteristic_codes, counted=None):
     """Return the Figure over people of their own mean on some characteristics together."""
     codes = [
         item.code
@@ -346,8 +377,18 @@ def combined(definition, answer_sets, characteristic_codes):
         if characteristic.code in characteristic_codes
         for item in characteristic.items
     ]
-    answer_sets = list(answer_sets)
-    if len(answer_sets) < MIN_RESPONDENTS:
+    marked = _marked(answer_sets, counted)
+    if sum(c for _answers, c in marked) < MIN_RESPONDENTS:
         return summarise([])
-    people = [fmean(own) for answers in answer_sets if (own := _numeric(answers, codes))]
-    return summarise(people)
+    return _summarise_people(_people(marked, codes))
+
+
+def comparable(now_people, before_people):
+    """Return whether two runs' figures may be set side by side, from their respondents
+    with an account (sets of ids).
+
+    Runs whose people differ by one or two show, in the change between them, mostly those
+    few people's answers; the same people, or three or more others, do not.
+    """
+    differ = len(set(now_people) ^ set(before_people))
+    return differ == 0 or differ >= MIN_RESPONDENTS

@@ -65,12 +65,25 @@ def _pdf(request, template, context, filename):
     return response
 
 
+# A cell starting with one of these is a formula to a spreadsheet program (OWASP, "CSV
+# injection"): a network named =HYPERLINK(…) would run in every member's export.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value):
+    """Return `value` so that a spreadsheet shows it as text, never runs it as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(rows, filename):
+    """Return `rows` as a CSV download: every CSV of the app is written here."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")  # so spreadsheet programs read the accents right
     writer = csv.writer(response, delimiter=";")
-    writer.writerows(rows)
+    writer.writerows([_safe_cell(value) for value in row] for row in rows)
     return response
 
 
@@ -528,6 +541,15 @@ def _results_context(scan):
     results = scan.results()
     previous = scan.previous()
     before = previous.results() if previous else None
+    withheld = None
+    if (
+        before is not None
+        and before.shown
+        and results.shown
+        and not scans.comparable(scan.counted_respondents(), previous.counted_respondents())
+    ):
+        # The change would mostly be the answers of the one or two who differ.
+        withheld, before = previous, None
     definition = scan.definition
     series = []
     if before is not None and before.shown:
@@ -556,6 +578,7 @@ def _results_context(scan):
         "radar": radar,
         "min_respondents": scans.MIN_RESPONDENTS,
         "divided": scans.DIVIDED,
+        "comparison_withheld": withheld,
     }
 
 

@@ -55,19 +55,6 @@ def test_a_new_account_in_one_short_form(join_link, network, client):
     assert Membership.objects.filter(user=rita, network=network, role="member").exists()
 
 
-def test_an_account_for_a_known_email_is_refused(join_link, bob, client):
-    data = {
-        "register-name": "Bob 2",
-        "register-email": "BOB@example.org",
-        "register-password": "nog-een-wachtwoord",
-        "register": "1",
-    }
-    response = client.post(_url(join_link), data)
-    assert response.status_code == 422
-    assert "Er is al een account met dit e-mailadres" in response.content.decode()
-    assert User.objects.filter(name="Bob 2").count() == 0
-
-
 def test_a_signed_in_stranger_joins_with_one_click(join_link, network, charlie, client):
     client.force_login(charlie)
     page = client.get(_url(join_link))

@@ -7,6 +7,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from networks.insights.models import Assessment, Scan, ScanResponse, SignalDismissal
+from tests.conftest import make_user
 
 
 def make_scan(network, opens, closes, kind="kenmerken"):
@@ -66,7 +67,8 @@ def test_results_come_from_the_answers(network):
     now = timezone.now()
     scan = make_scan(network, now - timedelta(days=2), now - timedelta(days=1))
     for value in (2, 3, 4):
-        ScanResponse.objects.create(scan=scan, answers={"doel-1": value})
+        person = make_user(f"Respondent {value}")  # with an account: they count
+        ScanResponse.objects.create(scan=scan, respondent=person, answers={"doel-1": value})
     assert scan.results().items["doel-1"].mean == 3
 
 

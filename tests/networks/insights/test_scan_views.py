@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from networks.insights.models import Scan, ScanResponse
 from networks.insights.scans import KENMERKEN, SAMENWERKING
 from networks.models import Activity
+from tests.conftest import make_user
 from tests.networks.insights.data import make_closed_scan, make_network
 
 
@@ -174,7 +175,7 @@ def test_results_wait_until_the_scan_closes(client, network, alice, open_scan):
         person_answers = all_answers(value)
         ScanResponse.objects.create(
             scan=open_scan,
-            respondent=None,
+            respondent=make_user(f"Respondent {value}"),
             answers={k: int(v) for k, v in person_answers.items()},
         )
     client.force_login(alice)
