@@ -301,7 +301,7 @@ class CanvasVersion(models.Model):
         from canvas.interchange import export_network
         from networks.models import Activity
 
-        document = export_network(network)
+        document = export_network(network, people=True)
         version = cls.objects.create(
             network=network,
             label=label,
@@ -329,7 +329,7 @@ class CanvasVersion(models.Model):
                 _("Automatisch bewaard vóór terugzetten van “%(label)s”") % {"label": self.label},
                 kind=CanvasVersionKind.AUTOMATIC,
             )
-            replace_canvas(self.network, self.document)
+            replace_canvas(self.network, self.document, with_people=True)
             Activity.record(
                 self.network, user, Activity.Area.VERSIONS, Activity.Action.RESTORED, self.label
             )

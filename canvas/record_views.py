@@ -19,7 +19,13 @@ from django_htmx.http import reswap, retarget
 from canvas import events, poster
 from canvas.board import Board, Room
 from canvas.compare import compare
-from canvas.interchange import dumps, export_network, import_network, replace_canvas
+from canvas.interchange import (
+    dumps,
+    export_network,
+    import_network,
+    replace_canvas,
+    without_people,
+)
 from canvas.models import CanvasVersion
 from canvas.record_forms import (
     ImportForm,
@@ -207,7 +213,8 @@ def version_export(request, slug, pk):
     access = get_access(request, slug)
     version = _version_or_404(access, pk)
     filename = f"{access.network.slug}-{_stamp(version.created_at)}-{slugify(version.label)}.json"
-    return _download(dumps(version.document), filename, "application/json; charset=utf-8")
+    document = without_people(version.document)  # account ids stay in the installation
+    return _download(dumps(document), filename, "application/json; charset=utf-8")
 
 
 @require_GET
