@@ -4,8 +4,12 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from canvas.forms import VersionField
+from canvas.models import StaleVersion
 from networks.models import (
     Activity,
     Actor,
@@ -317,6 +321,10 @@ _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
 
 
 class NetworkForm(forms.ModelForm):
+    """A new network's name, description and type; or a network's, with its version."""
+
+    version = VersionField()
+
     class Meta:
         model = Network
         fields = ["name", "description", "network_type"]
@@ -336,6 +344,30 @@ class NetworkForm(forms.ModelForm):
             ("", _("— nog niet gekozen —")),
             *Network.Type.choices,
         ]
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+
+    def save(self, commit=True):
+        """Save; editing, raise StaleVersion (and change nothing) if someone saved since.
+
+        One conditional UPDATE: of two saves from the same version exactly one wins.
+        """
+        network = super().save(commit=False)
+        if network.pk is None:
+            if commit:
+                network.save()
+            return network
+        version = self.cleaned_data["version"]
+        fields = {name: getattr(network, name) for name in self._meta.fields}
+        saved = Network.objects.filter(pk=network.pk, version=version).update(
+            **fields, version=F("version") + 1, updated_at=timezone.now()
+        )
+        if not saved:
+            raise StaleVersion
+        network.version = version + 1
+        return network
 
 
 ROLE_CHOICES = [*ActorRole.choices, ("", _("buiten het netwerk (alleen in coalities)"))]

@@ -121,6 +121,9 @@ class Network(models.Model):
     network_type = models.CharField(
         _("netwerktype"), max_length=20, choices=Type, blank=True, default=""
     )
+    # Bumped on every save of the settings (name, description, type), so a save from a
+    # form opened before someone else's save is caught instead of overwriting it.
+    version = models.PositiveIntegerField(_("versie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 

@@ -20,6 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from canvas.models import StaleVersion
 from coalitions.models import Coalition
 from networks import throttle
 from networks.access import get_access, get_join_link, get_membership
@@ -514,7 +515,10 @@ def edit_network(request, slug):
     before = {field: getattr(network, field) for field in fields}
     form = NetworkForm(request.POST or None, instance=network)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            form.save()
+        except StaleVersion:
+            return _network_conflict(request, access)
         Activity.record(
             network,
             request.user,
@@ -529,6 +533,26 @@ def edit_network(request, slug):
     # A failed save must not rename the page's heading before anything is stored.
     context = {"form": form, "network": access.network, "access": access, "title": before["name"]}
     return render(request, "networks/network_form.html", context, status=status)
+
+
+def _network_conflict(request, access):
+    """Answer a save over newer settings: theirs beside one's own form, to choose (409).
+
+    Saving again keeps one's own (or what one merged into it); cancelling keeps theirs.
+    """
+    theirs = Network.objects.get(pk=access.network.pk)
+    data = request.POST.copy()
+    data["version"] = theirs.version
+    form = NetworkForm(data, instance=Network.objects.get(pk=theirs.pk))
+    form.is_valid()  # show one's own values, cleaned, in the form
+    context = {
+        "form": form,
+        "network": theirs,
+        "access": access,
+        "title": theirs.name,
+        "conflict": theirs,
+    }
+    return render(request, "networks/network_form.html", context, status=409)
 
 
 def _actors(network):

@@ -231,7 +231,11 @@ def _payload(name, world):
     actor = {"name": "Gemeente Buren", "kind": "gemeente", "role": "deelnemer"}
     return {
         "networks:create": {"name": "Nieuw netwerk"},
-        "networks:edit": {"name": "Onderwijsregio Rivierenland", "description": "Nieuw."},
+        "networks:edit": {
+            "name": "Onderwijsregio Rivierenland",
+            "description": "Nieuw.",
+            "version": world.network.version,
+        },
         "networks:actors": actor,
         "networks:edit_actor": actor,
         "canvas:add_note": {"text": "Een nieuwe notitie"},
