@@ -6,6 +6,7 @@ whole board, so everything also works without JavaScript.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -231,14 +232,20 @@ def participate(request, slug, pk):
         return _render_card(request, access, coalition, error=form.errors["choice"][0])
     choice = form.cleaned_data["choice"]
     try:
-        if choice == ParticipationForm.LEAVE:
-            left, member = coalition.leave(request.user), None
-        else:
-            member = coalition.take_part(request.user, choice)
+        # The change and its line in the log: both or neither.
+        with transaction.atomic():
+            _participate(request, access, coalition, choice)
     except ValidationError as refusal:  # the last trekker
         return _render_card(request, access, coalition, error=refusal.messages[0])
+    publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
+    if not request.htmx:
+        return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
+    return _render_card(request, access, coalition, focus="participation")
+
+
+def _participate(request, access, coalition, choice):
     if choice == ParticipationForm.LEAVE:
-        if left:
+        if coalition.leave(request.user):
             Activity.record(
                 access.network,
                 request.user,
@@ -246,19 +253,16 @@ def participate(request, slug, pk):
                 Activity.Action.LEFT,
                 coalition.name,
             )
-    else:
-        Activity.record(
-            access.network,
-            request.user,
-            Activity.Area.COALITIONS,
-            Activity.Action.JOINED,
-            coalition.name,
-            after={"role": member.role},
-        )
-    publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
-    if not request.htmx:
-        return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
-    return _render_card(request, access, coalition, focus="participation")
+        return
+    member = coalition.take_part(request.user, choice)
+    Activity.record(
+        access.network,
+        request.user,
+        Activity.Area.COALITIONS,
+        Activity.Action.JOINED,
+        coalition.name,
+        after={"role": member.role},
+    )
 
 
 def _ambition_with_commitments(access, pk):
@@ -296,15 +300,16 @@ def commit(request, slug, pk):
                 messages.error(request, error)
                 return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
             return _render_commitments(request, access, ambition, error=error, status=422)
-        level = ambition.commit(request.user, form.cleaned_data["level"])
-        Activity.record(
-            access.network,
-            request.user,
-            Activity.Area.AMBITIONS,
-            Activity.Action.JOINED if level else Activity.Action.LEFT,
-            ambition.title,
-            after={"betrokkenheid": level} if level else None,
-        )
+        with transaction.atomic():  # the choice and its line in the log: both or neither
+            level = ambition.commit(request.user, form.cleaned_data["level"])
+            Activity.record(
+                access.network,
+                request.user,
+                Activity.Area.AMBITIONS,
+                Activity.Action.JOINED if level else Activity.Action.LEFT,
+                ambition.title,
+                after={"betrokkenheid": level} if level else None,
+            )
         # Its own tab too: a refresh for someone else's choice, fetched just before this
         # one, must not be the last word there.
         publish(access.network.pk, "changed", {"keys": [f"commitments-{ambition.pk}"], "tab": ""})

@@ -154,16 +154,17 @@ def join(request, token):
         form = RegisterForm(request.POST, prefix="register")
         if not form.is_valid():
             return _join_page(request, link, register_form=form, status=422)
-        user = form.save()
     elif "guest" in request.POST:
         form = GuestForm(request.POST, prefix="guest")
         if not form.is_valid():
             return _join_page(request, link, guest_form=form, status=422)
-        user = form.save()
     else:
         return _join_page(request, link, status=422)
-    login(request, user, backend=GUEST_BACKEND)
-    link.admit(user)
+    # All or nothing: a failure leaves no account, and no one signed in who is no member.
+    with transaction.atomic():
+        user = form.save()
+        link.admit(user)
+        login(request, user, backend=GUEST_BACKEND)
     return _welcome(request, link)
 
 
