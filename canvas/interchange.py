@@ -494,7 +494,8 @@ class _People:
     Authorship (of notes and ambitions) comes back for every account that still exists,
     also of people who left the network: it is theirs, should they return. Commitments
     and places in coalitions come back only for people who are still members: a restore
-    does not quietly put someone back into a network they left.
+    does not quietly put someone back into a network they left (what they still have
+    and the version holds, they keep).
     """
 
     def __init__(self, network, part):
@@ -526,32 +527,29 @@ class _People:
         return person if person in self.accounts else None
 
     def levels(self, ambition_key):
-        """Return {user id: level} of the ambition's commitments, of members only."""
+        """Return {user id: level} of the ambition's commitments in the version."""
         item = self.ambitions.get(ambition_key, {})
-        return {
-            c["person"]: c["level"]
-            for c in item.get("commitments", [])
-            if c["person"] in self.members
-        }
+        return {c["person"]: c["level"] for c in item.get("commitments", [])}
 
     def roles(self, coalition_name):
-        """Return {user id: role} of the coalition's people, of members only."""
+        """Return {user id: role} of the coalition's people in the version."""
         item = self.coalitions.get(coalition_name.casefold(), {})
-        return {
-            m["person"]: m["role"] for m in item.get("members", []) if m["person"] in self.members
-        }
+        return {m["person"]: m["role"] for m in item.get("members", [])}
 
+    def set(self, rows, field, wanted, create):
+        """Make `rows` (one per person) hold `wanted`, {user id: value}, as in the version.
 
-def _set_people(rows, field, wanted, create):
-    """Make `rows` (one per person) hold `wanted`, {user id: value}; keep rows that stay."""
-    for row in rows:
-        value = wanted.pop(row.user_id, None)
-        if value is None:
-            row.delete()
-        elif getattr(row, field) != value:
-            type(row).objects.filter(pk=row.pk).update(**{field: value})
-    for user_id, value in wanted.items():
-        create(user_id, value)
+        Rows that stay are kept (with their dates); a row is added only for a member.
+        """
+        for row in rows:
+            value = wanted.pop(row.user_id, None)
+            if value is None:
+                row.delete()
+            elif getattr(row, field) != value:
+                type(row).objects.filter(pk=row.pk).update(**{field: value})
+        for user_id, value in wanted.items():
+            if user_id in self.members:
+                create(user_id, value)
 
 
 def _replace_notes(network, data, people=None):
@@ -637,7 +635,7 @@ def _replace_ambitions(network, data, people=None):
         ambition.save()
         by_key[item["key"]] = ambition
         if people is not None:
-            _set_people(
+            people.set(
                 ambition.commitments.all(),
                 "level",
                 people.levels(item["key"]),
@@ -685,7 +683,7 @@ def _replace_coalitions(network, data, actors, ambitions, people=None):
         coalition.save()
         coalition.core_partners.set([actors[key] for key in item.get("core_partners", [])])
         if people is not None:
-            _set_people(
+            people.set(
                 coalition.members.all(),
                 "role",
                 people.roles(item["name"]),

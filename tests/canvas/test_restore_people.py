@@ -171,3 +171,11 @@ def test_a_file_cannot_hand_out_authorship(network, alice, bob, client):
     )
     assert response.status_code == 302
     assert Note.objects.get(network=network, text="Van wie?").author is None
+
+
+def test_a_restore_takes_nothing_from_who_left_that_they_still_have(network, saved, alice, dewi):
+    """Leaving keeps one's commitments; a restore to a version holding them keeps them."""
+    version, _coalition, _note = saved
+    Membership.objects.get(network=network, user=dewi).remove(alice)
+    version.restore(alice)
+    assert _people(network)["commitments"] == EXPECTED["commitments"]
