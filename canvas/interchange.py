@@ -552,15 +552,20 @@ class _People:
                 create(user_id, value)
 
 
-def _replace_notes(network, data, people=None):
+def _replace_notes(network, data, people, now):
     """Make the network's notes the document's, keeping each note whose text stays.
 
-    A note kept keeps its author, so its writer may still edit it; deleted notes waiting
-    for an undo go, as the canvas they belonged to is replaced. With `people` (restoring a
-    version), each note gets the author it had in the version.
+    A note kept keeps its author, so its writer may still edit it. A note the document
+    lacks is marked deleted, as by hand, not destroyed; a deleted note the document
+    holds comes back (the living first, then the latest deleted): the same note, with
+    its date and the dots of past votes. With `people` (restoring a version), each note
+    gets the author it had in the version.
     """
     existing = {}
-    for note in network.notes.alive().order_by("position", "id"):
+    # Hidden notes (silent writing in a running workshop) are in no document: they stay.
+    for note in network.notes.filter(hidden=False).order_by(
+        F("deleted_at").desc(nulls_first=True), "position", "id"
+    ):
         existing.setdefault((note.prompt, note.text), []).append(note)
     keep, create = set(), []
     for block in NOTE_BLOCKS:
@@ -579,7 +584,8 @@ def _replace_notes(network, data, people=None):
                     continue
                 note = matches.pop(0)
                 keep.add(note.pk)
-                changed = False
+                changed = note.is_deleted
+                note.deleted_at = None
                 if people is not None:
                     for name in ("author_id", "author_name", "anonymous"):
                         if getattr(note, name) != kwargs[name]:
@@ -596,26 +602,26 @@ def _replace_notes(network, data, people=None):
                 if changed:
                     note.version += 1
                     note.save()
-    # Notes written in silence during a running workshop are no part of any document:
-    # they stay, to be revealed.
-    network.notes.exclude(pk__in=keep).exclude(hidden=True).delete()
+    network.notes.alive().exclude(pk__in=keep).update(deleted_at=now, updated_at=now)
     Note.objects.bulk_create(create)
 
 
-def _replace_ambitions(network, data, people=None):
+def _replace_ambitions(network, data, people, now):
     """Make the network's ambitions the document's, matched by key; return them by key.
 
     Deleted ambitions count too: one the document holds comes back (with who committed
-    to it), the others go for good. With `people` (restoring a version), who wrote each
-    ambition and who committed to it become the version's.
+    to it); the others are marked deleted, as by hand. With `people` (restoring a
+    version), who wrote each ambition and who committed to it become the version's.
     """
     items = data.get("ambitions", [])
     keys = [item["key"] for item in items]
     ambitions = Ambition.all_objects.filter(network=network)
-    ambitions.exclude(key__in=keys).delete()
-    current = {ambition.key: ambition for ambition in ambitions.all()}
+    ambitions.exclude(key__in=keys).filter(deleted_at__isnull=True).update(
+        deleted_at=now, updated_at=now
+    )
+    current = {ambition.key: ambition for ambition in ambitions.filter(key__in=keys)}
     # Park the titles first: two ambitions may swap titles, which are unique.
-    ambitions.update(title=Concat(Value("~"), Cast("pk", CharField())))
+    ambitions.filter(key__in=keys).update(title=Concat(Value("~"), Cast("pk", CharField())))
     by_key = {}
     for position, item in enumerate(items):
         ambition = current.get(item["key"]) or Ambition(network=network, key=item["key"])
@@ -646,24 +652,27 @@ def _replace_ambitions(network, data, people=None):
     return by_key
 
 
-def _replace_coalitions(network, data, actors, ambitions, people=None):
+def _replace_coalitions(network, data, actors, ambitions, people, now):
     """Make the network's coalitions the document's, matched by name: members stay.
 
-    A deleted coalition the document holds comes back; the other deleted ones go for good.
+    A deleted coalition the document holds comes back; the living ones it lacks are
+    marked deleted, as by hand (with their members, for an undo or a later restore).
     With `people` (restoring a version), each coalition's people become the version's.
     """
     items = data.get("coalitions", [])
     names = {item["name"].casefold() for item in items}
-    current = {}
-    # The living first: of a living and a deleted coalition with one name, the living stays.
+    current, leaving = {}, []
+    # The living first, then the latest deleted: of a living and a deleted coalition with
+    # one name, the living stays.
     for coalition in Coalition.all_objects.filter(network=network).order_by(
-        F("deleted_at").asc(nulls_first=True), "id"
+        F("deleted_at").desc(nulls_first=True), "id"
     ):
         name = coalition.name.casefold()
         if name in names and name not in current:
             current[name] = coalition
-        else:
-            coalition.delete()
+        elif not coalition.is_deleted:
+            leaving.append(coalition.pk)
+    Coalition.all_objects.filter(pk__in=leaving).update(deleted_at=now, updated_at=now)
     for position, item in enumerate(items):
         coalition = current.get(item["name"].casefold()) or Coalition(network=network)
         fields = {
@@ -700,7 +709,8 @@ def replace_canvas(network, data, *, with_people=False):
     For restoring a version and for importing a file as a new version. The network keeps
     its name, members and roles; its actors, notes, ambitions and coalitions become the
     document's. What stays the same is kept rather than recreated, so authors keep their
-    notes and coalitions keep their members.
+    notes and coalitions keep their members; what the document lacks is marked deleted,
+    not destroyed, so a later restore brings back the very same items.
 
     `with_people` is for a version this installation stored: its `people` part then
     gives back who wrote what, who committed to which ambition and who is in which
@@ -710,8 +720,9 @@ def replace_canvas(network, data, *, with_people=False):
     validate(data)
     part = data.get("people") if with_people else None
     people = _People(network, part) if part is not None else None
+    now = timezone.now()
     actors = _replace_actors(network, data)
-    _replace_notes(network, data, people)
-    ambitions = _replace_ambitions(network, data, people)
-    _replace_coalitions(network, data, actors, ambitions, people)
-    Network.objects.filter(pk=network.pk).update(updated_at=timezone.now())
+    _replace_notes(network, data, people, now)
+    ambitions = _replace_ambitions(network, data, people, now)
+    _replace_coalitions(network, data, actors, ambitions, people, now)
+    Network.objects.filter(pk=network.pk).update(updated_at=now)

@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from canvas.interchange import export_network, validate
-from canvas.models import CanvasVersion, Note, Workshop
+from canvas.models import CanvasVersion, Note, Vote, Workshop
 from canvas.prompts import PROMPTS
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
 from networks.models import Membership
@@ -81,7 +81,7 @@ def _empty_then_restore(client, network, version):
         f"/n/{network.slug}/versies/importeren/", {"file": _upload(EMPTY), "label": "Leeg"}
     )
     assert response.status_code == 302
-    assert not Coalition.all_objects.filter(network=network).exists()
+    assert not Coalition.objects.filter(network=network).exists()
     response = client.post(f"/n/{network.slug}/versies/{version.pk}/terugzetten/")
     assert response.status_code == 302
 
@@ -124,8 +124,10 @@ def test_who_left_the_network_keeps_authorship_but_is_not_put_back_in(
     client.post(f"/n/{network.slug}/versies/{version.pk}/terugzetten/")
     people = _people(network)
     assert people["note"] == ("Dewi", "")  # still hers, should she come back
+    # Leaving took her out of the coalitions; the restore does not put her back.
     assert people["members"] == [("Alice", "trekker"), ("Bob", "lid")]
-    assert people["commitments"] == [("Alice", "meebepalen"), ("Bob", "meedoen")]
+    # Leaving keeps one's commitments (on the ambition the import marked deleted).
+    assert people["commitments"] == EXPECTED["commitments"]
 
 
 def test_a_deleted_account_leaves_its_name_on_the_note(network, saved, alice, dewi, client):
@@ -179,3 +181,29 @@ def test_a_restore_takes_nothing_from_who_left_that_they_still_have(network, sav
     Membership.objects.get(network=network, user=dewi).remove(alice)
     version.restore(alice)
     assert _people(network)["commitments"] == EXPECTED["commitments"]
+
+
+def test_an_import_marks_items_deleted_and_a_restore_brings_the_same_ones_back(
+    network, saved, alice, bob, client
+):
+    """Same rows, so their dates (the workshop summaries) and past votes' dots survive."""
+    version, coalition, note = saved
+    ambition = Ambition.objects.get(network=network, key="samen")
+    workshop = Workshop.start(network, alice, "Stemmen")
+    vote = Vote.objects.create(workshop=workshop, target="prompt", prompt="passion")
+    vote.place(bob, note)
+    workshop.end(alice)
+    client.force_login(alice)
+    client.post(f"/n/{network.slug}/versies/importeren/", {"file": _upload(EMPTY), "label": "L"})
+    assert Note.objects.get(pk=note.pk).is_deleted  # gone from the canvas, not destroyed
+    client.post(f"/n/{network.slug}/versies/{version.pk}/terugzetten/")
+
+    restored = Note.objects.get(network=network, text="Dewi's eigen notitie")
+    assert (restored.pk, restored.created_at, restored.is_deleted) == (
+        note.pk,
+        note.created_at,
+        False,
+    )
+    assert Ambition.objects.get(network=network, key="samen").pk == ambition.pk
+    assert Coalition.objects.get(network=network, name="Samen").pk == coalition.pk
+    assert vote.totals() == {note.pk: 1}

@@ -270,7 +270,9 @@ def test_a_facilitator_imports_a_file_as_a_new_version(network, alice, client):
     client.force_login(alice)
     response = client.post(_url(network, "importeren/"), {"file": _upload(document, "w3.json")})
     assert response.status_code == 302
-    assert [n.text for n in network.notes.filter(prompt="passion")] == ["Uit het bestand ✅"]
+    assert [n.text for n in network.notes.alive().filter(prompt="passion")] == [
+        "Uit het bestand ✅"
+    ]
     kinds = dict(CanvasVersion.objects.values_list("kind", "label"))
     assert kinds == {
         "automatic": "Automatisch bewaard vóór import van “Geïmporteerd uit w3.json”",
