@@ -107,6 +107,18 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A pool instead of persistent connections: CONN_MAX_AGE > 0 leaks under ASGI.
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Many people at once on one file. A transaction takes the write lock when it begins
+    # (IMMEDIATE): one that began reading and then writes would fail at once ("database
+    # is locked") instead of waiting. Writers wait for each other up to 20 s; in WAL mode
+    # readers never wait for a writer, and NORMAL syncs at checkpoints, not every commit.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "networks.User"

@@ -6,6 +6,7 @@ whole board, so everything also works without JavaScript.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -193,10 +194,11 @@ def participate(request, slug, pk):
         return _render_card(request, access, coalition, error=form.errors["choice"][0])
     choice = form.cleaned_data["choice"]
     try:
-        if choice == ParticipationForm.LEAVE:
-            coalition.leave(request.user)
-        else:
-            coalition.take_part(request.user, choice)
+        with transaction.atomic():  # the change and its line in the log: both or neither
+            if choice == ParticipationForm.LEAVE:
+                coalition.leave(request.user)
+            else:
+                coalition.take_part(request.user, choice)
     except ValidationError as refusal:  # the last trekker
         return _render_card(request, access, coalition, error=refusal.messages[0])
     publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
@@ -240,7 +242,8 @@ def commit(request, slug, pk):
                 messages.error(request, error)
                 return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
             return _render_commitments(request, access, ambition, error=error, status=422)
-        ambition.commit(request.user, form.cleaned_data["level"])
+        with transaction.atomic():  # the choice and its line in the log: both or neither
+            ambition.commit(request.user, form.cleaned_data["level"])
         # Its own tab too: a refresh for someone else's choice, fetched just before this
         # one, must not be the last word there.
         publish(access.network.pk, "changed", {"keys": [f"commitments-{ambition.pk}"], "tab": ""})

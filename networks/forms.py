@@ -18,6 +18,7 @@ from networks.models import (
     NetworkActor,
     User,
 )
+from networks.revisions import RevisionField
 
 NAME_MAX_LENGTH = User._meta.get_field("name").max_length
 
@@ -336,6 +337,10 @@ _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
 
 
 class NetworkForm(forms.ModelForm):
+    """A new network's name, description and type; or a network's, with its revision."""
+
+    revision = RevisionField()
+
     class Meta:
         model = Network
         fields = ["name", "description", "network_type"]
@@ -355,6 +360,14 @@ class NetworkForm(forms.ModelForm):
             ("", _("— nog niet gekozen —")),
             *Network.Type.choices,
         ]
+        if self.instance.pk:
+            self.fields["revision"].initial = self.instance.revision
+        else:
+            del self.fields["revision"]
+
+    def changes(self):
+        """Return the settings as the form has them, to give to Network.change."""
+        return {field: self.cleaned_data[field] for field in Network.EDITABLE}
 
 
 ROLE_CHOICES = [*ActorRole.choices, ("", _("buiten het netwerk (alleen in coalities)"))]

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks import activity
 from networks.activity import KINDS, Area
+from networks.revisions import StaleRevision
 
 
 class UserManager(BaseUserManager):
@@ -123,6 +125,9 @@ class Network(models.Model):
     network_type = models.CharField(
         _("netwerktype"), max_length=20, choices=Type, blank=True, default=""
     )
+    # Counts the saves of the settings (name, description, type), so a save from a form
+    # opened before someone else's save is caught instead of overwriting it.
+    revision = models.PositiveIntegerField(_("revisie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -157,13 +162,20 @@ class Network(models.Model):
     EDITABLE = ("name", "description", "network_type")
 
     @transaction.atomic
-    def change(self, by, **fields):
-        """Give the network a new name, description and/or type; logs what changed."""
+    def change(self, by, revision, **fields):
+        """Give the network a new name, description and/or type, from a form opened at
+        `revision`; logs what changed. Raise StaleRevision, changing nothing, when someone
+        saved the settings since."""
         before = Network.objects.filter(pk=self.pk).values(*self.EDITABLE).get()
+        saved = Network.objects.filter(pk=self.pk, revision=revision).update(
+            **fields, revision=F("revision") + 1, updated_at=timezone.now()
+        )
+        if not saved:
+            raise StaleRevision
         for field, value in fields.items():
             setattr(self, field, value)
+        self.revision = revision + 1
         after = {field: getattr(self, field) for field in self.EDITABLE}
-        self.save()
         if before != after:
             Activity.record(
                 self, by, "network.edited", subject=self.name, before=before, after=after

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
@@ -39,6 +41,7 @@ from networks.forms import (
     SignInForm,
 )
 from networks.models import JoinLink, Membership, Network, NetworkActor
+from networks.revisions import StaleRevision
 from networks.tasks import send_email
 
 GUEST_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -192,16 +195,19 @@ def join(request, token):
         if not form.is_valid():
             throttle.REGISTER_PER_IP.fail(ip)
             return _join_page(request, link, register_form=form, status=422)
-        user = _register(request, form, link, ip)
+        make_user = partial(_register, request, form, link, ip)
     elif "guest" in request.POST:
         form = GuestForm(request.POST, prefix="guest")
         if not form.is_valid():
             return _join_page(request, link, guest_form=form, status=422)
-        user = form.save()
+        make_user = form.save
     else:
         return _join_page(request, link, status=422)
-    login(request, user, backend=GUEST_BACKEND)
-    link.admit(user)
+    # All or nothing: a failure leaves no account, and no one signed in who is no member.
+    with transaction.atomic():
+        user = make_user()
+        link.admit(user)
+        login(request, user, backend=GUEST_BACKEND)
     return _welcome(request, link)
 
 
@@ -565,12 +571,35 @@ def edit_network(request, slug):
     name = network.name
     form = NetworkForm(request.POST or None, instance=network)
     if request.method == "POST" and form.is_valid():
-        network.change(request.user, **form.cleaned_data)
+        try:
+            network.change(request.user, form.cleaned_data["revision"], **form.changes())
+        except StaleRevision:
+            return _network_conflict(request, access)
         return redirect(network)
     status = 422 if request.method == "POST" else 200
     # A failed save must not rename the page's heading before anything is stored.
     context = {"form": form, "network": access.network, "access": access, "title": name}
     return render(request, "networks/network_form.html", context, status=status)
+
+
+def _network_conflict(request, access):
+    """Answer a save over newer settings: theirs beside one's own form, to choose (409).
+
+    Saving again keeps one's own (or what one merged into it); cancelling keeps theirs.
+    """
+    theirs = Network.objects.get(pk=access.network.pk)
+    data = request.POST.copy()
+    data["revision"] = theirs.revision
+    form = NetworkForm(data, instance=Network.objects.get(pk=theirs.pk))
+    form.is_valid()  # show one's own values, cleaned, in the form
+    context = {
+        "form": form,
+        "network": theirs,
+        "access": access,
+        "title": theirs.name,
+        "conflict": theirs,
+    }
+    return render(request, "networks/network_form.html", context, status=409)
 
 
 def _actors(network):

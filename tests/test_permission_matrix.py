@@ -234,7 +234,11 @@ def _payload(name, world):
     actor = {"name": "Gemeente Buren", "kind": "gemeente", "role": "deelnemer"}
     return {
         "networks:create": {"name": "Nieuw netwerk"},
-        "networks:edit": {"name": "Onderwijsregio Rivierenland", "description": "Nieuw."},
+        "networks:edit": {
+            "name": "Onderwijsregio Rivierenland",
+            "description": "Nieuw.",
+            "revision": world.network.revision,
+        },
         "networks:actors": actor,
         "networks:edit_actor": actor,
         "canvas:add_note": {"text": "Een nieuwe notitie"},

@@ -20,8 +20,8 @@ from jsonschema.exceptions import best_match
 
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
-from coalitions.models import Ambition, Coalition
-from networks.models import Activity, Actor, Membership, Network, NetworkActor
+from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
+from networks.models import Activity, Actor, Membership, Network, NetworkActor, User
 
 FORMAT = "netwerkcanvas/1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -253,7 +253,11 @@ def _fill(network, data):
 
 @transaction.atomic
 def import_network(data, *, facilitator=None):
-    """Create a new network from the document `data` and return it; all or nothing."""
+    """Create a new network from the document `data` and return it; all or nothing.
+
+    The document's `people` part, if any, is ignored: it names accounts of the
+    installation that wrote it.
+    """
     validate(data)
     info = data["network"]
     network = Network.objects.create(
@@ -282,8 +286,14 @@ def _export_note(note, block):
     return fields if len(fields) > 1 else note.text
 
 
-def export_network(network):
-    """Return the `netwerkcanvas/1` document of the network's current canvas."""
+def export_network(network, *, people=False):
+    """Return the `netwerkcanvas/1` document of the network's current canvas.
+
+    With `people`, for the versions this installation stores, the document also holds
+    its optional `people` part: who wrote which note and ambition, who committed to which
+    ambition and who is in which coalition, by account id, so a restore brings them back.
+    Exports leave it out: account ids mean nothing elsewhere.
+    """
     info = {"name": network.name}
     if network.description:
         info["description"] = network.description
@@ -310,6 +320,17 @@ def export_network(network):
             prompt.slug: [_export_note(note, block) for note in notes.get(prompt.slug, [])]
             for prompt in block.prompts
         }
+    note_people = [
+        {
+            "prompt": prompt,
+            "index": index,
+            **({"person": note.author_id} if note.author_id else {}),
+            **({"anonymous": True} if note.anonymous else {}),
+        }
+        for prompt, items in notes.items()
+        for index, note in enumerate(items)
+        if note.author_id or note.anonymous
+    ]
 
     ambitions = list(network.ambitions.order_by("position", "id"))
     document["ambitions"] = [
@@ -343,7 +364,47 @@ def export_network(network):
             item["next_step"] = coalition.next_step
         coalitions.append(item)
     document["coalitions"] = coalitions
+    if people:
+        document["people"] = _export_people(network, ambitions, note_people)
     return document
+
+
+def _export_people(network, ambitions, note_people):
+    """Return the `people` part of a version's document (see `export_network`)."""
+    commitments = {}
+    for commitment in Commitment.objects.filter(ambition__in=ambitions).order_by(
+        "created_at", "id"
+    ):
+        commitments.setdefault(commitment.ambition_id, []).append(
+            {"person": commitment.user_id, "level": commitment.level}
+        )
+    members = {}
+    for member in CoalitionMember.objects.filter(
+        coalition__network=network, coalition__deleted_at__isnull=True
+    ).order_by("created_at", "id"):
+        members.setdefault(member.coalition_id, []).append(
+            {"person": member.user_id, "role": member.role}
+        )
+    return {
+        "notes": note_people,
+        "ambitions": [
+            {
+                "key": a.key,
+                **({"created_by": a.created_by_id} if a.created_by_id else {}),
+                "commitments": commitments.get(a.pk, []),
+            }
+            for a in ambitions
+        ],
+        "coalitions": [
+            {"name": c.name, "members": members.get(c.pk, [])}
+            for c in network.coalitions.order_by("position", "id")
+        ],
+    }
+
+
+def without_people(document):
+    """Return the document without its `people` part: what may leave the installation."""
+    return {key: value for key, value in document.items() if key != "people"}
 
 
 def fingerprint(network):
@@ -428,14 +489,84 @@ def _replace_actors(network, data):
     return by_key
 
 
-def _replace_notes(network, data):
+class _People:
+    """The `people` part of a version's document, ready for a restore.
+
+    Authorship (of notes and ambitions) comes back for every account that still exists,
+    also of people who left the network: it is theirs, should they return. Commitments
+    and places in coalitions come back only for people who are still members: a restore
+    does not quietly put someone back into a network they left (what they still have
+    and the version holds, they keep).
+    """
+
+    def __init__(self, network, part):
+        self.notes = {(item["prompt"], item["index"]): item for item in part.get("notes", [])}
+        self.ambitions = {item["key"]: item for item in part.get("ambitions", [])}
+        self.coalitions = {item["name"].casefold(): item for item in part.get("coalitions", [])}
+        persons = {item["person"] for item in self.notes.values() if "person" in item}
+        for item in self.ambitions.values():
+            persons.update(c["person"] for c in item.get("commitments", []))
+            if "created_by" in item:
+                persons.add(item["created_by"])
+        for item in self.coalitions.values():
+            persons.update(m["person"] for m in item.get("members", []))
+        self.accounts = set(User.objects.filter(pk__in=persons).values_list("pk", flat=True))
+        self.members = set(
+            Membership.objects.filter(network=network, user__in=persons).values_list(
+                "user_id", flat=True
+            )
+        )
+
+    def note_author(self, prompt, index, written_name):
+        """Return (author id, author name, anonymous) for the document's note."""
+        item = self.notes.get((prompt, index), {})
+        person = item.get("person") if item.get("person") in self.accounts else None
+        # A note whose account is gone keeps the name written on it.
+        return person, "" if person else written_name, bool(item.get("anonymous"))
+
+    def account(self, person):
+        return person if person in self.accounts else None
+
+    def levels(self, ambition_key):
+        """Return {user id: level} of the ambition's commitments in the version."""
+        item = self.ambitions.get(ambition_key, {})
+        return {c["person"]: c["level"] for c in item.get("commitments", [])}
+
+    def roles(self, coalition_name):
+        """Return {user id: role} of the coalition's people in the version."""
+        item = self.coalitions.get(coalition_name.casefold(), {})
+        return {m["person"]: m["role"] for m in item.get("members", [])}
+
+    def set(self, rows, field, wanted, create):
+        """Make `rows` (one per person) hold `wanted`, {user id: value}, as in the version.
+
+        Rows that stay are kept (with their dates); a row is added only for a member.
+        """
+        for row in rows:
+            value = wanted.pop(row.user_id, None)
+            if value is None:
+                row.delete()
+            elif getattr(row, field) != value:
+                type(row).objects.filter(pk=row.pk).update(**{field: value})
+        for user_id, value in wanted.items():
+            if user_id in self.members:
+                create(user_id, value)
+
+
+def _replace_notes(network, data, people, now):
     """Make the network's notes the document's, keeping each note whose text stays.
 
-    A note kept keeps its author, so its writer may still edit it; deleted notes waiting
-    for an undo go, as the canvas they belonged to is replaced.
+    A note kept keeps its author, so its writer may still edit it. A note the document
+    lacks is marked deleted, as by hand, not destroyed; a deleted note the document
+    holds comes back (the living first, then the latest deleted): the same note, with
+    its date and the dots of past votes. With `people` (restoring a version), each note
+    gets the author it had in the version.
     """
     existing = {}
-    for note in network.notes.alive().order_by("position", "id"):
+    # Hidden notes (silent writing in a running workshop) are in no document: they stay.
+    for note in network.notes.filter(hidden=False).order_by(
+        F("deleted_at").desc(nulls_first=True), "position", "id"
+    ):
         existing.setdefault((note.prompt, note.text), []).append(note)
     keep, create = set(), []
     for block in NOTE_BLOCKS:
@@ -443,14 +574,25 @@ def _replace_notes(network, data):
         for prompt in block.prompts:
             for position, item in enumerate(prompts.get(prompt.slug, [])):
                 kwargs = _note_kwargs(block, prompt.slug, position, item)
+                if people is not None:
+                    author, name, anonymous = people.note_author(
+                        prompt.slug, position, kwargs["author_name"]
+                    )
+                    kwargs.update(author_id=author, author_name=name, anonymous=anonymous)
                 matches = existing.get((prompt.slug, kwargs["text"]))
                 if not matches:
                     create.append(Note(network=network, **kwargs))
                     continue
                 note = matches.pop(0)
                 keep.add(note.pk)
-                changed = False
-                if kwargs["author_name"] != note.author_display:
+                changed = note.is_deleted
+                note.deleted_at = None
+                if people is not None:
+                    for name in ("author_id", "author_name", "anonymous"):
+                        if getattr(note, name) != kwargs[name]:
+                            setattr(note, name, kwargs[name])
+                            changed = True
+                elif kwargs["author_name"] != note.author_display:
                     # The document names another author: the name written on it wins.
                     note.author, note.author_name = None, kwargs["author_name"]
                     changed = True
@@ -461,25 +603,26 @@ def _replace_notes(network, data):
                 if changed:
                     note.version += 1
                     note.save()
-    # Notes written in silence during a running workshop are no part of any document:
-    # they stay, to be revealed.
-    network.notes.exclude(pk__in=keep).exclude(hidden=True).delete()
+    network.notes.alive().exclude(pk__in=keep).update(deleted_at=now, updated_at=now)
     Note.objects.bulk_create(create)
 
 
-def _replace_ambitions(network, data):
+def _replace_ambitions(network, data, people, now):
     """Make the network's ambitions the document's, matched by key; return them by key.
 
     Deleted ambitions count too: one the document holds comes back (with who committed
-    to it), the others go for good.
+    to it); the others are marked deleted, as by hand. With `people` (restoring a
+    version), who wrote each ambition and who committed to it become the version's.
     """
     items = data.get("ambitions", [])
     keys = [item["key"] for item in items]
     ambitions = Ambition.all_objects.filter(network=network)
-    ambitions.exclude(key__in=keys).delete()
-    current = {ambition.key: ambition for ambition in ambitions.all()}
+    ambitions.exclude(key__in=keys).filter(deleted_at__isnull=True).update(
+        deleted_at=now, updated_at=now
+    )
+    current = {ambition.key: ambition for ambition in ambitions.filter(key__in=keys)}
     # Park the titles first: two ambitions may swap titles, which are unique.
-    ambitions.update(title=Concat(Value("~"), Cast("pk", CharField())))
+    ambitions.filter(key__in=keys).update(title=Concat(Value("~"), Cast("pk", CharField())))
     by_key = {}
     for position, item in enumerate(items):
         ambition = current.get(item["key"]) or Ambition(network=network, key=item["key"])
@@ -493,28 +636,44 @@ def _replace_ambitions(network, data):
         ambition.description = item.get("description", "")
         ambition.position = position
         ambition.deleted_at = None
+        if people is not None:
+            created_by = people.ambitions.get(item["key"], {}).get("created_by")
+            ambition.created_by_id = people.account(created_by)
         ambition.save()
         by_key[item["key"]] = ambition
+        if people is not None:
+            people.set(
+                ambition.commitments.all(),
+                "level",
+                people.levels(item["key"]),
+                lambda user_id, level, a=ambition: Commitment.objects.create(
+                    ambition=a, user_id=user_id, level=level
+                ),
+            )
     return by_key
 
 
-def _replace_coalitions(network, data, actors, ambitions):
+def _replace_coalitions(network, data, actors, ambitions, people, now):
     """Make the network's coalitions the document's, matched by name: members stay.
 
-    A deleted coalition the document holds comes back; the other deleted ones go for good.
+    A deleted coalition the document holds comes back; the living ones it lacks are
+    marked deleted, as by hand (with their members, for an undo or a later restore).
+    With `people` (restoring a version), each coalition's people become the version's.
     """
     items = data.get("coalitions", [])
     names = {item["name"].casefold() for item in items}
-    current = {}
-    # The living first: of a living and a deleted coalition with one name, the living stays.
+    current, leaving = {}, []
+    # The living first, then the latest deleted: of a living and a deleted coalition with
+    # one name, the living stays.
     for coalition in Coalition.all_objects.filter(network=network).order_by(
-        F("deleted_at").asc(nulls_first=True), "id"
+        F("deleted_at").desc(nulls_first=True), "id"
     ):
         name = coalition.name.casefold()
         if name in names and name not in current:
             current[name] = coalition
-        else:
-            coalition.delete()
+        elif not coalition.is_deleted:
+            leaving.append(coalition.pk)
+    Coalition.all_objects.filter(pk__in=leaving).update(deleted_at=now, updated_at=now)
     for position, item in enumerate(items):
         coalition = current.get(item["name"].casefold()) or Coalition(network=network)
         fields = {
@@ -533,20 +692,38 @@ def _replace_coalitions(network, data, actors, ambitions):
             setattr(coalition, name, value)
         coalition.save()
         coalition.core_partners.set([actors[key] for key in item.get("core_partners", [])])
+        if people is not None:
+            people.set(
+                coalition.members.all(),
+                "role",
+                people.roles(item["name"]),
+                lambda user_id, role, c=coalition: CoalitionMember.objects.create(
+                    coalition=c, user_id=user_id, role=role
+                ),
+            )
 
 
 @transaction.atomic
-def replace_canvas(network, data):
+def replace_canvas(network, data, *, with_people=False):
     """Make the network's canvas that of the (valid) document `data`; all or nothing.
 
     For restoring a version and for importing a file as a new version. The network keeps
-    its name, people and roles; its actors, notes, ambitions and coalitions become the
+    its name, members and roles; its actors, notes, ambitions and coalitions become the
     document's. What stays the same is kept rather than recreated, so authors keep their
-    notes and coalitions keep their members.
+    notes and coalitions keep their members; what the document lacks is marked deleted,
+    not destroyed, so a later restore brings back the very same items.
+
+    `with_people` is for a version this installation stored: its `people` part then
+    gives back who wrote what, who committed to which ambition and who is in which
+    coalition (see `_People`). A file's `people` part is ignored: it could otherwise hand
+    out authorship and places in coalitions to any account.
     """
     validate(data)
+    part = data.get("people") if with_people else None
+    people = _People(network, part) if part is not None else None
+    now = timezone.now()
     actors = _replace_actors(network, data)
-    _replace_notes(network, data)
-    ambitions = _replace_ambitions(network, data)
-    _replace_coalitions(network, data, actors, ambitions)
-    Network.objects.filter(pk=network.pk).update(updated_at=timezone.now())
+    _replace_notes(network, data, people, now)
+    ambitions = _replace_ambitions(network, data, people, now)
+    _replace_coalitions(network, data, actors, ambitions, people, now)
+    Network.objects.filter(pk=network.pk).update(updated_at=now)

@@ -72,7 +72,7 @@ class CanvasVersion(models.Model):
     @classmethod
     def save_current(cls, network, user, label, kind=CanvasVersionKind.SAVED):
         """Store the network's canvas as it is now, and log it."""
-        document = export_network(network)
+        document = export_network(network, people=True)
         version = cls.objects.create(
             network=network,
             label=label,
@@ -97,7 +97,7 @@ class CanvasVersion(models.Model):
                 _("Automatisch bewaard vóór terugzetten van “%(label)s”") % {"label": self.label},
                 kind=CanvasVersionKind.AUTOMATIC,
             )
-            replace_canvas(self.network, self.document)
+            replace_canvas(self.network, self.document, with_people=True)
             Activity.record(self.network, user, "version.restored", subject=self.label)
         return backup
 

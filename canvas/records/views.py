@@ -28,7 +28,13 @@ from canvas.records.forms import (
     VersionImportForm,
     default_label,
 )
-from canvas.records.interchange import dumps, export_network, import_network, replace_canvas
+from canvas.records.interchange import (
+    dumps,
+    export_network,
+    import_network,
+    replace_canvas,
+    without_people,
+)
 from canvas.records.models import CanvasVersion
 from networks.access import get_access, require_may_start_network
 
@@ -207,7 +213,8 @@ def version_export(request, slug, pk):
     access = get_access(request, slug)
     version = _version_or_404(access, pk)
     filename = f"{access.network.slug}-{_stamp(version.created_at)}-{slugify(version.label)}.json"
-    return _download(dumps(version.document), filename, "application/json; charset=utf-8")
+    document = without_people(version.document)  # account ids stay in the installation
+    return _download(dumps(document), filename, "application/json; charset=utf-8")
 
 
 @require_GET

@@ -13,6 +13,7 @@ def test_a_facilitator_edits_name_description_and_type(network, alice, client):
             "name": "Onderwijsregio Rivierenland 2.0",
             "description": "",
             "network_type": "ketensamenwerking",
+            "revision": 1,
         },
     )
     network.refresh_from_db()
