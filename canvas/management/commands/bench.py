@@ -21,6 +21,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from canvas.garbage import tune_garbage_collection
 from canvas.interchange import FORMAT, import_network
 from canvas.prompts import NOTE_BLOCKS
 from networks.models import Actor, ActorRole, Network, User
@@ -192,6 +193,8 @@ class Command(BaseCommand):
     def handle(
         self, *args, requests, notes, actors, ambitions, coalitions, skip_posters, **options
     ):
+        # As the server does once its application is built (canvas/asgi.py).
+        tune_garbage_collection()
         call_command("migrate", verbosity=0, interactive=False)
         document = large_document(
             notes=notes, actors=actors, ambitions=ambitions, coalitions=coalitions
