@@ -717,9 +717,11 @@ class Vote(models.Model):
     def covers(self, item):
         """Return whether `item` (a note, ambition or coalition) is part of this vote."""
         model = Dot._meta.get_field(self.item_field).related_model
-        if not isinstance(item, model) or item.network_id != self.workshop.network_id:
+        # The board's read model (canvas.board) names the model its rows are read from.
+        kind = getattr(type(item), "read_from", type(item))
+        if not issubclass(kind, model) or item.network_id != self.workshop.network_id:
             return False
-        if isinstance(item, Note):
+        if kind is Note:
             return item.prompt == self.prompt and not item.hidden and not item.is_deleted
         return not item.is_deleted
 
