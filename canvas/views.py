@@ -156,8 +156,8 @@ def present(request, slug):
     return render_board(request, access, readonly=True, presenting=True, live=live)
 
 
-def _changed(request, access, note):
-    """Tell the other open boards that this note (and so its prompt's list) changed.
+def _note_keys(note):
+    """Return the parts of the board a change to `note` touches: its prompt's list, itself.
 
     The event names only keys: each board fetches the prompt again with its viewer's own
     permissions, so a hidden note never travels to anyone but its author.
@@ -165,7 +165,7 @@ def _changed(request, access, note):
     keys = [f"prompt-{note.prompt}", f"note-{note.pk}"]
     if note.hidden:
         keys.append("hidden-notes")  # the facilitator's count of notes to reveal
-    publish_change(request, access.network, *keys)
+    return keys
 
 
 def _log_note(access, user, note, action, **changes):
@@ -257,7 +257,7 @@ def add_note(request, slug, prompt):
             access.network, prompt, form.cleaned_data["text"], request.user, hidden=silent
         )
         _log_note(access, request.user, note, Activity.Action.CREATED, after={"text": note.text})
-        _changed(request, access, note)
+        publish_change(access.network, *_note_keys(note), by=request)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
         # The form stays open, empty, for the next note: workshops write in bursts.
@@ -306,7 +306,7 @@ def edit_note(request, slug, pk):
             before={"text": before},
             after={"text": note.text},
         )
-        _changed(request, access, note)
+        publish_change(access.network, *_note_keys(note), by=request)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
         return _render_note(request, access, note, focus="edit")
@@ -342,7 +342,7 @@ def delete_note(request, slug, pk):
         return _note_gone(request, access, note)
     note.soft_delete()
     _log_note(access, request.user, note, Activity.Action.DELETED)
-    _changed(request, access, note)
+    publish_change(access.network, *_note_keys(note), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, "undo", verwijderd=note.pk))
     return render(request, f"{BOARD}#note-deleted", board_context(access, note=note))
@@ -357,7 +357,7 @@ def restore_note(request, slug, pk):
     if note.is_deleted:
         note.restore()
         _log_note(access, request.user, note, Activity.Action.RESTORED)
-        _changed(request, access, note)
+        publish_change(access.network, *_note_keys(note), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
     return _render_note(request, access, note, focus="edit")
@@ -382,7 +382,7 @@ def move_note(request, slug, pk):
     direction = form.cleaned_data["direction"]
     if note.move(direction):
         _log_note(access, request.user, note, Activity.Action.MOVED, after={"direction": direction})
-        _changed(request, access, note)
+        publish_change(access.network, *_note_keys(note), by=request)
     if not request.htmx:
         url = reverse("canvas:edit_note", args=[access.network.slug, note.pk])
         return redirect(f"{url}#note-{note.pk}")
@@ -414,7 +414,7 @@ def toggle_rule(request, slug, pk):
         before={"status": before},
         after={"status": note.status},
     )
-    _changed(request, access, note)
+    publish_change(access.network, *_note_keys(note), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
     return _render_note(request, access, note, focus="status")

@@ -13,7 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
 
 from canvas.board import Band, BoardState, Room, cards
-from canvas.events import publish, publish_change
+from canvas.events import publish_change
 from canvas.models import StaleVersion
 from canvas.views import (
     BOARD,
@@ -50,10 +50,14 @@ def _render_band(request, access, *, state=None, status=200, **extra):
     return render(request, f"{BOARD}#band", context, status=status)
 
 
-def _saved(request, access, thing):
+def _band_keys(thing):
+    """Return the parts of the board a change to an ambition or coalition touches."""
+    return "band", f"{thing._meta.model_name}-{thing.pk}"  # "ambition-…" or "coalition-…"
+
+
+def _show_saved(request, access, thing):
     """Show the saved ambition or coalition, with the keyboard focus on it."""
-    kind = thing._meta.model_name  # "ambition" or "coalition"
-    publish_change(request, access.network, "band", f"{kind}-{thing.pk}")
+    kind = thing._meta.model_name
     if not request.htmx:
         return redirect(board_url(access.network, f"{kind}-{thing.pk}"))
     return _render_band(request, access, saved={kind: thing.pk})
@@ -86,7 +90,8 @@ def add_ambition(request, slug):
             ambition.title,
             after={"title": ambition.title, "description": ambition.description},
         )
-        return _saved(request, access, ambition)
+        publish_change(access.network, *_band_keys(ambition), by=request)
+        return _show_saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     return _render_band(request, access, state=BoardState("ambition-add", form=form), status=status)
 
@@ -120,7 +125,8 @@ def edit_ambition(request, slug, pk):
             before=before,
             after={"title": ambition.title, "description": ambition.description},
         )
-        return _saved(request, access, ambition)
+        publish_change(access.network, *_band_keys(ambition), by=request)
+        return _show_saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("ambition-edit", pk=ambition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
@@ -145,7 +151,8 @@ def add_coalition(request, slug):
             coalition.name,
             after=coalition_snapshot(coalition),
         )
-        return _saved(request, access, coalition)
+        publish_change(access.network, *_band_keys(coalition), by=request)
+        return _show_saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     if lane is None and form.is_bound:
         lane = form.cleaned_data.get("ambition")
@@ -178,7 +185,8 @@ def edit_coalition(request, slug, pk):
             before=before,
             after=coalition_snapshot(coalition),
         )
-        return _saved(request, access, coalition)
+        publish_change(access.network, *_band_keys(coalition), by=request)
+        return _show_saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("coalition-edit", pk=coalition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
@@ -255,7 +263,7 @@ def participate(request, slug, pk):
             coalition.name,
             after={"role": member.role},
         )
-    publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
+    publish_change(access.network, *_band_keys(coalition), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="participation")
@@ -307,7 +315,7 @@ def commit(request, slug, pk):
         )
         # Its own tab too: a refresh for someone else's choice, fetched just before this
         # one, must not be the last word there.
-        publish(access.network.pk, "changed", {"keys": [f"commitments-{ambition.pk}"], "tab": ""})
+        publish_change(access.network, f"commitments-{ambition.pk}")
         ambition = _ambition_with_commitments(access, pk)
     if not request.htmx:
         return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
@@ -342,7 +350,8 @@ def form_coalition(request, slug, pk):
         coalition.name,
         after=coalition_snapshot(coalition),
     )
-    response = _saved(request, access, coalition)
+    publish_change(access.network, *_band_keys(coalition), by=request)
+    response = _show_saved(request, access, coalition)
     return retarget(response, "#band") if request.htmx else response
 
 
@@ -375,7 +384,7 @@ def _delete(request, slug, model, pk):
         except ValidationError as refusal:  # an ambition that coalitions still work on
             return _ambition_kept(request, access, item, refusal.messages[0])
         _record(access, request.user, item, Activity.Action.DELETED)
-        publish_change(request, access.network, "band", f"{model.__name__.lower()}-{item.pk}")
+        publish_change(access.network, *_band_keys(item), by=request)
     offer = undo_offer(access, item)
     if not request.htmx:
         word = DELETABLE[model][0]
@@ -391,7 +400,8 @@ def _restore(request, slug, model, pk):
     if item.is_deleted:
         item.restore()
         _record(access, request.user, item, Activity.Action.RESTORED)
-    return _saved(request, access, item)
+    publish_change(access.network, *_band_keys(item), by=request)
+    return _show_saved(request, access, item)
 
 
 def _ambition_kept(request, access, ambition, error):
@@ -465,7 +475,7 @@ def choose_lead(request, slug, pk):
             before={"leads": before},
             after={"leads": after},
         )
-        publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
+        publish_change(access.network, *_band_keys(coalition), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="leads")
