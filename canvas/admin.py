@@ -9,3 +9,6 @@ class NoteAdmin(admin.ModelAdmin):
     list_filter = ["block", "prompt", "status", "network"]
     search_fields = ["text", "author_name", "author__name"]
     autocomplete_fields = ["network", "author"]
+
+    def get_queryset(self, request):
+        return Note.all_objects.all()  # deleted ones too, waiting for their undo

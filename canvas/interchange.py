@@ -302,7 +302,7 @@ def export_network(network):
     document["actors"] = actors
 
     notes = {}
-    for note in network.notes.alive().select_related("author").order_by("position", "id"):
+    for note in network.notes.revealed().select_related("author").order_by("position", "id"):
         notes.setdefault(note.prompt, []).append(note)
     for block in NOTE_BLOCKS:
         document[block.slug] = {
@@ -357,7 +357,7 @@ def fingerprint(network):
     core_partners = Coalition.core_partners.through.objects.filter(coalition__network=network)
     for rows in (
         Network.objects.filter(pk=network.pk).values_list("name", "description", "network_type"),
-        network.notes.values_list(
+        Note.all_objects.filter(network=network).values_list(
             "id",
             "prompt",
             "text",
@@ -434,7 +434,7 @@ def _replace_notes(network, data):
     for an undo go, as the canvas they belonged to is replaced.
     """
     existing = {}
-    for note in network.notes.alive().order_by("position", "id"):
+    for note in network.notes.revealed().order_by("position", "id"):
         existing.setdefault((note.prompt, note.text), []).append(note)
     keep, create = set(), []
     for block in NOTE_BLOCKS:
@@ -462,7 +462,7 @@ def _replace_notes(network, data):
                     note.save()
     # Notes written in silence during a running workshop are no part of any document:
     # they stay, to be revealed.
-    network.notes.exclude(pk__in=keep).exclude(hidden=True).delete()
+    Note.all_objects.filter(network=network).exclude(pk__in=keep).exclude(hidden=True).delete()
     Note.objects.bulk_create(create)
 
 

@@ -21,6 +21,7 @@ from canvas.prompts import (
     Block,
 )
 from networks.models import JoinLink, Network
+from networks.soft_delete import AliveManager, SoftDeleteQuerySet
 
 NOTE_MAX_LENGTH = 500
 
@@ -45,21 +46,21 @@ class StaleVersion(Exception):
     """Someone saved a newer version of the item meanwhile; nothing was changed."""
 
 
-class NoteQuerySet(models.QuerySet):
-    def alive(self):
+class NoteQuerySet(SoftDeleteQuerySet):
+    def revealed(self):
         """Return the notes on the canvas for everyone to read.
 
         Not deleted (a deleted note waits for its undo) and not hidden: a note written
         during silent writing is its author's alone until the reveal, so exports,
         posters, versions and every count leave it out unless they ask for it.
         """
-        return self.filter(deleted_at__isnull=True, hidden=False)
+        return self.alive().filter(hidden=False)
 
     def visible_to(self, user):
         """Return the living notes `user` may read: everyone's, plus their own hidden ones."""
         if user is None or not user.is_authenticated:
-            return self.alive()
-        return self.filter(Q(hidden=False) | Q(author=user), deleted_at__isnull=True)
+            return self.revealed()
+        return self.alive().filter(Q(hidden=False) | Q(author=user))
 
     def readable_by(self, user):
         """Return the notes, deleted or not, that `user` may act on: not others' hidden ones."""
@@ -77,7 +78,7 @@ class NoteQuerySet(models.QuerySet):
 
     def hidden_counts(self, network, viewer=None):
         """Return {prompt slug: number of hidden notes by others} for the network."""
-        hidden = self.filter(network=network, hidden=True, deleted_at__isnull=True)
+        hidden = self.alive().filter(network=network, hidden=True)
         if viewer is not None and viewer.is_authenticated:
             hidden = hidden.exclude(author=viewer)
         rows = hidden.order_by().values_list("prompt").annotate(n=Count("id"))
@@ -130,7 +131,10 @@ class Note(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
 
-    objects = NoteQuerySet.as_manager()
+    # Soft delete as in networks/soft_delete.py: `objects` leaves deleted notes out,
+    # `all_objects` (the undo, replacing a canvas) finds them too.
+    objects = AliveManager.from_queryset(NoteQuerySet)()
+    all_objects = NoteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("notitie")
@@ -172,7 +176,9 @@ class Note(models.Model):
 
         A `hidden` note (silent writing) is visible to its author alone until revealed.
         """
-        last = cls.objects.filter(network=network, prompt=prompt.slug).aggregate(Max("position"))
+        # After deleted notes too: an undo brings one back in its place.
+        notes = cls.all_objects.filter(network=network, prompt=prompt.slug)
+        last = notes.aggregate(Max("position"))
         return cls.objects.create(
             network=network,
             block=prompt.block,
@@ -191,7 +197,7 @@ class Note(models.Model):
         wins and the other is shown both texts, so no words are lost. Without a
         version (imports, scripts) the text is saved whatever the version.
         """
-        notes = Note.objects.filter(pk=self.pk, deleted_at__isnull=True)
+        notes = Note.objects.filter(pk=self.pk)
         if version is not None:
             notes = notes.filter(version=version)
         saved = notes.update(text=text, version=F("version") + 1, updated_at=timezone.now())
@@ -220,7 +226,7 @@ class Note(models.Model):
         leave gaps) never make a move a no-op. Return whether the note moved.
         """
         siblings = list(
-            Note.objects.alive()
+            Note.objects.revealed()
             .filter(network_id=self.network_id, prompt=self.prompt)
             .order_by("position", "id")
         )
@@ -569,7 +575,7 @@ class Workshop(models.Model):
     # -- silent writing and the reveal -------------------------------------------------
 
     def hidden_notes(self):
-        return Note.objects.filter(network_id=self.network_id, hidden=True, deleted_at__isnull=True)
+        return Note.objects.filter(network_id=self.network_id, hidden=True)
 
     def reveal(self, names=True):
         """Show every hidden note at once, with its author's name or without; return the
@@ -577,7 +583,8 @@ class Workshop(models.Model):
 
         The silent round is over with it: notes written from now on are seen at once.
         """
-        hidden = Note.objects.filter(network=self.network, hidden=True)
+        # Deleted ones too: an undo brings a note back revealed.
+        hidden = Note.all_objects.filter(network=self.network, hidden=True)
         prompts = sorted(set(hidden.values_list("prompt", flat=True)))
         hidden.update(hidden=False, anonymous=not names, updated_at=timezone.now())
         self.reveal_names, self.silent = names, False
@@ -710,7 +717,7 @@ class Vote(models.Model):
         """Return the items one can place dots on, in their order on the board."""
         network_id = self.workshop.network_id
         if self.target == VoteTarget.PROMPT:
-            return Note.objects.alive().filter(network_id=network_id, prompt=self.prompt)
+            return Note.objects.revealed().filter(network_id=network_id, prompt=self.prompt)
         model = Dot._meta.get_field(self.item_field).related_model
         return model.objects.filter(network_id=network_id)
 

@@ -85,8 +85,8 @@ def _undo_note(request, access):
     pk = request.GET.get("verwijderd", "")
     if not pk.isdigit():
         return None
-    notes = Note.objects.readable_by(access.user)  # not someone else's hidden note
-    note = notes.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
+    notes = Note.all_objects.readable_by(access.user)  # not someone else's hidden note
+    note = notes.deleted().filter(network=access.network, pk=pk).first()
     if note is None or not access.can_edit_note(note):
         return None
     url = reverse("canvas:restore_note", args=[access.network.slug, note.pk])
@@ -127,7 +127,7 @@ def _undo_band_item(request, access):
     model = next((m for m, (w, *_rest) in DELETABLE.items() if w == word), None)
     if model is None or not pk.isdigit():
         return None
-    items = model.all_objects.filter(network=access.network, deleted_at__isnull=False)
+    items = model.all_objects.deleted().filter(network=access.network)
     if model is Coalition:
         items = items.prefetch_related("members")  # who may undo it
     item = items.filter(pk=pk).first()
@@ -188,7 +188,7 @@ def _prompt_or_404(slug):
 def _note_or_404(access, pk, **filters):
     # Deleted notes are found too: they answer with a message, not a 404. Someone else's
     # hidden note does not exist for anyone but its author, facilitators included.
-    notes = Note.objects.readable_by(access.user)
+    notes = Note.all_objects.readable_by(access.user)
     return get_object_or_404(notes, network=access.network, pk=pk, **filters)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Membership, Network, NetworkActor, free_key
+from networks.soft_delete import AliveManager, SoftDeleteQuerySet
 
 
 @dataclass
@@ -23,19 +24,6 @@ class LevelCount:
     names: list
     count: int
     mine: bool
-
-
-class AliveManager(models.Manager):
-    """Hand out only what is not deleted: a deleted ambition or coalition waits for its undo.
-
-    The default manager, so every list, count, export, poster, vote and reverse relation
-    (`network.ambitions`, `actor.coalitions`) leaves deleted items out without having to
-    remember it; `all_objects` finds them for the undo. Related objects (`dot.coalition`)
-    still load through Django's plain base manager.
-    """
-
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
 
 
 def _quoted(names):
@@ -77,8 +65,9 @@ class Ambition(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
 
+    # Soft delete as in networks/soft_delete.py.
     objects = AliveManager()
-    all_objects = models.Manager()
+    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ambitie")
@@ -260,8 +249,9 @@ class Coalition(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
 
+    # Soft delete as in networks/soft_delete.py.
     objects = AliveManager()
-    all_objects = models.Manager()
+    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("coalitie")

@@ -254,7 +254,7 @@ def test_the_blocks_speak_the_language_of_each_request(network, bob, client, set
 def test_the_board_without_javascript_opens_one_form_among_the_notes(network, bob, client):
     mine = Note.add(network, PROMPTS["passion"], "Mijn notitie", bob)
     client.force_login(bob)
-    count = network.notes.alive().count()
+    count = network.notes.revealed().count()
     html = client.get(f"/n/{network.slug}/notities/{mine.pk}/bewerken/").content.decode()
     assert html.count('<li class="note note-editing') == 1
     assert "Mijn notitie</textarea>" in html
