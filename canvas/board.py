@@ -122,7 +122,7 @@ class NoteRow(Row):
     votes: int
     hidden: bool
     anonymous: bool
-    version: int
+    revision: int
     deleted_at: object
     author: Person | None
 
@@ -152,7 +152,7 @@ class AmbitionRow(Row):
     description: str
     position: int
     votes: int
-    version: int
+    revision: int
     created_by_id: int | None
     deleted_at: object
     commitments: Related = field(default_factory=Related)
@@ -210,7 +210,7 @@ class CoalitionRow(Row):
     next_step: str
     position: int
     votes: int
-    version: int
+    revision: int
     deleted_at: object
     core_partners: Related = field(default_factory=Related)
     members: Related = field(default_factory=Related)
@@ -428,7 +428,7 @@ class Board:
                             votes=item.get("votes", 0),
                             hidden=False,
                             anonymous=False,
-                            version=1,
+                            revision=1,
                             deleted_at=None,
                             author=None,
                         )
@@ -451,7 +451,7 @@ class Board:
                 description=item.get("description", ""),
                 position=position,
                 votes=0,
-                version=1,
+                revision=1,
                 created_by_id=None,
                 deleted_at=None,
             )
@@ -474,7 +474,7 @@ class Board:
                     next_step=item.get("next_step", ""),
                     position=position,
                     votes=0,
-                    version=1,
+                    revision=1,
                     deleted_at=None,
                     core_partners=Related(sorted(partners, key=lambda na: na.actor.name)),
                 )
@@ -495,7 +495,7 @@ class BoardState:
     prompt: str = ""
     ambition: int | None = None
     form: object = None
-    # An edit saved over a newer version: True for a note, the newer item for a card.
+    # An edit saved over a newer revision: True for a note, the newer item for a card.
     conflict: object = None
 
 

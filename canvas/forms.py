@@ -6,8 +6,8 @@ from canvas.models import AMBITIONS_AND_COALITIONS, MAX_DOTS, Note, Vote, Worksh
 from canvas.prompts import BLOCKS, COALITIONS_BLOCK, IDENTITY, PROMPT_CHOICES
 
 
-class VersionField(forms.IntegerField):
-    """The version an edit form started from, so a save over a newer one is caught."""
+class RevisionField(forms.IntegerField):
+    """The revision an edit form started from, so a save over a newer one is caught."""
 
     widget = forms.HiddenInput
 
@@ -19,13 +19,13 @@ class VersionField(forms.IntegerField):
 
 
 class NoteForm(forms.ModelForm):
-    version = VersionField(required=False)
+    revision = RevisionField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["version"].required = True
-            self.fields["version"].initial = self.instance.version
+            self.fields["revision"].required = True
+            self.fields["revision"].initial = self.instance.revision
 
     class Meta:
         model = Note

@@ -458,7 +458,7 @@ def _replace_notes(network, data):
                         setattr(note, name, kwargs[name])
                         changed = True
                 if changed:
-                    note.version += 1
+                    note.revision += 1
                     note.save()
     # Notes written in silence during a running workshop are no part of any document:
     # they stay, to be revealed.
@@ -487,7 +487,7 @@ def _replace_ambitions(network, data):
             position,
             False,
         ):
-            ambition.version += 1
+            ambition.revision += 1
         ambition.title = item["title"]
         ambition.description = item.get("description", "")
         ambition.position = position
@@ -527,7 +527,7 @@ def _replace_coalitions(network, data, actors, ambitions):
             "deleted_at": None,
         }
         if coalition.pk and any(getattr(coalition, k) != v for k, v in fields.items()):
-            coalition.version += 1
+            coalition.revision += 1
         for name, value in fields.items():
             setattr(coalition, name, value)
         coalition.save()

@@ -42,8 +42,8 @@ WORKSHOP_LINK_VALID = timedelta(hours=12)  # a workshop day; ending it revokes t
 AMBITIONS_AND_COALITIONS = _("Ambities en coalities")
 
 
-class StaleVersion(Exception):
-    """Someone saved a newer version of the item meanwhile; nothing was changed."""
+class StaleRevision(Exception):
+    """Someone saved a newer revision of the item meanwhile; nothing was changed."""
 
 
 class NoteQuerySet(SoftDeleteQuerySet):
@@ -126,7 +126,7 @@ class Note(models.Model):
     # it. The author is kept, so they may still edit their own note.
     anonymous = models.BooleanField(_("anoniem"), default=False)
     # Bumped on every edit, so a save over someone else's newer edit is caught.
-    version = models.PositiveIntegerField(_("versie"), default=1)
+    revision = models.PositiveIntegerField(_("revisie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
@@ -190,18 +190,18 @@ class Note(models.Model):
             hidden=hidden,
         )
 
-    def edit(self, text, version=None):
-        """Save new text unless someone saved since `version`; return whether it saved.
+    def edit(self, text, revision=None):
+        """Save new text unless someone saved since `revision`; return whether it saved.
 
-        One conditional UPDATE: of two people saving over the same version, exactly one
+        One conditional UPDATE: of two people saving over the same revision, exactly one
         wins and the other is shown both texts, so no words are lost. Without a
-        version (imports, scripts) the text is saved whatever the version.
+        revision (imports, scripts) the text is saved whatever the revision.
         """
         notes = Note.objects.filter(pk=self.pk)
-        if version is not None:
-            notes = notes.filter(version=version)
-        saved = notes.update(text=text, version=F("version") + 1, updated_at=timezone.now())
-        self.refresh_from_db(fields=["text", "version", "updated_at", "deleted_at"])
+        if revision is not None:
+            notes = notes.filter(revision=revision)
+        saved = notes.update(text=text, revision=F("revision") + 1, updated_at=timezone.now())
+        self.refresh_from_db(fields=["text", "revision", "updated_at", "deleted_at"])
         return bool(saved)
 
     def soft_delete(self):

@@ -294,7 +294,7 @@ def edit_note(request, slug, pk):
     form = NoteForm(request.POST or None, instance=note)
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        if not note.edit(text, form.cleaned_data["version"]):
+        if not note.edit(text, form.cleaned_data["revision"]):
             if note.is_deleted:
                 return _note_gone(request, access, note, text=text)
             return _note_conflict(request, access, note, text)
@@ -319,9 +319,9 @@ def edit_note(request, slug, pk):
 
 
 def _note_conflict(request, access, note, text):
-    """Answer a save over a newer version: the other's text beside one's own, to choose.
+    """Answer a save over a newer revision: the other's text beside one's own, to choose.
 
-    The form now carries the newer version: saving keeps one's own text (or the merge
+    The form now carries the newer revision: saving keeps one's own text (or the merge
     one typed), cancelling keeps the other's.
     """
     form = NoteForm(instance=note, initial={"text": text})
@@ -388,8 +388,8 @@ def move_note(request, slug, pk):
         return redirect(f"{url}#note-{note.pk}")
     # Moving happens from the note's editor: it stays open, with any unsaved text.
     initial = {"text": request.POST.get("text", note.text)}
-    if request.POST.get("version", "").isdigit():
-        initial["version"] = request.POST["version"]  # the version the editor started from
+    if request.POST.get("revision", "").isdigit():
+        initial["revision"] = request.POST["revision"]  # the revision the editor started from
     form = NoteForm(instance=note, initial=initial)
     state = BoardState("note-edit", pk=note.pk, form=form)
     return _render_prompt(request, access, prompt, state=state, focus=direction)

@@ -4,8 +4,8 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from canvas.forms import VersionField
-from canvas.models import StaleVersion
+from canvas.forms import RevisionField
+from canvas.models import StaleRevision
 from coalitions.models import Ambition, Coalition, CoalitionMember, CoalitionRole, Commitment
 from networks.models import Actor, NetworkActor
 
@@ -13,30 +13,30 @@ _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
 _MAX_NEW_PARTNERS = 20
 
 
-def _claim_version(instance, version):
-    """Take the next version of a saved item, or raise StaleVersion if someone was first.
+def _claim_revision(instance, revision):
+    """Take the next revision of a saved item, or raise StaleRevision if someone was first.
 
     A conditional UPDATE inside the form's transaction: its row lock makes a second save
-    from the same version wait, then find the version taken.
+    from the same revision wait, then find the revision taken.
     """
     model = type(instance)
-    if not model.objects.filter(pk=instance.pk, version=version).update(
-        version=models.F("version") + 1
+    if not model.objects.filter(pk=instance.pk, revision=revision).update(
+        revision=models.F("revision") + 1
     ):
-        raise StaleVersion
-    instance.version = version + 1
+        raise StaleRevision
+    instance.revision = revision + 1
 
 
-class VersionedForm(forms.ModelForm):
-    """An edit form that carries the version it started from (a new item has none)."""
+class RevisionCheckedForm(forms.ModelForm):
+    """An edit form that carries the revision it started from (a new item has none)."""
 
-    version = VersionField(required=False)
+    revision = RevisionField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["version"].required = True
-            self.fields["version"].initial = self.instance.version
+            self.fields["revision"].required = True
+            self.fields["revision"].initial = self.instance.revision
 
 
 def _next_position(queryset):
@@ -44,7 +44,7 @@ def _next_position(queryset):
     return 0 if last is None else last + 1
 
 
-class AmbitionForm(VersionedForm):
+class AmbitionForm(RevisionCheckedForm):
     class Meta:
         model = Ambition
         fields = ["title", "description"]
@@ -69,7 +69,7 @@ class AmbitionForm(VersionedForm):
 
     @transaction.atomic
     def save(self, *, created_by=None):
-        """Save the ambition; raise StaleVersion if someone saved a newer one meanwhile."""
+        """Save the ambition; raise StaleRevision if someone saved a newer one meanwhile."""
         ambition = super().save(commit=False)
         if ambition.pk is None:
             ambition.network = self.network
@@ -77,12 +77,12 @@ class AmbitionForm(VersionedForm):
             ambition.position = _next_position(self.network.ambitions.all())
             ambition.created_by = created_by
         else:
-            _claim_version(ambition, self.cleaned_data["version"])
+            _claim_revision(ambition, self.cleaned_data["revision"])
         ambition.save()
         return ambition
 
 
-class CoalitionForm(VersionedForm):
+class CoalitionForm(RevisionCheckedForm):
     new_partners = forms.CharField(
         label=_("Nieuwe partners buiten het netwerk"),
         help_text=_(
@@ -171,7 +171,7 @@ class CoalitionForm(VersionedForm):
     def save(self, *, lead=None):
         """Save the coalition; a new one gets `lead` as its trekker.
 
-        Raise StaleVersion (and change nothing) if someone saved a newer one meanwhile.
+        Raise StaleRevision (and change nothing) if someone saved a newer one meanwhile.
         """
         coalition = super().save(commit=False)
         created = coalition.pk is None
@@ -179,7 +179,7 @@ class CoalitionForm(VersionedForm):
             coalition.network = self.network
             coalition.position = _next_position(self.network.coalitions.all())
         else:
-            _claim_version(coalition, self.cleaned_data["version"])
+            _claim_revision(coalition, self.cleaned_data["revision"])
         coalition.save()
         self.save_m2m()
         for name in self.cleaned_data["new_partners"]:

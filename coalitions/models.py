@@ -51,7 +51,8 @@ class Ambition(models.Model):
     position = models.PositiveIntegerField(_("positie"), default=0)
     # Dots from the last closed vote on ambitions (netwerkcanvas/1 has votes on notes only).
     votes = models.PositiveIntegerField(_("stemmen"), default=0)
-    version = models.PositiveIntegerField(_("versie"), default=1)
+    # Bumped on every edit, so a save over someone else's newer edit is caught.
+    revision = models.PositiveIntegerField(_("revisie"), default=1)
     # Whoever wrote the ambition may edit it, like the author of a note.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -244,7 +245,8 @@ class Coalition(models.Model):
     position = models.PositiveIntegerField(_("positie"), default=0)
     # Dots from the last closed vote on coalitions (not part of netwerkcanvas/1).
     votes = models.PositiveIntegerField(_("stemmen"), default=0)
-    version = models.PositiveIntegerField(_("versie"), default=1)
+    # Bumped on every edit, so a save over someone else's newer edit is caught.
+    revision = models.PositiveIntegerField(_("revisie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)

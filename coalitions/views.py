@@ -14,7 +14,7 @@ from django_htmx.http import retarget
 
 from canvas.board import Band, BoardState, Room, cards
 from canvas.events import publish_change
-from canvas.models import StaleVersion
+from canvas.models import StaleRevision
 from canvas.views import (
     BOARD,
     DELETABLE,
@@ -106,11 +106,11 @@ def edit_ambition(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             ambition = form.save()
-        except StaleVersion:
+        except StaleRevision:
             theirs = Ambition.objects.get(pk=ambition.pk)
             # A copy of its own for the form: validating the form writes into its instance.
             form = AmbitionForm(
-                _with_version(request, theirs),
+                _with_revision(request, theirs),
                 instance=Ambition.objects.get(pk=ambition.pk),
                 network=access.network,
             )
@@ -174,7 +174,7 @@ def edit_coalition(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             coalition = form.save()
-        except StaleVersion:
+        except StaleRevision:
             return _coalition_conflict(request, access, coalition)
         Activity.record(
             access.network,
@@ -192,15 +192,15 @@ def edit_coalition(request, slug, pk):
     return _render_band(request, access, state=state, status=status)
 
 
-def _with_version(request, current):
-    """Return the posted form, now based on the version saved meanwhile."""
+def _with_revision(request, current):
+    """Return the posted form, now based on the revision saved meanwhile."""
     data = request.POST.copy()
-    data["version"] = current.version
+    data["revision"] = current.revision
     return data
 
 
 def _coalition_conflict(request, access, coalition):
-    """Answer a save over a newer version: their card beside one's own form, to choose.
+    """Answer a save over a newer revision: their card beside one's own form, to choose.
 
     Saving again keeps one's own fields (or what one merged into them); cancelling keeps
     theirs.
@@ -210,7 +210,7 @@ def _coalition_conflict(request, access, coalition):
     )
     # A copy of its own for the form: validating the form writes into its instance.
     form = CoalitionForm(
-        _with_version(request, theirs),
+        _with_revision(request, theirs),
         instance=Coalition.objects.get(pk=coalition.pk),
         network=access.network,
     )

@@ -182,11 +182,11 @@ def test_the_read_model_reads_what_the_orm_reads(network, bob):
     notes = Note.objects.filter(network=network).order_by("id")
     loaded = read(notes, NoteRow, {"author": Person})
     expected = [
-        (n.pk, n.text, n.status, n.is_rule, n.author_id, n.author_display, n.version)
+        (n.pk, n.text, n.status, n.is_rule, n.author_id, n.author_display, n.revision)
         for n in notes.select_related("author")
     ]
     assert [
-        (n.pk, n.text, n.status, n.is_rule, n.author_id, n.author_display, n.version)
+        (n.pk, n.text, n.status, n.is_rule, n.author_id, n.author_display, n.revision)
         for n in loaded
     ] == expected
     assert any(n.author_display == "Bob" for n in loaded)
