@@ -231,7 +231,8 @@ def read(queryset, cls, related=None):
     names foreign keys to read along, as select_related does, each with the class to read
     it into: {"author": Person}; a path may pass through another ("networkactor__actor"),
     whose object then holds it. Those objects come after the columns, in the order of
-    `related`. Rows that point to the same object share it; an empty key gives None.
+    `related` (a class's related object left out of `related` reads as its key's value).
+    Rows that point to the same object share it; an empty key gives None.
     """
     related = related or {}
     paths = {"": cls, **related}
@@ -272,7 +273,8 @@ def _columns(cls, children):
         if f.name in held or f.default_factory is Related:
             count = index
             break
-    assert names[count : count + len(held)] == held, f"{cls.__name__}: {held} after its columns"
+    if names[count : count + len(held)] != held:
+        raise TypeError(f"{cls.__name__} must declare {held} right after its columns")
     return names[:count]
 
 

@@ -204,7 +204,8 @@ def test_the_read_model_shares_related_objects_in_one_query(
 
 
 def test_the_read_model_is_frozen_and_keeps_no_dates(network, bob):
-    (note,) = read(Note.objects.filter(text="Klein beginnen, snel leren"), NoteRow)
+    notes = Note.objects.filter(text="Klein beginnen, snel leren")
+    (note,) = read(notes, NoteRow, {"author": Person})
     with pytest.raises(AttributeError):
         note.text = "Anders"
     assert not hasattr(note, "created_at")
@@ -264,3 +265,15 @@ def test_the_board_without_javascript_opens_one_form_among_the_notes(network, bo
     assert 'id="add-style-text"' in html
     links = f'class="add-link" href="/n/{network.slug}/vragen/'
     assert html.count(links) == len(PROMPTS) - 1 and f"{links}style/" not in html
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorFirst:
+    id: int
+    author: Person | None
+    text: str
+
+
+def test_the_read_model_refuses_a_related_object_among_the_columns(network):
+    with pytest.raises(TypeError, match="right after its columns"):
+        read(Note.objects.filter(network=network), AuthorFirst, {"author": Person})
