@@ -266,16 +266,14 @@ def read(queryset, cls, related=None):
 
 def _columns(cls, children):
     """Return the fields of `cls` read as columns: those before its related objects."""
-    names = [f.name for f in fields(cls)]
     held = [child.rpartition("__")[2] for child in children]
-    count = len(names)
-    for index, f in enumerate(fields(cls)):
-        if f.name in held or f.default_factory is Related:
-            count = index
-            break
-    if names[count : count + len(held)] != held:
+    names = [f.name for f in fields(cls)]
+    columns = [
+        f.name for f in fields(cls) if f.name not in held and f.default_factory is not Related
+    ]
+    if names[: len(columns) + len(held)] != [*columns, *held]:
         raise TypeError(f"{cls.__name__} must declare {held} right after its columns")
-    return names[:count]
+    return columns
 
 
 def board_notes(queryset):
