@@ -2,28 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canvas.models import Note
-
-
-class VersionField(forms.IntegerField):
-    """The version an edit form started from, so a save over a newer one is caught."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        super().__init__(min_value=1, **kwargs)
-        self.error_messages["required"] = self.error_messages["invalid"] = _(
-            "Dit formulier is te oud; open het opnieuw."
-        )
+from networks.revisions import RevisionField
 
 
 class NoteForm(forms.ModelForm):
-    version = VersionField(required=False)
+    revision = RevisionField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["version"].required = True
-            self.fields["version"].initial = self.instance.version
+            self.fields["revision"].required = True
+            self.fields["revision"].initial = self.instance.revision
 
     class Meta:
         model = Note

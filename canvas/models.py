@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canvas.prompts import BLOCK_CHOICES, NOTE_BLOCKS, PROMPT_CHOICES, RULES
 from networks.models import Activity, Network
+from networks.soft_delete import AliveManager, SoftDeleteQuerySet
 
 NOTE_MAX_LENGTH = 500
 
@@ -17,25 +18,21 @@ _PROMPT_IN_BLOCK = Q(
 )
 
 
-class StaleVersion(Exception):
-    """Someone saved a newer version of the item meanwhile; nothing was changed."""
-
-
-class NoteQuerySet(models.QuerySet):
-    def alive(self):
+class NoteQuerySet(SoftDeleteQuerySet):
+    def revealed(self):
         """Return the notes on the canvas for everyone to read.
 
         Not deleted (a deleted note waits for its undo) and not hidden: a note written
         during silent writing is its author's alone until the reveal, so exports,
         posters, versions and every count leave it out unless they ask for it.
         """
-        return self.filter(deleted_at__isnull=True, hidden=False)
+        return self.alive().filter(hidden=False)
 
     def visible_to(self, user):
         """Return the living notes `user` may read: everyone's, plus their own hidden ones."""
         if user is None or not user.is_authenticated:
-            return self.alive()
-        return self.filter(Q(hidden=False) | Q(author=user), deleted_at__isnull=True)
+            return self.revealed()
+        return self.alive().filter(Q(hidden=False) | Q(author=user))
 
     def readable_by(self, user):
         """Return the notes, deleted or not, that `user` may act on: not others' hidden ones."""
@@ -53,7 +50,7 @@ class NoteQuerySet(models.QuerySet):
 
     def hidden_counts(self, network, viewer=None):
         """Return {prompt slug: number of hidden notes by others} for the network."""
-        hidden = self.filter(network=network, hidden=True, deleted_at__isnull=True)
+        hidden = self.alive().filter(network=network, hidden=True)
         if viewer is not None and viewer.is_authenticated:
             hidden = hidden.exclude(author=viewer)
         rows = hidden.order_by().values_list("prompt").annotate(n=Count("id"))
@@ -101,12 +98,15 @@ class Note(models.Model):
     # it. The author is kept, so they may still edit their own note.
     anonymous = models.BooleanField(_("anoniem"), default=False)
     # Bumped on every edit, so a save over someone else's newer edit is caught.
-    version = models.PositiveIntegerField(_("versie"), default=1)
+    revision = models.PositiveIntegerField(_("revisie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
 
-    objects = NoteQuerySet.as_manager()
+    # Soft delete as in networks/soft_delete.py: `objects` leaves deleted notes out,
+    # `all_objects` (the undo, replacing a canvas) finds them too.
+    objects = AliveManager.from_queryset(NoteQuerySet)()
+    all_objects = NoteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("notitie")
@@ -173,7 +173,9 @@ class Note(models.Model):
 
         A `hidden` note (silent writing) is visible to its author alone until revealed.
         """
-        last = cls.objects.filter(network=network, prompt=prompt.slug).aggregate(Max("position"))
+        # After deleted notes too: an undo brings one back in its place.
+        notes = cls.all_objects.filter(network=network, prompt=prompt.slug)
+        last = notes.aggregate(Max("position"))
         note = cls.objects.create(
             network=network,
             block=prompt.block,
@@ -188,20 +190,20 @@ class Note(models.Model):
         return note
 
     @transaction.atomic
-    def edit(self, text, version=None, *, by=None):
-        """Save new text unless someone saved since `version`; return whether it saved.
+    def edit(self, text, revision=None, *, by=None):
+        """Save new text unless someone saved since `revision`; return whether it saved.
 
-        One conditional UPDATE: of two people saving over the same version, exactly one
+        One conditional UPDATE: of two people saving over the same revision, exactly one
         wins and the other is shown both texts, so no words are lost. Without a
-        version (imports, scripts) the text is saved whatever the version.
+        revision (imports, scripts) the text is saved whatever the revision.
         """
         # As stored: a ModelForm has put the new text on this instance already.
         before = Note.objects.select_for_update().filter(pk=self.pk).values_list("text").first()
-        notes = Note.objects.filter(pk=self.pk, deleted_at__isnull=True)
-        if version is not None:
-            notes = notes.filter(version=version)
-        saved = notes.update(text=text, version=F("version") + 1, updated_at=timezone.now())
-        self.refresh_from_db(fields=["text", "version", "updated_at", "deleted_at"])
+        notes = Note.objects.filter(pk=self.pk)
+        if revision is not None:
+            notes = notes.filter(revision=revision)
+        saved = notes.update(text=text, revision=F("revision") + 1, updated_at=timezone.now())
+        self.refresh_from_db(fields=["text", "revision", "updated_at", "deleted_at"])
         if saved:
             self._log(by, "edited", before={"text": before[0]}, after={"text": self.text})
         return bool(saved)
@@ -235,7 +237,7 @@ class Note(models.Model):
         leave gaps) never make a move a no-op. Return whether the note moved.
         """
         siblings = list(
-            Note.objects.alive()
+            Note.objects.revealed()
             .filter(network_id=self.network_id, prompt=self.prompt)
             .order_by("position", "id")
         )

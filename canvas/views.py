@@ -21,8 +21,8 @@ from canvas.prompts import PROMPTS, RULES
 from networks.access import get_access
 
 
-def _changed(request, access, note):
-    """Tell the other open boards that this note (and so its prompt's list) changed.
+def _note_keys(note):
+    """Return the parts of the board a change to `note` touches: its prompt's list, itself.
 
     The event names only keys: each board fetches the prompt again with its viewer's own
     permissions, so a hidden note never travels to anyone but its author.
@@ -30,7 +30,7 @@ def _changed(request, access, note):
     keys = [f"prompt-{note.prompt}", f"note-{note.pk}"]
     if note.hidden:
         keys.append("hidden-notes")  # the facilitator's count of notes to reveal
-    publish_change(request, access.network, *keys)
+    return keys
 
 
 def _prompt_or_404(slug):
@@ -42,7 +42,7 @@ def _prompt_or_404(slug):
 def _note_or_404(access, pk, **filters):
     # Deleted notes are found too: they answer with a message, not a 404. Someone else's
     # hidden note does not exist for anyone but its author, facilitators included.
-    notes = Note.objects.readable_by(access.user)
+    notes = Note.all_objects.readable_by(access.user)
     return get_object_or_404(notes, network=access.network, pk=pk, **filters)
 
 
@@ -101,7 +101,7 @@ def add_note(request, slug, prompt):
         note = Note.add(
             access.network, prompt, form.cleaned_data["text"], request.user, hidden=silent
         )
-        _changed(request, access, note)
+        publish_change(access.network, *_note_keys(note), by=request)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
         # The form stays open, empty, for the next note: workshops write in bursts.
@@ -137,11 +137,11 @@ def edit_note(request, slug, pk):
     form = NoteForm(request.POST or None, instance=note)
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        if not note.edit(text, form.cleaned_data["version"], by=request.user):
+        if not note.edit(text, form.cleaned_data["revision"], by=request.user):
             if note.is_deleted:
                 return _note_gone(request, access, note, text=text)
             return _note_conflict(request, access, note, text)
-        _changed(request, access, note)
+        publish_change(access.network, *_note_keys(note), by=request)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
         return _render_note(request, access, note, focus="edit")
@@ -154,9 +154,9 @@ def edit_note(request, slug, pk):
 
 
 def _note_conflict(request, access, note, text):
-    """Answer a save over a newer version: the other's text beside one's own, to choose.
+    """Answer a save over a newer revision: the other's text beside one's own, to choose.
 
-    The form now carries the newer version: saving keeps one's own text (or the merge
+    The form now carries the newer revision: saving keeps one's own text (or the merge
     one typed), cancelling keeps the other's.
     """
     form = NoteForm(instance=note, initial={"text": text})
@@ -176,7 +176,7 @@ def delete_note(request, slug, pk):
     if note.is_deleted:
         return _note_gone(request, access, note)
     note.soft_delete(by=request.user)
-    _changed(request, access, note)
+    publish_change(access.network, *_note_keys(note), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, "undo", verwijderd=note.pk))
     return render(request, f"{BOARD}#note-deleted", board_context(access, note=note))
@@ -190,7 +190,7 @@ def restore_note(request, slug, pk):
     access.require(access.can_edit_note(note))
     if note.is_deleted:
         note.restore(by=request.user)
-        _changed(request, access, note)
+        publish_change(access.network, *_note_keys(note), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
     return _render_note(request, access, note, focus="edit")
@@ -214,14 +214,14 @@ def move_note(request, slug, pk):
         return render_board(request, access, status=422)
     direction = form.cleaned_data["direction"]
     if note.move(direction, by=request.user):
-        _changed(request, access, note)
+        publish_change(access.network, *_note_keys(note), by=request)
     if not request.htmx:
         url = reverse("canvas:edit_note", args=[access.network.slug, note.pk])
         return redirect(f"{url}#note-{note.pk}")
     # Moving happens from the note's editor: it stays open, with any unsaved text.
     initial = {"text": request.POST.get("text", note.text)}
-    if request.POST.get("version", "").isdigit():
-        initial["version"] = request.POST["version"]  # the version the editor started from
+    if request.POST.get("revision", "").isdigit():
+        initial["revision"] = request.POST["revision"]  # the revision the editor started from
     form = NoteForm(instance=note, initial=initial)
     state = BoardState("note-edit", pk=note.pk, form=form)
     return _render_prompt(request, access, prompt, state=state, focus=direction)
@@ -237,7 +237,7 @@ def toggle_rule(request, slug, pk):
     if note.is_deleted:
         return _note_gone(request, access, note)
     note.toggle_status(by=request.user)
-    _changed(request, access, note)
+    publish_change(access.network, *_note_keys(note), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
     return _render_note(request, access, note, focus="status")

@@ -4,39 +4,38 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from canvas.forms import VersionField
-from canvas.models import StaleVersion
 from coalitions.models import Ambition, Coalition, CoalitionMember, CoalitionRole, Commitment
 from networks.models import Activity, Actor, NetworkActor
+from networks.revisions import RevisionField, StaleRevision
 
 _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
 _MAX_NEW_PARTNERS = 20
 
 
-def _claim_version(instance, version):
-    """Take the next version of a saved item, or raise StaleVersion if someone was first.
+def _claim_revision(instance, revision):
+    """Take the next revision of a saved item, or raise StaleRevision if someone was first.
 
     A conditional UPDATE inside the form's transaction: its row lock makes a second save
-    from the same version wait, then find the version taken.
+    from the same revision wait, then find the revision taken.
     """
     model = type(instance)
-    if not model.objects.filter(pk=instance.pk, version=version).update(
-        version=models.F("version") + 1
+    if not model.objects.filter(pk=instance.pk, revision=revision).update(
+        revision=models.F("revision") + 1
     ):
-        raise StaleVersion
-    instance.version = version + 1
+        raise StaleRevision
+    instance.revision = revision + 1
 
 
-class VersionedForm(forms.ModelForm):
-    """An edit form that carries the version it started from (a new item has none)."""
+class RevisionCheckedForm(forms.ModelForm):
+    """An edit form that carries the revision it started from (a new item has none)."""
 
-    version = VersionField(required=False)
+    revision = RevisionField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["version"].required = True
-            self.fields["version"].initial = self.instance.version
+            self.fields["revision"].required = True
+            self.fields["revision"].initial = self.instance.revision
 
 
 def _next_position(queryset):
@@ -44,7 +43,7 @@ def _next_position(queryset):
     return 0 if last is None else last + 1
 
 
-class AmbitionForm(VersionedForm):
+class AmbitionForm(RevisionCheckedForm):
     class Meta:
         model = Ambition
         fields = ["title", "description"]
@@ -75,7 +74,7 @@ class AmbitionForm(VersionedForm):
 
     @transaction.atomic
     def save(self, *, by):
-        """Save the ambition, added or edited by `by`; raise StaleVersion (and change
+        """Save the ambition, added or edited by `by`; raise StaleRevision (and change
         nothing) if someone saved a newer one meanwhile."""
         ambition = super().save(commit=False)
         if ambition.pk is None:
@@ -84,7 +83,7 @@ class AmbitionForm(VersionedForm):
             ambition.position = _next_position(self.network.ambitions.all())
             ambition.created_by = by
         else:
-            _claim_version(ambition, self.cleaned_data["version"])
+            _claim_revision(ambition, self.cleaned_data["revision"])
         ambition.save()
         after = self._snapshot(ambition)
         if self.before is None:
@@ -101,7 +100,7 @@ class AmbitionForm(VersionedForm):
         return ambition
 
 
-class CoalitionForm(VersionedForm):
+class CoalitionForm(RevisionCheckedForm):
     new_partners = forms.CharField(
         label=_("Nieuwe partners buiten het netwerk"),
         help_text=_(
@@ -192,7 +191,7 @@ class CoalitionForm(VersionedForm):
     def save(self, *, by):
         """Save the coalition, added or edited by `by`; a new one gets `by` as its trekker.
 
-        Raise StaleVersion (and change nothing) if someone saved a newer one meanwhile.
+        Raise StaleRevision (and change nothing) if someone saved a newer one meanwhile.
         """
         coalition = super().save(commit=False)
         created = coalition.pk is None
@@ -200,7 +199,7 @@ class CoalitionForm(VersionedForm):
             coalition.network = self.network
             coalition.position = _next_position(self.network.coalitions.all())
         else:
-            _claim_version(coalition, self.cleaned_data["version"])
+            _claim_revision(coalition, self.cleaned_data["revision"])
         coalition.save()
         self.save_m2m()
         for name in self.cleaned_data["new_partners"]:

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Activity, Membership, Network, NetworkActor, free_key
+from networks.soft_delete import AliveManager, SoftDeleteQuerySet
 
 
 @dataclass
@@ -23,19 +24,6 @@ class LevelCount:
     names: list
     count: int
     mine: bool
-
-
-class AliveManager(models.Manager):
-    """Hand out only what is not deleted: a deleted ambition or coalition waits for its undo.
-
-    The default manager, so every list, count, export, poster, vote and reverse relation
-    (`network.ambitions`, `actor.coalitions`) leaves deleted items out without having to
-    remember it; `all_objects` finds them for the undo. Related objects (`dot.coalition`)
-    still load through Django's plain base manager.
-    """
-
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
 
 
 def _quoted(names):
@@ -63,7 +51,8 @@ class Ambition(models.Model):
     position = models.PositiveIntegerField(_("positie"), default=0)
     # Dots from the last closed vote on ambitions (netwerkcanvas/1 has votes on notes only).
     votes = models.PositiveIntegerField(_("stemmen"), default=0)
-    version = models.PositiveIntegerField(_("versie"), default=1)
+    # Bumped on every edit, so a save over someone else's newer edit is caught.
+    revision = models.PositiveIntegerField(_("revisie"), default=1)
     # Whoever wrote the ambition may edit it, like the author of a note.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -77,8 +66,9 @@ class Ambition(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
 
+    # Soft delete as in networks/soft_delete.py.
     objects = AliveManager()
-    all_objects = models.Manager()
+    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ambitie")
@@ -268,13 +258,15 @@ class Coalition(models.Model):
     position = models.PositiveIntegerField(_("positie"), default=0)
     # Dots from the last closed vote on coalitions (not part of netwerkcanvas/1).
     votes = models.PositiveIntegerField(_("stemmen"), default=0)
-    version = models.PositiveIntegerField(_("versie"), default=1)
+    # Bumped on every edit, so a save over someone else's newer edit is caught.
+    revision = models.PositiveIntegerField(_("revisie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
 
+    # Soft delete as in networks/soft_delete.py.
     objects = AliveManager()
-    all_objects = models.Manager()
+    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("coalitie")

@@ -24,8 +24,7 @@ from canvas.board.render import (
     render_board,
     undo_offer,
 )
-from canvas.live.events import publish, publish_change
-from canvas.models import StaleVersion
+from canvas.live.events import publish_change
 from coalitions.forms import (
     AmbitionForm,
     CoalitionForm,
@@ -35,6 +34,7 @@ from coalitions.forms import (
 )
 from coalitions.models import Ambition, Coalition, Commitment
 from networks.access import get_access
+from networks.revisions import StaleRevision
 
 
 def _render_band(request, access, *, state=None, status=200, **extra):
@@ -49,10 +49,14 @@ def _render_band(request, access, *, state=None, status=200, **extra):
     return render(request, f"{BOARD}#band", context, status=status)
 
 
-def _saved(request, access, thing):
+def _band_keys(thing):
+    """Return the parts of the board a change to an ambition or coalition touches."""
+    return "band", f"{thing._meta.model_name}-{thing.pk}"  # "ambition-…" or "coalition-…"
+
+
+def _show_saved(request, access, thing):
     """Show the saved ambition or coalition, with the keyboard focus on it."""
-    kind = thing._meta.model_name  # "ambition" or "coalition"
-    publish_change(request, access.network, "band", f"{kind}-{thing.pk}")
+    kind = thing._meta.model_name
     if not request.htmx:
         return redirect(board_url(access.network, f"{kind}-{thing.pk}"))
     return _render_band(request, access, saved={kind: thing.pk})
@@ -77,7 +81,8 @@ def add_ambition(request, slug):
     form = AmbitionForm(request.POST or None, network=access.network)
     if request.method == "POST" and form.is_valid():
         ambition = form.save(by=request.user)
-        return _saved(request, access, ambition)
+        publish_change(access.network, *_band_keys(ambition), by=request)
+        return _show_saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     return _render_band(request, access, state=BoardState("ambition-add", form=form), status=status)
 
@@ -91,17 +96,18 @@ def edit_ambition(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             ambition = form.save(by=request.user)
-        except StaleVersion:
+        except StaleRevision:
             theirs = Ambition.objects.get(pk=ambition.pk)
             # A copy of its own for the form: validating the form writes into its instance.
             form = AmbitionForm(
-                _with_version(request, theirs),
+                _with_revision(request, theirs),
                 instance=Ambition.objects.get(pk=ambition.pk),
                 network=access.network,
             )
             state = BoardState("ambition-edit", pk=theirs.pk, form=form, conflict=theirs)
             return _render_band(request, access, state=state, status=409)
-        return _saved(request, access, ambition)
+        publish_change(access.network, *_band_keys(ambition), by=request)
+        return _show_saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("ambition-edit", pk=ambition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
@@ -118,7 +124,8 @@ def add_coalition(request, slug):
     form = CoalitionForm(request.POST or None, network=access.network, initial={"ambition": lane})
     if request.method == "POST" and form.is_valid():
         coalition = form.save(by=request.user)
-        return _saved(request, access, coalition)
+        publish_change(access.network, *_band_keys(coalition), by=request)
+        return _show_saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     if lane is None and form.is_bound:
         lane = form.cleaned_data.get("ambition")
@@ -139,23 +146,24 @@ def edit_coalition(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             coalition = form.save(by=request.user)
-        except StaleVersion:
+        except StaleRevision:
             return _coalition_conflict(request, access, coalition)
-        return _saved(request, access, coalition)
+        publish_change(access.network, *_band_keys(coalition), by=request)
+        return _show_saved(request, access, coalition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("coalition-edit", pk=coalition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
 
 
-def _with_version(request, current):
-    """Return the posted form, now based on the version saved meanwhile."""
+def _with_revision(request, current):
+    """Return the posted form, now based on the revision saved meanwhile."""
     data = request.POST.copy()
-    data["version"] = current.version
+    data["revision"] = current.revision
     return data
 
 
 def _coalition_conflict(request, access, coalition):
-    """Answer a save over a newer version: their card beside one's own form, to choose.
+    """Answer a save over a newer revision: their card beside one's own form, to choose.
 
     Saving again keeps one's own fields (or what one merged into them); cancelling keeps
     theirs.
@@ -165,7 +173,7 @@ def _coalition_conflict(request, access, coalition):
     )
     # A copy of its own for the form: validating the form writes into its instance.
     form = CoalitionForm(
-        _with_version(request, theirs),
+        _with_revision(request, theirs),
         instance=Coalition.objects.get(pk=coalition.pk),
         network=access.network,
     )
@@ -201,7 +209,7 @@ def participate(request, slug, pk):
                 coalition.take_part(request.user, choice)
     except ValidationError as refusal:  # the last trekker
         return _render_card(request, access, coalition, error=refusal.messages[0])
-    publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
+    publish_change(access.network, *_band_keys(coalition), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="participation")
@@ -246,7 +254,7 @@ def commit(request, slug, pk):
             ambition.commit(request.user, form.cleaned_data["level"])
         # Its own tab too: a refresh for someone else's choice, fetched just before this
         # one, must not be the last word there.
-        publish(access.network.pk, "changed", {"keys": [f"commitments-{ambition.pk}"], "tab": ""})
+        publish_change(access.network, f"commitments-{ambition.pk}")
         ambition = _ambition_with_commitments(access, pk)
     if not request.htmx:
         return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
@@ -273,7 +281,8 @@ def form_coalition(request, slug, pk):
             return redirect(board_url(access.network, f"ambition-{ambition.pk}"))
         response = _render_commitments(request, access, ambition, error=error, status=422)
         return retarget(response, f"#commitments-{ambition.pk}")
-    response = _saved(request, access, coalition)
+    publish_change(access.network, *_band_keys(coalition), by=request)
+    response = _show_saved(request, access, coalition)
     return retarget(response, "#band") if request.htmx else response
 
 
@@ -300,7 +309,7 @@ def _delete(request, slug, model, pk):
             item.soft_delete(by=request.user)
         except ValidationError as refusal:  # an ambition that coalitions still work on
             return _ambition_kept(request, access, item, refusal.messages[0])
-        publish_change(request, access.network, "band", f"{model.__name__.lower()}-{item.pk}")
+        publish_change(access.network, *_band_keys(item), by=request)
     offer = undo_offer(access, item)
     if not request.htmx:
         word = DELETABLE[model][0]
@@ -315,7 +324,8 @@ def _restore(request, slug, model, pk):
     access.require(may_delete(access, item))
     if item.is_deleted:
         item.restore(by=request.user)
-    return _saved(request, access, item)
+    publish_change(access.network, *_band_keys(item), by=request)
+    return _show_saved(request, access, item)
 
 
 def _ambition_kept(request, access, ambition, error):
@@ -380,7 +390,7 @@ def choose_lead(request, slug, pk):
     except ValidationError as refusal:
         return _render_card(request, access, coalition, error=refusal.messages[0], focus="leads")
     if changed:
-        publish_change(request, access.network, "band", f"coalition-{coalition.pk}")
+        publish_change(access.network, *_band_keys(coalition), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="leads")

@@ -242,18 +242,18 @@ def _payload(name, world):
         "networks:actors": actor,
         "networks:edit_actor": actor,
         "canvas:add_note": {"text": "Een nieuwe notitie"},
-        "canvas:edit_note": {"text": "Anders gezegd", "version": world.note.version},
+        "canvas:edit_note": {"text": "Anders gezegd", "revision": world.note.revision},
         "canvas:move_note": {"direction": "down"},
         "coalitions:add_ambition": {"title": "Een nieuwe ambitie"},
         "coalitions:edit_ambition": {
             "title": "Een scherpere ambitie",
-            "version": world.ambition.version,
+            "revision": world.ambition.revision,
         },
         "coalitions:add_coalition": {"name": "Een nieuwe coalitie", "status": "idee"},
         "coalitions:edit_coalition": {
             "name": "Zij-instroom samen",
             "status": "actief",
-            "version": world.coalition.version,
+            "revision": world.coalition.revision,
         },
         "coalitions:participate": {"choice": "lid"},
         "coalitions:choose_lead": {

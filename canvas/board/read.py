@@ -5,11 +5,10 @@ canvas through these classes, so the layout never triggers a query per note or c
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models.base import ModelState
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
@@ -18,7 +17,7 @@ from canvas.prompts import NOTE_BLOCKS
 from canvas.workshops.forms import steering_forms
 from canvas.workshops.models import Vote, Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
-from networks.models import Actor, NetworkActor
+from networks.models import Actor, NetworkActor, User
 
 # Labels the board repeats on every note and card: translated once per page rather than
 # hundreds of times (a {% translate %} costs a lazy string each time it renders).
@@ -70,81 +69,225 @@ def board_labels():
 # Reading the board's rows. Django builds a model instance field by field, plus one per
 # select_related object and a queryset per prefetched relation: ~20 µs an object, and a
 # board has about a thousand (400 notes, their authors, 30 cards with partners and
-# people). Built straight from `values_list` they cost a fifth: 10 of the board's ~50 ms
-# (`manage.py bench`).
+# people). The board reads them instead as values (`values_list`) into the small frozen
+# classes below: its read model, a fraction of the cost (`manage.py bench`).
+#
+# They carry the attribute names the board's tags, templates and Access predicates read
+# (`note.author_display`, `coalition.members.all()`, `member.may_edit` …). Where a rule
+# is the model's, the read class takes the model's own property or method (they read
+# only the fields both have), so each rule has one implementation.
 
 
-def columns(model, *skip):
-    """Return the attnames of `model`'s columns, primary key first, but those in `skip`."""
-    return [field.attname for field in model._meta.concrete_fields if field.name not in skip]
+class Related(list):
+    """A related list read along with its owner: `.all()` as on a prefetched relation."""
+
+    __slots__ = ()
+
+    def all(self):
+        return self
 
 
-# What the board reads of a person: their name, or else their address (User.__str__).
-PERSON = ["id", "name", "email"]
+class Row:
+    """What every row of the board's read model shares: `pk`, as on a model instance."""
+
+    __slots__ = ()
+
+    @property
+    def pk(self):
+        return self.id
 
 
-def rows(queryset, fields, related=None):
-    """Return the rows of `queryset` as instances of its model, loaded with `fields` only.
+@dataclass(frozen=True, slots=True)
+class Person(Row):
+    """A person as the board names them: their name, or else their address (User)."""
 
-    `related` names foreign keys to load along, as select_related does, each with the
-    fields to read (primary key first): {"author": PERSON}. A path may pass through
-    another ("networkactor__actor"). Rows that point to the same object share it. Fields
-    not read stay deferred, as with `.only()`: reading one later costs a query.
+    id: int
+    name: str
+    email: str
+
+    read_from = User
+    __str__ = User.__str__
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow(Row):
+    id: int
+    network_id: int | None
+    block: str
+    prompt: str
+    text: str
+    status: str
+    position: int
+    author_id: int | None
+    author_name: str
+    votes: int
+    hidden: bool
+    anonymous: bool
+    revision: int
+    deleted_at: object
+    author: Person | None
+
+    read_from = Note
+    author_display = Note.author_display
+    is_rule = Note.is_rule
+    is_deleted = Note.is_deleted
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentRow(Row):
+    id: int
+    ambition_id: int
+    user_id: int
+    level: str
+    user: Person
+
+    read_from = Commitment
+
+
+@dataclass(frozen=True, slots=True)
+class AmbitionRow(Row):
+    id: int
+    network_id: int | None
+    key: str
+    title: str
+    description: str
+    position: int
+    votes: int
+    revision: int
+    created_by_id: int | None
+    deleted_at: object
+    commitments: Related = field(default_factory=Related)
+    # Its coalitions on the board, in their order (filled in by Band).
+    board_coalitions: Related = field(default_factory=Related)
+
+    read_from = Ambition
+    commitment_levels = Ambition.commitment_levels
+    has_doers = Ambition.has_doers
+    is_deleted = Ambition.is_deleted
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow(Row):
+    id: int | None
+    name: str
+
+    read_from = Actor
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerRow(Row):
+    """An actor as a partner of this network (NetworkActor): its role, or none (outside)."""
+
+    id: int
+    role: str
+    actor: ActorRow
+
+    read_from = NetworkActor
+    is_outside = NetworkActor.is_outside
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow(Row):
+    id: int
+    coalition_id: int
+    user_id: int
+    role: str
+    user: Person
+
+    read_from = CoalitionMember
+    Role = CoalitionMember.Role
+    may_edit = CoalitionMember.may_edit
+
+
+@dataclass(frozen=True, slots=True)
+class CoalitionRow(Row):
+    id: int
+    network_id: int | None
+    name: str
+    work_form: str
+    ambition_id: int | None
+    target_group: str
+    status: str
+    next_step: str
+    position: int
+    votes: int
+    revision: int
+    deleted_at: object
+    core_partners: Related = field(default_factory=Related)
+    members: Related = field(default_factory=Related)
+
+    read_from = Coalition
+    _members_with = Coalition._members_with
+    leads = Coalition.leads
+    participants = Coalition.participants
+    informed = Coalition.informed
+    role_of = Coalition.role_of
+    is_deleted = Coalition.is_deleted
+
+
+def read(queryset, cls, related=None):
+    """Return the rows of `queryset` as `cls` objects, read in one `values_list`.
+
+    `cls`'s fields up to its first related object or list are its columns. `related`
+    names foreign keys to read along, as select_related does, each with the class to read
+    it into: {"author": Person}; a path may pass through another ("networkactor__actor"),
+    whose object then holds it. Those objects come after the columns, in the order of
+    `related` (a class's related object left out of `related` reads as its key's value).
+    Rows that point to the same object share it; an empty key gives None.
     """
     related = related or {}
-    names = [*fields, *(f"{path}__{name}" for path, own in related.items() for name in own)]
-    targets = {path: _related_model(queryset.model, path) for path in related}
+    paths = {"": cls, **related}
+    children = {path: [p for p in related if p.rpartition("__")[0] == path] for path in paths}
+    own = {path: _columns(paths[path], children[path]) for path in paths}
+    names = [*own[""], *(f"{path}__{name}" for path in related for name in own[path])]
+    # The objects a row holds are built first: the deepest paths before their owners.
+    order = sorted(related, key=lambda path: -path.count("__"))
+    spans, start = {}, len(own[""])
+    for path in related:
+        spans[path] = (start, start + len(own[path]))
+        start += len(own[path])
     shared = {path: {} for path in related}
-    instances = []
+    objects = []
     for row in queryset.values_list(*names):
-        instance = _instance(queryset.model, fields, row, queryset.db)
-        loaded, start = {"": instance}, len(fields)
-        for path, own in related.items():
-            values, start = row[start : start + len(own)], start + len(own)
-            owner_path, _sep, name = path.rpartition("__")
-            target = None
-            if values[0] is not None:
-                target = shared[path].get(values[0])
-                if target is None:
-                    target = _instance(targets[path], own, values, queryset.db)
-                    shared[path][values[0]] = target
-            if loaded[owner_path] is not None:
-                loaded[owner_path]._state.fields_cache[name] = target
-            loaded[path] = target
-        instances.append(instance)
-    return instances
+        built = {}
+        for path in order:
+            begin, end = spans[path]
+            pk = row[begin]
+            if pk is None:
+                built[path] = None
+                continue
+            target = shared[path].get(pk)
+            if target is None:
+                held = [built[child] for child in children[path]]
+                target = shared[path][pk] = paths[path](*row[begin:end], *held)
+            built[path] = target
+        objects.append(cls(*row[: len(own[""])], *(built[child] for child in children[""])))
+    return objects
 
 
-def _instance(model, fields, values, db):
-    instance = model.__new__(model)
-    instance.__dict__.update(zip(fields, values, strict=False))  # a row may run on
-    instance._state = ModelState()
-    instance._state.adding, instance._state.db = False, db
-    return instance
-
-
-def _related_model(model, path):
-    for name in path.split("__"):
-        model = model._meta.get_field(name).related_model
-    return model
+def _columns(cls, children):
+    """Return the fields of `cls` read as columns: those before its related objects."""
+    held = [child.rpartition("__")[2] for child in children]
+    names = [f.name for f in fields(cls)]
+    columns = [
+        f.name for f in fields(cls) if f.name not in held and f.default_factory is not Related
+    ]
+    if names[: len(columns) + len(held)] != [*columns, *held]:
+        raise TypeError(f"{cls.__name__} must declare {held} right after its columns")
+    return columns
 
 
 def board_notes(queryset):
     """Return the notes of `queryset` as the board shows them: with their authors, no dates."""
-    return rows(queryset, columns(Note, "created_at", "updated_at"), {"author": PERSON})
+    return read(queryset, NoteRow, {"author": Person})
 
 
-def prefetched(instances, relation, pairs):
-    """Give each instance its related items, from (instance pk, item) `pairs`, as if
-    prefetch_related had read them."""
+def _grouped(pairs):
+    """Return {owner pk: [items]} from (owner pk, item) `pairs`, in their order."""
     groups = defaultdict(list)
     for pk, item in pairs:
         groups[pk].append(item)
-    for instance in instances:
-        instance._prefetched_objects_cache = {
-            **getattr(instance, "_prefetched_objects_cache", {}),
-            relation: groups.get(instance.pk, []),
-        }
+    return groups
 
 
 @dataclass
@@ -167,55 +310,65 @@ class Band:
     """The ambitions, each with its coalitions, and the coalitions without an ambition."""
 
     def __init__(self, ambitions, coalitions):
-        by_ambition = defaultdict(list)
-        for coalition in coalitions:
-            by_ambition[coalition.ambition_id].append(coalition)
+        by_ambition = _grouped((coalition.ambition_id, coalition) for coalition in coalitions)
         for ambition in ambitions:
-            ambition.board_coalitions = by_ambition.get(ambition.pk, [])
+            ambition.board_coalitions[:] = by_ambition.get(ambition.pk, [])
         self.ambitions = ambitions
         self.loose_coalitions = by_ambition.get(None, [])
 
     @classmethod
     def load(cls, network):
-        """Read the band in five queries: ambitions, commitments, and the `cards`, each as
-        `rows` (see above), the related lists as if prefetched."""
-        ambitions = rows(network.ambitions.order_by("position", "id"), columns(Ambition))
-        commitments = rows(
+        """Read the band in five queries: ambitions, commitments, and the `cards`, each
+        `read` into the read model (see above)."""
+        ambitions = read(network.ambitions.order_by("position", "id"), AmbitionRow)
+        commitments = read(
             Commitment.objects.filter(ambition__in=[a.pk for a in ambitions]).order_by(
                 "created_at", "id"
             ),
-            columns(Commitment, "created_at", "updated_at"),
-            {"user": PERSON},
+            CommitmentRow,
+            {"user": Person},
         )
-        prefetched(ambitions, "commitments", ((c.ambition_id, c) for c in commitments))
+        by_ambition = _grouped((c.ambition_id, c) for c in commitments)
+        for ambition in ambitions:
+            ambition.commitments.extend(by_ambition.get(ambition.pk, ()))
         coalitions = cards(Coalition.objects.filter(network=network).order_by("position", "id"))
         return cls(ambitions, coalitions)
 
 
 def cards(queryset):
-    """Return the coalitions of `queryset` as their cards show them: as `rows`, with their
-    core partners (by name) and people (by arrival) as if prefetched. Three queries."""
-    coalitions = rows(queryset, columns(Coalition))
+    """Return the coalitions of `queryset` as their cards show them: `read` into the read
+    model, with their core partners (by name) and people (by arrival). Three queries."""
+    coalitions = read(queryset, CoalitionRow)
     ids = [coalition.pk for coalition in coalitions]
-    partners = rows(
-        Coalition.core_partners.through.objects.filter(coalition__in=ids).order_by(
-            "networkactor__actor__name"
-        ),
-        ["coalition_id"],
-        {
-            "networkactor": columns(NetworkActor, "created_at"),
-            "networkactor__actor": columns(Actor, "created_at"),
-        },
+    links = Coalition.core_partners.through.objects.filter(coalition__in=ids).order_by(
+        "networkactor__actor__name"
     )
-    partners = ((link.coalition_id, link.networkactor) for link in partners)
-    prefetched(coalitions, "core_partners", partners)
-    members = rows(
-        CoalitionMember.objects.filter(coalition__in=ids).order_by("created_at", "id"),
-        columns(CoalitionMember, "created_at"),
-        {"user": PERSON},
+    partners = _grouped(
+        read(links, _PartnerLink, {"networkactor": PartnerRow, "networkactor__actor": ActorRow})
     )
-    prefetched(coalitions, "members", ((m.coalition_id, m) for m in members))
+    members = _grouped(
+        (m.coalition_id, m)
+        for m in read(
+            CoalitionMember.objects.filter(coalition__in=ids).order_by("created_at", "id"),
+            MemberRow,
+            {"user": Person},
+        )
+    )
+    for coalition in coalitions:
+        coalition.core_partners.extend(partners.get(coalition.pk, ()))
+        coalition.members.extend(members.get(coalition.pk, ()))
     return coalitions
+
+
+@dataclass(frozen=True, slots=True)
+class _PartnerLink:
+    """A row of the coalitions' core partners (the many-to-many table): read as a pair."""
+
+    coalition_id: int
+    networkactor: PartnerRow
+
+    def __iter__(self):
+        return iter((self.coalition_id, self.networkactor))
 
 
 class Board:
@@ -252,8 +405,8 @@ class Board:
     def from_document(cls, network, document):
         """Return the board of a `netwerkcanvas/1` document (a saved version), read-only.
 
-        Built from unsaved objects with stand-in ids (for the page's anchors only); their
-        related lists are filled in as if prefetched, so the template never queries.
+        Read into the read model with stand-in ids (for the page's anchors only) and no
+        network: a version's items are part of no vote.
         """
         ids = iter(range(1, 1_000_000))
         notes = []
@@ -263,59 +416,70 @@ class Board:
                     item = {"text": item} if isinstance(item, str) else item
                     status = item.get("status", Note.Status.PROPOSED) if block.has_status else ""
                     notes.append(
-                        Note(
+                        NoteRow(
                             id=next(ids),
+                            network_id=None,
                             block=block.slug,
                             prompt=prompt.slug,
                             text=item["text"],
-                            author_name=item.get("author", ""),
-                            votes=item.get("votes", 0),
                             status=status,
                             position=position,
+                            author_id=None,
+                            author_name=item.get("author", ""),
+                            votes=item.get("votes", 0),
+                            hidden=False,
+                            anonymous=False,
+                            revision=1,
+                            deleted_at=None,
+                            author=None,
                         )
                     )
         actors = {
-            item["key"]: NetworkActor(
+            item["key"]: PartnerRow(
                 id=next(ids),
-                key=item["key"],
                 role=item.get("role", ""),
-                actor=Actor(name=item["name"], kind=item.get("kind", "")),
+                actor=ActorRow(id=None, name=item["name"]),
             )
             for item in document.get("actors", [])
         }
+        # Nor who committed to what: a version keeps the canvas, not the people.
         ambitions = {
-            item["key"]: Ambition(
+            item["key"]: AmbitionRow(
                 id=next(ids),
+                network_id=None,
                 key=item["key"],
                 title=item["title"],
                 description=item.get("description", ""),
                 position=position,
+                votes=0,
+                revision=1,
+                created_by_id=None,
+                deleted_at=None,
             )
             for position, item in enumerate(document.get("ambitions", []))
         }
-        for ambition in ambitions.values():
-            # Nor who committed to what: a version keeps the canvas, not the people.
-            ambition._prefetched_objects_cache = {"commitments": []}
         coalitions = []
         for position, item in enumerate(document.get("coalitions", [])):
             ambition = ambitions.get(item.get("ambition"))
-            coalition = Coalition(
-                id=next(ids),
-                name=item["name"],
-                work_form=item.get("work_form", ""),
-                ambition_id=ambition.pk if ambition else None,
-                target_group=item.get("target_group", ""),
-                status=item.get("status", Coalition.Status.IDEA),
-                next_step=item.get("next_step", ""),
-                position=position,
-            )
             partners = [actors[key] for key in item.get("core_partners", []) if key in actors]
             # A version keeps no people: its coalitions show partners, not members.
-            coalition._prefetched_objects_cache = {
-                "core_partners": sorted(partners, key=lambda na: na.actor.name),
-                "members": [],
-            }
-            coalitions.append(coalition)
+            coalitions.append(
+                CoalitionRow(
+                    id=next(ids),
+                    network_id=None,
+                    name=item["name"],
+                    work_form=item.get("work_form", ""),
+                    ambition_id=ambition.pk if ambition else None,
+                    target_group=item.get("target_group", ""),
+                    status=item.get("status", Coalition.Status.IDEA),
+                    next_step=item.get("next_step", ""),
+                    position=position,
+                    votes=0,
+                    revision=1,
+                    deleted_at=None,
+                    core_partners=Related(sorted(partners, key=lambda na: na.actor.name)),
+                )
+            )
         return cls(network, notes, Band(list(ambitions.values()), coalitions))
 
 
@@ -332,7 +496,7 @@ class BoardState:
     prompt: str = ""
     ambition: int | None = None
     form: object = None
-    # An edit saved over a newer version: True for a note, the newer item for a card.
+    # An edit saved over a newer revision: True for a note, the newer item for a card.
     conflict: object = None
 
 

@@ -15,8 +15,8 @@ def _undo_note(request, access):
     pk = request.GET.get("verwijderd", "")
     if not pk.isdigit():
         return None
-    notes = Note.objects.readable_by(access.user)  # not someone else's hidden note
-    note = notes.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
+    notes = Note.all_objects.readable_by(access.user)  # not someone else's hidden note
+    note = notes.deleted().filter(network=access.network, pk=pk).first()
     if note is None or not access.can_edit_note(note):
         return None
     url = reverse("canvas:restore_note", args=[access.network.slug, note.pk])
@@ -32,7 +32,7 @@ def _undo_band_item(request, access):
     model = next((m for m, (w, *_rest) in DELETABLE.items() if w == word), None)
     if model is None or not pk.isdigit():
         return None
-    items = model.all_objects.filter(network=access.network, deleted_at__isnull=False)
+    items = model.all_objects.deleted().filter(network=access.network)
     if model is Coalition:
         items = items.prefetch_related("members")  # who may undo it
     item = items.filter(pk=pk).first()

@@ -50,20 +50,27 @@ MEMBERSHIP_REMOVED = "_membership-removed"
 
 
 def publish(network_id, name, data=None):
-    """Tell everyone watching the network's board about a change, once it is committed.
+    """Send an event to everyone watching the network's board, once it is committed.
 
-    `data` is a small JSON-able dict; browsers get it as the event's data.
+    The transport under `publish_change`, which every view uses; `data` is a small
+    JSON-able dict that browsers get as the event's data.
     """
     transaction.on_commit(partial(broker.send, network_id, name, data or {}))
 
 
-def publish_change(request, network, *keys):
+def publish_change(network, *keys, by=None, everything=False):
     """Tell the network's open boards which parts changed ("prompt-…", "note-…", "band").
 
-    Each board fetches those fragments again with its viewer's own permissions. The tab
-    that made the change (X-Live-Tab, sent by live.js) already shows it and skips it.
+    Each board fetches those fragments again with its viewer's own permissions. `by` is
+    the request that made the change: its tab (X-Live-Tab, sent by live.js) already
+    shows it and skips the event. Without `by` every tab fetches them, that one too.
+    `everything`: the whole canvas changed (a restore, an import); every open board
+    fetches all of it again.
     """
-    tab = request.headers.get("X-Live-Tab", "")
+    if everything:
+        publish(network.pk, "resync")
+        return
+    tab = by.headers.get("X-Live-Tab", "") if by is not None else ""
     publish(network.pk, "changed", {"keys": list(keys), "tab": tab if _TAB.fullmatch(tab) else ""})
 
 

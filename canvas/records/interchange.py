@@ -313,7 +313,7 @@ def export_network(network, *, people=False):
     document["actors"] = actors
 
     notes = {}
-    for note in network.notes.alive().select_related("author").order_by("position", "id"):
+    for note in network.notes.revealed().select_related("author").order_by("position", "id"):
         notes.setdefault(note.prompt, []).append(note)
     for block in NOTE_BLOCKS:
         document[block.slug] = {
@@ -419,7 +419,7 @@ def fingerprint(network):
     core_partners = Coalition.core_partners.through.objects.filter(coalition__network=network)
     for rows in (
         Network.objects.filter(pk=network.pk).values_list("name", "description", "network_type"),
-        network.notes.values_list(
+        Note.all_objects.filter(network=network).values_list(
             "id",
             "prompt",
             "text",
@@ -564,9 +564,8 @@ def _replace_notes(network, data, people, now):
     """
     existing = {}
     # Hidden notes (silent writing in a running workshop) are in no document: they stay.
-    for note in network.notes.filter(hidden=False).order_by(
-        F("deleted_at").desc(nulls_first=True), "position", "id"
-    ):
+    notes = Note.all_objects.filter(network=network, hidden=False)  # deleted ones revive
+    for note in notes.order_by(F("deleted_at").desc(nulls_first=True), "position", "id"):
         existing.setdefault((note.prompt, note.text), []).append(note)
     keep, create = set(), []
     for block in NOTE_BLOCKS:
@@ -601,9 +600,9 @@ def _replace_notes(network, data, people, now):
                         setattr(note, name, kwargs[name])
                         changed = True
                 if changed:
-                    note.version += 1
+                    note.revision += 1
                     note.save()
-    network.notes.alive().exclude(pk__in=keep).update(deleted_at=now, updated_at=now)
+    network.notes.revealed().exclude(pk__in=keep).update(deleted_at=now, updated_at=now)
     Note.objects.bulk_create(create)
 
 
@@ -631,7 +630,7 @@ def _replace_ambitions(network, data, people, now):
             position,
             False,
         ):
-            ambition.version += 1
+            ambition.revision += 1
         ambition.title = item["title"]
         ambition.description = item.get("description", "")
         ambition.position = position
@@ -687,7 +686,7 @@ def _replace_coalitions(network, data, actors, ambitions, people, now):
             "deleted_at": None,
         }
         if coalition.pk and any(getattr(coalition, k) != v for k, v in fields.items()):
-            coalition.version += 1
+            coalition.revision += 1
         for name, value in fields.items():
             setattr(coalition, name, value)
         coalition.save()

@@ -276,7 +276,7 @@ def version_restore(request, slug, pk):
     if request.method == "POST":
         backup = version.restore(request.user)
         # The whole canvas changed: every open board fetches all of it again.
-        events.publish(access.network.pk, "resync")
+        events.publish_change(access.network, everything=True)
         messages.success(
             request,
             _(
@@ -326,7 +326,7 @@ def version_import(request, slug):
             CanvasVersion.save_current(
                 network, request.user, label, kind=CanvasVersion.Kind.IMPORTED
             )
-            events.publish(network.pk, "resync")
+            events.publish_change(network, everything=True)
         messages.success(
             request,
             _("“%(label)s” is geïmporteerd en is nu het canvas; de stand van daarvoor is bewaard.")

@@ -243,7 +243,7 @@ class Workshop(models.Model):
     # -- silent writing and the reveal -------------------------------------------------
 
     def hidden_notes(self):
-        return Note.objects.filter(network_id=self.network_id, hidden=True, deleted_at__isnull=True)
+        return Note.objects.filter(network_id=self.network_id, hidden=True)
 
     @transaction.atomic
     def reveal(self, names=True, *, by=None):
@@ -257,7 +257,8 @@ class Workshop(models.Model):
         return prompts
 
     def _reveal(self, names):
-        hidden = Note.objects.filter(network=self.network_id, hidden=True)
+        # Deleted ones too: an undo brings a note back revealed.
+        hidden = Note.all_objects.filter(network=self.network_id, hidden=True)
         rows = list(hidden.values_list("pk", "prompt"))
         hidden.update(hidden=False, anonymous=not names, updated_at=timezone.now())
         # What the log said of them becomes plain too; without names it names nobody.
@@ -396,16 +397,18 @@ class Vote(models.Model):
         """Return the items one can place dots on, in their order on the board."""
         network_id = self.workshop.network_id
         if self.target == VoteTarget.PROMPT:
-            return Note.objects.alive().filter(network_id=network_id, prompt=self.prompt)
+            return Note.objects.revealed().filter(network_id=network_id, prompt=self.prompt)
         model = Dot._meta.get_field(self.item_field).related_model
         return model.objects.filter(network_id=network_id)
 
     def covers(self, item):
         """Return whether `item` (a note, ambition or coalition) is part of this vote."""
         model = Dot._meta.get_field(self.item_field).related_model
-        if not isinstance(item, model) or item.network_id != self.workshop.network_id:
+        # The board's read model (canvas.board.read) names the model its rows are read from.
+        kind = getattr(type(item), "read_from", type(item))
+        if not issubclass(kind, model) or item.network_id != self.workshop.network_id:
             return False
-        if isinstance(item, Note):
+        if kind is Note:
             return item.prompt == self.prompt and not item.hidden and not item.is_deleted
         return not item.is_deleted
 

@@ -77,7 +77,7 @@ class WorkshopSummary:
 
         notes = defaultdict(list)
         for note in (
-            Note.objects.alive()
+            Note.objects.revealed()
             .filter(network=network, **made)
             .select_related("author")
             .order_by("position", "id")

@@ -19,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from canvas.board.read import Room
 from canvas.board.render import BOARD, board_context, board_url
-from canvas.live.events import publish, publish_change
+from canvas.live.events import publish_change
 from canvas.workshops.forms import StartWorkshopForm, StepForm, TimerForm, VoteForm, steering_forms
 from canvas.workshops.models import Workshop
 from canvas.workshops.summary import WorkshopSummary
@@ -27,21 +27,6 @@ from networks.access import get_access
 
 WORKSHOPS = "workshops/workshops.html"
 SUMMARY = "workshops/workshop_summary.html"
-
-
-def _follow(request, network, *keys):
-    """Tell the open boards which parts to fetch again: the bar and panel ("workshop"), a
-    prompt's notes, the band.
-
-    The tab that steered has the new bar and panel in its answer (refetching the panel
-    would fold up what the facilitator just opened in it); the notes and cards it
-    fetches like every other tab.
-    """
-    if "workshop" in keys:
-        publish_change(request, network, "workshop")
-    parts = [key for key in keys if key != "workshop"]
-    if parts:
-        publish(network.pk, "changed", {"keys": parts, "tab": ""})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -79,7 +64,7 @@ def _start(request, access, form):
     except IntegrityError:  # the one-running-workshop constraint
         form.add_error(None, _("Er loopt al een workshop in dit netwerk; beëindig die eerst."))
         return None
-    _follow(request, network, "workshop")
+    publish_change(network, "workshop", by=request)
     return workshop
 
 
@@ -226,7 +211,13 @@ def steer(request, slug):
             return redirect(board_url(network, "workshop"))
         return _render_panel(request, access, bound={action: form}, focus=action, status=422)
     if keys:
-        _follow(request, network, *keys)
+        # The tab that steered has the new bar and panel ("workshop") in its answer
+        # (refetching the panel would fold up what the facilitator just opened in it);
+        # the notes and cards it fetches like every other tab.
+        if "workshop" in keys:
+            publish_change(network, "workshop", by=request)
+        if parts := [key for key in keys if key != "workshop"]:
+            publish_change(network, *parts)
     if not request.htmx:
         return redirect(board_url(network, "workshop"))
     return _render_panel(request, access, focus=action)
@@ -250,7 +241,10 @@ def _end(request, access, workshop):
     """End the workshop and show its summary."""
     network = access.network
     prompts = workshop.end(request.user)
-    _follow(request, network, "workshop", "band", *[f"prompt-{slug}" for slug in prompts])
+    # As after a step (see steer): the bar and panel for the other tabs, the notes and
+    # cards for every tab.
+    publish_change(network, "workshop", by=request)
+    publish_change(network, "band", *[f"prompt-{slug}" for slug in prompts])
     url = reverse("workshop:summary", args=[network.slug, workshop.pk])
     if request.htmx:
         return HttpResponseClientRedirect(url)
@@ -285,9 +279,9 @@ def place_dot(request, slug):
     if vote.results_visible:
         # Everyone's totals move; its own tab fetches too, so an older refresh for someone
         # else's dot cannot be the last word there.
-        publish(access.network.pk, "changed", {"keys": ["vote-progress", vote.anchor], "tab": ""})
+        publish_change(access.network, "vote-progress", vote.anchor)
     else:
-        publish_change(request, access.network, "vote-progress")
+        publish_change(access.network, "vote-progress", by=request)
     return _dots(request, access, room, item)
 
 

@@ -411,10 +411,10 @@ def gather(network, now=None):
     facts.ambitions = list(
         Ambition.objects.filter(network=network).values_list("id", "title", "created_at")
     )
-    notes = Note.objects.alive().filter(network=network)
+    notes = Note.objects.revealed().filter(network=network)
     facts.rules = list(notes.filter(block=RULES.slug).values_list("id", "prompt", "status"))
     facts.identity_changed_at = _latest(
-        *Note.objects.filter(network=network, block=IDENTITY.slug)
+        *Note.all_objects.filter(network=network, block=IDENTITY.slug)
         .aggregate(Max("updated_at"), Max("deleted_at"))
         .values(),
         network.activities.filter(area=Activity.Area.IDENTITY).aggregate(Max("created_at"))[

@@ -45,10 +45,10 @@ def test_a_facilitator_fills_in_the_canvas_without_a_reload(server, page, networ
     note.get_by_role("link", name="Bewerken").click()
     passion.get_by_role("button", name="Verwijderen").click()
     expect(passion.get_by_text("Verwijderd")).to_be_visible()
-    assert Note.objects.get(text="Samen sterker voor elke klas").deleted_at is not None
+    assert Note.all_objects.deleted().filter(text="Samen sterker voor elke klas").exists()
     passion.get_by_role("button", name="ongedaan maken").click()
     expect(passion.locator("li.note", has_text="Samen sterker voor elke klas")).to_be_visible()
-    assert Note.objects.alive().filter(text="Samen sterker voor elke klas").exists()
+    assert Note.objects.revealed().filter(text="Samen sterker voor elke klas").exists()
 
     # Add a rule and mark it afgesproken.
     decisions = page.locator("#prompt-decisions")
@@ -191,6 +191,6 @@ def test_everything_works_without_javascript(server, browser, network, alice, si
     card = page.locator(".coalition-card", has_text="Techniekdag")
     card.get_by_role("button", name=re.compile("^Ik doe mee")).click()
     expect(page.locator(".coalition-card", has_text="Techniekdag")).to_contain_text("Jij doet mee")
-    texts = list(Note.objects.alive().filter(prompt="style").values_list("text", flat=True))
+    texts = list(Note.objects.revealed().filter(prompt="style").values_list("text", flat=True))
     assert texts.index("Zonder script") < len(texts) - 1  # it moved up
     context.close()

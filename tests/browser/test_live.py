@@ -92,7 +92,7 @@ def test_when_both_edit_one_note_neither_text_is_lost(open_board, alice, bob):
     expect(bob_page.locator(f"#note-{note.pk}")).to_contain_text(merged)
     expect(alice_page.locator(f"#note-{note.pk}")).to_contain_text(merged)
     note.refresh_from_db()
-    assert (note.text, note.version) == (merged, 3)
+    assert (note.text, note.revision) == (merged, 3)
     assert re.search("elke week", note.text) and "van elkaar" in note.text
 
 
@@ -155,7 +155,7 @@ def test_an_open_coalition_form_stays_when_someone_else_changes_the_band(
     step = page.locator("#coalition-form").get_by_label("Volgende stap")
     step.fill("Intake plannen met de hogeschool")
 
-    Coalition.objects.filter(pk=theirs.pk).update(name="Starters in de wijk", version=2)
+    Coalition.objects.filter(pk=theirs.pk).update(name="Starters in de wijk", revision=2)
     _changed_elsewhere(network, "band", f"coalition-{theirs.pk}")
     expect(page.locator(f"#coalition-{theirs.pk}")).to_contain_text("Starters in de wijk")
 
@@ -174,7 +174,7 @@ def test_a_new_coalition_form_keeps_the_band_until_it_is_saved(open_board, netwo
     name = page.locator("#coalition-form").get_by_label("Naam")
     name.fill("Techniekmiddag voor leraren")
 
-    Coalition.objects.filter(pk=theirs.pk).update(name="Zij-instroom in de wijk", version=2)
+    Coalition.objects.filter(pk=theirs.pk).update(name="Zij-instroom in de wijk", revision=2)
     _changed_elsewhere(network, "band", f"coalition-{theirs.pk}")
     # The new coalition has no place in a fresh band yet: the band stays as it is.
     expect(page.locator("#band")).to_have_class(re.compile("live-stale"))

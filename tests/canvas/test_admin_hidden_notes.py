@@ -67,7 +67,7 @@ def test_saving_a_hidden_note_in_the_admin_keeps_its_text(client, staff, hidden)
         "status": "",
         "position": 5,
         "votes": 0,
-        "version": hidden.version,
+        "revision": hidden.revision,
     }
     response = client.post(f"/admin/canvas/note/{hidden.pk}/change/", data)
     assert response.status_code == 302

@@ -17,7 +17,7 @@ def test_deleting_hides_the_note_but_keeps_it(network, bob, client):
     assert note.deleted_at is not None
     assert response.status_code == 302
     assert response.url == f"/n/{network.slug}/?verwijderd={note.pk}#undo"
-    assert not Note.objects.alive().filter(pk=note.pk).exists()
+    assert not Note.objects.revealed().filter(pk=note.pk).exists()
     assert Activity.objects.filter(kind="note.deleted", params__subject="Weg ermee").exists()
 
 

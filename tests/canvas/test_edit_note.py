@@ -13,13 +13,13 @@ def _bobs_note(network, bob):
     return Note.add(network, PROMPTS["passion"], "Eerste versie", bob)
 
 
-def test_it_saves_the_new_text_and_bumps_the_version(network, bob, client):
+def test_it_saves_the_new_text_and_bumps_the_revision(network, bob, client):
     note = _bobs_note(network, bob)
     client.force_login(bob)
-    response = client.post(_url(note), {"text": "Tweede versie", "version": 1})
+    response = client.post(_url(note), {"text": "Tweede versie", "revision": 1})
     note.refresh_from_db()
     assert response.status_code == 302
-    assert (note.text, note.version) == ("Tweede versie", 2)
+    assert (note.text, note.revision) == ("Tweede versie", 2)
     activity = Activity.objects.get(kind="note.edited")
     assert (activity.before, activity.after) == (
         {"text": "Eerste versie"},
@@ -30,7 +30,7 @@ def test_it_saves_the_new_text_and_bumps_the_version(network, bob, client):
 def test_htmx_gets_the_note_back(network, bob, client):
     note = _bobs_note(network, bob)
     client.force_login(bob)
-    response = client.post(_url(note), {"text": "Tweede versie", "version": 1}, headers=HX)
+    response = client.post(_url(note), {"text": "Tweede versie", "revision": 1}, headers=HX)
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith(f'<li class="note" id="note-{note.pk}"')
@@ -58,7 +58,7 @@ def test_a_member_may_not_edit_someone_elses_note(network, bob, client):
 def test_a_coordinator_may_edit_anyones_note(network, bob, cora, client):
     note = _bobs_note(network, bob)
     client.force_login(cora)
-    assert client.post(_url(note), {"text": "Aangescherpt", "version": 1}).status_code == 302
+    assert client.post(_url(note), {"text": "Aangescherpt", "revision": 1}).status_code == 302
     note.refresh_from_db()
     assert note.text == "Aangescherpt"
 
@@ -70,7 +70,7 @@ def test_empty_text_is_refused_and_changes_nothing(network, bob, client):
     assert response.status_code == 422
     assert "Schrijf eerst iets op de notitie." in response.content.decode()
     note.refresh_from_db()
-    assert (note.text, note.version) == ("Eerste versie", 1)
+    assert (note.text, note.revision) == ("Eerste versie", 1)
 
 
 def test_a_note_deleted_meanwhile_gives_a_clear_message(network, bob, client):

@@ -72,7 +72,7 @@ def test_nobody_else_gets_it_in_a_fragment(network, hidden, alice, client):
         assert response.status_code == 404
     for path in ("bewerken/", "verwijderen/", "verplaatsen/", "terugzetten/"):
         response = client.post(
-            f"/n/{network.slug}/notities/{hidden.pk}/{path}", {"text": "X", "version": 1}
+            f"/n/{network.slug}/notities/{hidden.pk}/{path}", {"text": "X", "revision": 1}
         )
         assert response.status_code == 404
     hidden.refresh_from_db()
@@ -99,7 +99,7 @@ def test_the_activity_log_keeps_its_text_out(network, hidden, bob, client):
     client.force_login(bob)
     client.post(
         f"/n/{network.slug}/notities/{hidden.pk}/bewerken/",
-        {"text": SECRET + " (bijgewerkt)", "version": hidden.version},
+        {"text": SECRET + " (bijgewerkt)", "revision": hidden.revision},
     )
     rows = Activity.objects.filter(network=network).values_list("params", "before", "after")
     assert len(rows) == 2
@@ -117,7 +117,7 @@ def test_event_payloads_carry_no_text(network, alice, bob, client, monkeypatch):
     note = Note.objects.get(text=SECRET)
     client.post(
         f"/n/{network.slug}/notities/{note.pk}/bewerken/",
-        {"text": SECRET + "!", "version": note.version},
+        {"text": SECRET + "!", "revision": note.revision},
     )
     assert len(sent) == 2
     assert all("hidden-notes" in event[2]["keys"] for event in sent)
@@ -168,7 +168,7 @@ def test_an_anonymous_notes_later_edits_are_logged_without_a_name(
     client.force_login(bob)
     client.post(
         f"/n/{network.slug}/notities/{hidden.pk}/bewerken/",
-        {"text": "Anders", "version": hidden.version},
+        {"text": "Anders", "revision": hidden.revision},
     )
     edit = Activity.objects.filter(network=network, kind="note.edited").get()
     assert (edit.user, edit.user_name) == (None, "")

@@ -48,7 +48,7 @@ def test_alive_leaves_out_deleted_notes(network):
     from django.utils import timezone
 
     note = _note(network, block="identity", prompt="style")
-    count = network.notes.alive().count()
+    count = network.notes.revealed().count()
     note.deleted_at = timezone.now()
     note.save()
-    assert network.notes.alive().count() == count - 1
+    assert network.notes.revealed().count() == count - 1

@@ -60,11 +60,11 @@ def test_the_creator_may_edit_their_ambition(network, bob, client):
     ambition = Ambition.objects.get(title="Samen opleiden")
     response = client.post(
         f"/n/{network.slug}/ambities/{ambition.pk}/bewerken/",
-        {"title": "Samen beter opleiden", "version": 1},
+        {"title": "Samen beter opleiden", "revision": 1},
     )
     ambition.refresh_from_db()
     assert response.status_code == 302
-    assert (ambition.title, ambition.key, ambition.version) == (
+    assert (ambition.title, ambition.key, ambition.revision) == (
         "Samen beter opleiden",
         "samen-opleiden",
         2,
@@ -88,10 +88,10 @@ def test_a_coordinator_edits_any_ambition_and_keeps_its_title_unique(network, co
     client.force_login(cora)
     url = f"/n/{network.slug}/ambities/{ambition.pk}/bewerken/"
     assert (
-        client.post(url, {"title": "Startende leraren behouden", "version": 1}).status_code == 302
+        client.post(url, {"title": "Startende leraren behouden", "revision": 1}).status_code == 302
     )
     response = client.post(
-        url, {"title": "Meer techniek in het onderwijs", "version": 2}, headers=HX
+        url, {"title": "Meer techniek in het onderwijs", "revision": 2}, headers=HX
     )
     assert response.status_code == 422
     assert 'id="ambition-form"' in response.content.decode()

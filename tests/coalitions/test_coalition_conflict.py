@@ -22,21 +22,21 @@ def test_a_save_over_a_newer_coalition_shows_their_card_beside_my_form(network, 
     assert "intussen gewijzigd" in html
     assert "Techniekdag 2027</h4>" in html  # their card
     assert 'value="Techniekweek"' in html and "Zaal huren" in html  # my form, still filled
-    assert 'name="version" value="2"' in html
+    assert 'name="revision" value="2"' in html
     coalition.refresh_from_db()
-    assert (coalition.name, coalition.version) == ("Techniekdag 2027", 2)
+    assert (coalition.name, coalition.revision) == ("Techniekdag 2027", 2)
     assert coalition.next_step != "Zaal huren"
     # Saving again keeps mine.
-    assert client.post(url, _fields(network, name="Techniekweek", version="2")).status_code == 302
+    assert client.post(url, _fields(network, name="Techniekweek", revision="2")).status_code == 302
     coalition.refresh_from_db()
-    assert (coalition.name, coalition.version) == ("Techniekweek", 3)
+    assert (coalition.name, coalition.revision) == ("Techniekweek", 3)
     assert partners  # the example coalition has partners that survived the conflict
 
 
 def test_a_stale_coalition_save_changes_no_partners(network, alice, client):
     coalition = Coalition.objects.get(name="Techniekdag")
     before = set(coalition.core_partners.values_list("pk", flat=True))
-    Coalition.objects.filter(pk=coalition.pk).update(version=5)
+    Coalition.objects.filter(pk=coalition.pk).update(revision=5)
     client.force_login(alice)
     url = f"/n/{network.slug}/coalities/{coalition.pk}/bewerken/"
     response = client.post(url, {**_fields(network), "core_partners": []}, headers=HX)
@@ -48,8 +48,8 @@ def test_a_save_over_a_newer_ambition_shows_theirs(network, cora, client):
     ambition = Ambition.objects.get(key="starters")
     url = f"/n/{network.slug}/ambities/{ambition.pk}/bewerken/"
     client.force_login(cora)
-    assert client.post(url, {"title": "Starters binden", "version": 1}).status_code == 302
-    response = client.post(url, {"title": "Starters houden", "version": 1}, headers=HX)
+    assert client.post(url, {"title": "Starters binden", "revision": 1}).status_code == 302
+    response = client.post(url, {"title": "Starters houden", "revision": 1}, headers=HX)
     html = response.content.decode()
     assert response.status_code == 409
     assert "<strong>Starters binden</strong>" in html and 'value="Starters houden"' in html

@@ -17,7 +17,7 @@ def _fields(network, **overrides):
         "target_group": "Leraren techniek",
         "status": "idee",
         "next_step": "Datum prikken",
-        "version": "1",  # the version an edit form started from (ignored when adding)
+        "revision": "1",  # the revision an edit form started from (ignored when adding)
         **overrides,
     }
 
@@ -138,7 +138,7 @@ def test_a_participant_edits_their_coalition(network, bob, client):
     response = client.post(url, fields)
     coalition.refresh_from_db()
     assert response.status_code == 302
-    assert (coalition.name, coalition.status, coalition.ambition, coalition.version) == (
+    assert (coalition.name, coalition.status, coalition.ambition, coalition.revision) == (
         "Techniekdag 2027",
         "actief",
         None,

@@ -34,7 +34,7 @@ def test_adding_a_note_names_its_prompt_and_the_tab(network, bob, client, sent):
 @pytest.mark.parametrize(
     ("action", "data"),
     [
-        ("bewerken", {"text": "Anders", "version": 1}),
+        ("bewerken", {"text": "Anders", "revision": 1}),
         ("verwijderen", {}),
         ("verplaatsen", {"direction": "up"}),
     ],
@@ -58,9 +58,9 @@ def test_refused_and_conflicting_saves_publish_nothing(network, bob, charlie, cl
     mine = Note.add(network, PROMPTS["passion"], "Eerst", bob)
     mine.edit("Door een ander")
     url = f"/n/{network.slug}/notities/{mine.pk}/bewerken/"
-    assert client.post(url, {"text": "Ik", "version": 1}, headers=HX).status_code == 409
+    assert client.post(url, {"text": "Ik", "revision": 1}, headers=HX).status_code == 409
     client.force_login(charlie)
-    assert client.post(url, {"text": "Ik", "version": 2}, headers=HX).status_code == 404
+    assert client.post(url, {"text": "Ik", "revision": 2}, headers=HX).status_code == 404
     assert sent == []
 
 

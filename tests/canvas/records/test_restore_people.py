@@ -99,7 +99,7 @@ def test_the_reviews_scenario_brings_everyone_back(network, saved, alice, dewi, 
     client.force_login(dewi)
     response = client.post(
         f"/n/{network.slug}/notities/{note.pk}/bewerken/",
-        {"text": "Nog steeds van Dewi", "version": note.version},
+        {"text": "Nog steeds van Dewi", "revision": note.revision},
     )
     assert response.status_code == 302
     note.refresh_from_db()
@@ -197,7 +197,7 @@ def test_an_import_marks_items_deleted_and_a_restore_brings_the_same_ones_back(
     workshop.end(alice)
     client.force_login(alice)
     client.post(f"/n/{network.slug}/versies/importeren/", {"file": _upload(EMPTY), "label": "L"})
-    assert Note.objects.get(pk=note.pk).is_deleted  # gone from the canvas, not destroyed
+    assert Note.all_objects.get(pk=note.pk).is_deleted  # gone from the canvas, not destroyed
     client.post(f"/n/{network.slug}/versies/{version.pk}/terugzetten/")
 
     restored = Note.objects.get(network=network, text="Dewi's eigen notitie")

@@ -17,7 +17,7 @@ def workshop(network, alice):
 
 @pytest.fixture
 def note(network):
-    return Note.objects.alive().filter(network=network, prompt="passion").first()
+    return Note.objects.revealed().filter(network=network, prompt="passion").first()
 
 
 def _dot(client, network, item, dot="erbij", **kwargs):

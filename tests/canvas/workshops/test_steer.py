@@ -281,7 +281,7 @@ def test_the_board_reads_the_workshop_in_a_few_queries(
 def test_the_bar_shows_the_results_until_the_next_step(network, workshop, alice, bob, client):
     workshop.go_to("identity", "passion")
     vote = open_vote(workshop)
-    note = Note.objects.alive().filter(network=network, prompt="passion").first()
+    note = Note.objects.revealed().filter(network=network, prompt="passion").first()
     vote.place(bob, note)
     vote.close()
     client.force_login(bob)

@@ -17,7 +17,7 @@ def workshop(network, alice):
 
 
 def _passion(network):
-    return list(Note.objects.alive().filter(network=network, prompt="passion").order_by("id"))
+    return list(Note.objects.revealed().filter(network=network, prompt="passion").order_by("id"))
 
 
 def test_each_person_has_their_dots_and_no_more(network, workshop, bob):

@@ -116,7 +116,7 @@ def test_an_anonymous_reveal_clears_the_authors_name_but_keeps_the_author(networ
 
 def test_hidden_notes_are_left_out_of_alive_but_seen_by_their_author(network, alice, bob):
     note = Note.add(network, PROMPTS["passion"], "Alleen voor mij", bob, hidden=True)
-    assert not Note.objects.alive().filter(pk=note.pk).exists()
+    assert not Note.objects.revealed().filter(pk=note.pk).exists()
     assert Note.objects.visible_to(bob).filter(pk=note.pk).exists()
     assert not Note.objects.visible_to(alice).filter(pk=note.pk).exists()
     assert not Note.objects.visible_to(None).filter(pk=note.pk).exists()

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client, override_settings
 
+from canvas.garbage import tune_garbage_collection
 from canvas.records.interchange import import_network
 from canvas.tools.bench import MEASUREMENTS, large_document
 from canvas.tools.bench_poster import measure as measure_posters
@@ -28,6 +29,8 @@ class Command(BaseCommand):
     def handle(
         self, *args, requests, notes, actors, ambitions, coalitions, skip_posters, **options
     ):
+        # As the server does once its application is built (canvas/asgi.py).
+        tune_garbage_collection()
         call_command("migrate", verbosity=0, interactive=False)
         document = large_document(
             notes=notes, actors=actors, ambitions=ambitions, coalitions=coalitions

@@ -317,15 +317,15 @@ class Participant:
                 if response.status_code == 200:
                     self.my_note = _newest_note_of(response.text, text) or self.my_note
             else:
-                pk, version = self.my_note
+                pk, revision = self.my_note
                 response = await self.client.post(
                     f"/n/{slug}/notities/{pk}/bewerken/",
-                    data={"text": text, "version": version},
+                    data={"text": text, "revision": revision},
                     headers=headers,
                 )
                 kind = "edits"
                 if response.status_code == 200:
-                    self.my_note = (pk, version + 1)
+                    self.my_note = (pk, revision + 1)
             done = time.monotonic()
         except Exception as error:  # noqa: BLE001
             self.report["errors"].append(f"write {tag}: {error!r}")
@@ -339,7 +339,7 @@ class Participant:
 
 
 def _newest_note_of(html, text):
-    """Find the note with `text` in a prompt fragment: (pk, version 1)."""
+    """Find the note with `text` in a prompt fragment: (pk, revision 1)."""
     found = re.search(rf'id="note-(\d+)-text">{re.escape(text)}<', html)
     return (int(found[1]), 1) if found else None
 

@@ -1,0 +1,55 @@
+"""One helper publishes a board change: `canvas.live.events.publish_change`."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from canvas.live.events import broker, publish_change
+
+ROOT = Path(__file__).resolve().parents[3]
+APPS = ("canvas", "coalitions", "networks")
+
+
+def _sources():
+    for app in APPS:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_only_the_events_module_sends_raw_events():
+    # Views name the parts that changed; how an event is made is the events module's.
+    raw = re.compile(r"\bpublish\(")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in _sources()
+        if path != ROOT / "canvas" / "live" / "events.py" and raw.search(path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_no_view_keeps_a_publishing_helper_of_its_own():
+    helpers = re.compile(r"^def (_changed|_saved|_follow)\(", re.MULTILINE)
+    assert [str(p.relative_to(ROOT)) for p in _sources() if helpers.search(p.read_text())] == []
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    events = []
+    monkeypatch.setattr(broker, "send", lambda *event: events.append(event))
+    return events
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_names_the_tab_of_the_request_that_made_the_change(network, rf, sent):
+    publish_change(network, "band", by=rf.get("/", headers={"X-Live-Tab": "tab-1"}))
+    publish_change(network, "band", by=rf.get("/", headers={"X-Live-Tab": "<script>"}))
+    publish_change(network, "band", "prompt-passion")
+    publish_change(network, everything=True)
+    assert sent == [
+        (network.pk, "changed", {"keys": ["band"], "tab": "tab-1"}),
+        (network.pk, "changed", {"keys": ["band"], "tab": ""}),
+        (network.pk, "changed", {"keys": ["band", "prompt-passion"], "tab": ""}),
+        (network.pk, "resync", {}),
+    ]
