@@ -13,6 +13,7 @@ question were written by the member (so the member may change them, the coalitio
 member may not); the ambition in question came with the import (nobody's own).
 """
 
+import copy
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -20,7 +21,8 @@ import pytest
 from asgiref.sync import async_to_sync
 from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
-from django.test import AsyncClient
+from django.db import transaction
+from django.test import AsyncClient, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -30,7 +32,7 @@ from canvas.models import CanvasVersion, Note, Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.models import JoinLink, Membership, Scan
 from networks.scans import SAMENWERKING
-from tests.conftest import example_document, make_user
+from tests.conftest import FAST_HASHER, example_document, make_user
 
 ROLES = ("anonymous", "stranger", "member", "coalition_member", "coordinator", "facilitator")
 L = "login"  # a redirect to the sign-in page
@@ -314,8 +316,32 @@ def _snapshot():
     }
 
 
+@pytest.fixture(scope="module")
+def _module_world(django_db_setup, django_db_blocker):
+    """Build the world once for the module, inside a transaction rolled back at its end.
+
+    Each test still runs alone: pytest-django's `db` wraps it in a savepoint of its own,
+    rolled back after it, and `world` hands it a deep copy of the instances (as Django's
+    setUpTestData does), so nothing one case writes or caches reaches the next.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with override_settings(PASSWORD_HASHERS=[FAST_HASHER]):
+                built = _build_world()
+            yield built
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def world(db):
+def world(_module_world, db):
+    return copy.deepcopy(_module_world)
+
+
+def _build_world():
     from canvas.interchange import import_network
 
     network = import_network(example_document())
