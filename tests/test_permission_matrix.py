@@ -16,12 +16,13 @@ member may not); the ambition in question came with the import (nobody's own).
 import copy
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 import pytest
 from asgiref.sync import async_to_sync
 from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import AsyncClient, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -306,14 +307,29 @@ def _patterns():
     return dict(_walk(get_resolver().url_patterns))
 
 
-def _snapshot():
-    """Every row of the app's tables, to prove a refused request changed nothing."""
+@cache
+def _snapshot_queries():
+    quote = connection.ops.quote_name
     return {
-        # The base manager: deleted (waiting for their undo) rows count too.
-        model._meta.label: list(model._base_manager.order_by("pk").values())
+        model._meta.label: f"SELECT * FROM {quote(model._meta.db_table)} "
+        f"ORDER BY {quote(model._meta.pk.column)}"
         for app in ("canvas", "networks", "coalitions")
         for model in apps.get_app_config(app).get_models()
     }
+
+
+def _snapshot():
+    """Every row of the app's tables, to prove a refused request changed nothing.
+
+    Every column of every row, deleted ones (waiting for their undo) too, read with plain
+    SQL: the ORM's query building made this half of the module's time.
+    """
+    with connection.cursor() as cursor:
+        snapshot = {}
+        for label, query in _snapshot_queries().items():
+            cursor.execute(query)
+            snapshot[label] = cursor.fetchall()
+    return snapshot
 
 
 @pytest.fixture(scope="module")
