@@ -338,7 +338,9 @@ def _module_world(django_db_setup, django_db_blocker):
 
     Each test still runs alone: pytest-django's `db` wraps it in a savepoint of its own,
     rolled back after it, and `world` hands it a deep copy of the instances (as Django's
-    setUpTestData does), so nothing one case writes or caches reaches the next.
+    setUpTestData does), so nothing one case writes or caches reaches the next. (A case
+    that needs `transactional_db` or a live server cannot share this open transaction:
+    it belongs in another module.)
     """
     with django_db_blocker.unblock():
         outer = transaction.atomic()
