@@ -70,10 +70,13 @@ def _posters_in_memory(settings):
     caches["posters"].clear()
 
 
+# Hashing with PBKDF2 costs ~0.3 s a user; tests need no strong hashes.
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
-    # Hashing with PBKDF2 costs ~0.3 s a user; tests need no strong hashes.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [FAST_HASHER]
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-import time
+import threading
 
 import pytest
 
@@ -23,9 +23,12 @@ def test_a_member_sees_progress_and_gets_the_poster(
     server, page, network, bob, sign_in, monkeypatch
 ):
     render = poster.render_poster
+    seen = threading.Event()
 
     def slow_render(*args, **kwargs):
-        time.sleep(1.5)  # a large canvas takes seconds: long enough to see the progress
+        # A large canvas takes seconds: this one renders once the test has seen the
+        # progress (no fixed sleep to hope it is long enough).
+        seen.wait(30)
         return render(*args, **kwargs)
 
     monkeypatch.setattr(poster, "render_poster", slow_render)
@@ -35,10 +38,14 @@ def test_a_member_sees_progress_and_gets_the_poster(
     page.get_by_text("A3", exact=True).click()
     progress = page.get_by_text("De poster wordt gemaakt")
     assert not progress.is_visible()
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Poster maken (PDF)").click()
-        progress.wait_for(state="visible")
-        assert page.get_by_role("button", name="Poster maken (PDF)").is_disabled()
+    try:
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Poster maken (PDF)").click()
+            progress.wait_for(state="visible")
+            assert page.get_by_role("button", name="Poster maken (PDF)").is_disabled()
+            seen.set()
+    finally:
+        seen.set()  # a failed check leaves no render waiting
     pdf = download.value.path().read_bytes()
     assert page_sizes_mm(pdf) == [(420, 297)]
     assert download.value.suggested_filename.endswith("-A3.pdf")

@@ -10,8 +10,8 @@ from django.test import Client, override_settings
 
 from canvas.garbage import tune_garbage_collection
 from canvas.records.interchange import import_network
+from canvas.tools import bench_poster
 from canvas.tools.bench import MEASUREMENTS, large_document
-from canvas.tools.bench_poster import measure as measure_posters
 from networks.models import Actor, Network, User
 
 
@@ -67,7 +67,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Belasting van de machine (1/5/15 min): {os.getloadavg()}")
         if not skip_posters:
             self.stdout.write("")
-            measure_posters(self.stdout)
+            bench_poster.measure(self.stdout)
 
     def _clean_up(self, network, user, document):
         Network.objects.filter(pk=network.pk).delete()
