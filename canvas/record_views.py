@@ -20,7 +20,7 @@ from canvas import events, poster
 from canvas.board import Board, Room
 from canvas.compare import compare
 from canvas.interchange import dumps, export_network, import_network, replace_canvas
-from canvas.models import CanvasVersion
+from canvas.models import CanvasVersion, version_label
 from canvas.record_forms import (
     ImportForm,
     PosterForm,
@@ -312,7 +312,7 @@ def version_import(request, slug):
             CanvasVersion.save_current(
                 network,
                 request.user,
-                _("Automatisch bewaard vóór import van “%(label)s”") % {"label": label},
+                version_label(_("Automatisch bewaard vóór import van “%(label)s”"), label=label),
                 kind=CanvasVersion.Kind.AUTOMATIC,
             )
             replace_canvas(network, form.document)
@@ -344,7 +344,7 @@ def network_import(request):
             CanvasVersion.save_current(
                 network,
                 request.user,
-                _("Geïmporteerd uit %(name)s") % {"name": upload_name},
+                version_label(_("Geïmporteerd uit %(name)s"), name=upload_name),
                 kind=CanvasVersion.Kind.IMPORTED,
             )
         Activity.record(
