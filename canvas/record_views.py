@@ -31,6 +31,7 @@ from canvas.record_forms import (
 from canvas.views import board_context
 from networks.access import get_access
 from networks.models import Activity
+from networks.params import parse_id
 
 NOW = "nu"  # stands for the canvas as it is now, where a version id could be
 
@@ -126,7 +127,8 @@ def sheets_pdf(request, slug):
     source, label, when = _printable(access, form.cleaned_data["versie"])
     only = None
     if request.GET.get("coalitie"):
-        coalition = access.network.coalitions.filter(pk=request.GET["coalitie"]).first()
+        pk = parse_id(request.GET["coalitie"])
+        coalition = access.network.coalitions.filter(pk=pk).first() if pk else None
         names = {item["name"] for item in source.document().get("coalitions", [])}
         if coalition is None or coalition.name not in names:
             return render(
@@ -223,9 +225,10 @@ def _side(access, value):
     """Return (document, label, version) for a side of a comparison: a version id or now."""
     if value in (None, "", NOW):
         return export_network(access.network), _("Nu"), None
-    if not str(value).isdigit():
+    pk = parse_id(value)
+    if pk is None:
         return None
-    version = access.network.versions.filter(pk=value).first()
+    version = access.network.versions.filter(pk=pk).first()
     if version is None:
         return None
     return version.document, version.label, version

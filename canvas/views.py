@@ -20,6 +20,7 @@ from canvas.prompts import PROMPTS, RULES
 from coalitions.models import Ambition, Coalition
 from networks.access import get_access
 from networks.models import Activity
+from networks.params import parse_id
 
 BOARD = "canvas/board.html"
 
@@ -82,8 +83,8 @@ def render_board(request, access, *, state=None, status=200, presenting=False, *
 
 def _undo_note(request, access):
     """Return the undo of the note the person just deleted without JavaScript."""
-    pk = request.GET.get("verwijderd", "")
-    if not pk.isdigit():
+    pk = parse_id(request.GET.get("verwijderd"))
+    if pk is None:
         return None
     notes = Note.objects.readable_by(access.user)  # not someone else's hidden note
     note = notes.filter(network=access.network, pk=pk, deleted_at__isnull=False).first()
@@ -125,7 +126,8 @@ def _undo_band_item(request, access):
     """
     word, _sep, pk = request.GET.get("verwijderd", "").partition("-")
     model = next((m for m, (w, *_rest) in DELETABLE.items() if w == word), None)
-    if model is None or not pk.isdigit():
+    pk = parse_id(pk)
+    if model is None or pk is None:
         return None
     items = model.all_objects.filter(network=access.network, deleted_at__isnull=False)
     if model is Coalition:
@@ -388,7 +390,7 @@ def move_note(request, slug, pk):
         return redirect(f"{url}#note-{note.pk}")
     # Moving happens from the note's editor: it stays open, with any unsaved text.
     initial = {"text": request.POST.get("text", note.text)}
-    if request.POST.get("version", "").isdigit():
+    if parse_id(request.POST.get("version")):
         initial["version"] = request.POST["version"]  # the version the editor started from
     form = NoteForm(instance=note, initial=initial)
     state = BoardState("note-edit", pk=note.pk, form=form)

@@ -25,6 +25,7 @@ from canvas.summary import WorkshopSummary
 from canvas.views import BOARD, board_context, board_url
 from networks.access import get_access
 from networks.models import Activity
+from networks.params import parse_id
 
 WORKSHOPS = "canvas/workshops.html"
 SUMMARY = "canvas/workshop_summary.html"
@@ -294,8 +295,8 @@ def place_dot(request, slug):
             messages.error(request, message)
             return redirect(board_url(access.network, "workshop"))
         return HttpResponse(message, status=409)
-    pk = request.POST.get("item", "")
-    item = vote.items().filter(pk=pk).first() if pk.isdigit() else None
+    pk = parse_id(request.POST.get("item"))
+    item = vote.items().filter(pk=pk).first() if pk else None
     if item is None:
         raise Http404
     try:

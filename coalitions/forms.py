@@ -8,6 +8,7 @@ from canvas.forms import VersionField
 from canvas.models import StaleVersion
 from coalitions.models import Ambition, Coalition, CoalitionMember, CoalitionRole, Commitment
 from networks.models import Actor, NetworkActor
+from networks.params import IdsMultipleChoiceField
 
 _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
 _MAX_NEW_PARTNERS = 20
@@ -109,6 +110,7 @@ class CoalitionForm(VersionedForm):
             "core_partners": forms.CheckboxSelectMultiple,
             "status": forms.RadioSelect,
         }
+        field_classes = {"core_partners": IdsMultipleChoiceField}
         error_messages = {
             "name": {"required": _("Geef de coalitie een naam."), "max_length": _TOO_LONG},
             "work_form": {"invalid_choice": _("Kies een werkvorm uit de lijst.")},
