@@ -541,8 +541,8 @@ def _replace_actors(network, data):
         by_key[item["key"]] = network_actor
     for network_actor, key in kept:
         new_key, n = key, 2
-        while new_key in by_key:
-            new_key, n = f"{key}-{n}", n + 1
+        while new_key in by_key:  # shortened to stay within a key's 64 characters
+            new_key, n = f"{key[: 63 - len(str(n))]}-{n}", n + 1
         network_actor.key = new_key
         network_actor.save(update_fields=["key"])
         by_key[new_key] = network_actor

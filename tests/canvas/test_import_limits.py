@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from canvas.interchange import DocumentError, import_network, parse, validate
 from canvas.models import CanvasVersion, Note
 from canvas.record_forms import MAX_IMPORT_BYTES
-from networks.models import Network
+from networks.models import Membership, Network
 from tests.conftest import example_document
 
 HEAD = '{"format":"netwerkcanvas/1","network":{"name":"x"},'
@@ -224,3 +224,23 @@ def test_an_import_with_a_long_file_name_keeps_labels_within_200(where, network,
     assert labels
     assert all(len(label) <= 200 for label in labels), [len(label) for label in labels]
     assert all(label.startswith(("Geïmporteerd uit nnn", "Automatisch")) for label in labels)
+
+
+def test_an_actor_kept_for_its_representative_keeps_a_key_within_64(network, alice, client):
+    # Bob represents an actor with the longest key; the file gives that key to another actor.
+    key = "k" * 64
+    represented = network.network_actors.first()
+    network.network_actors.filter(pk=represented.pk).update(key=key)
+    Membership.objects.filter(user=alice, network=network).update(actor=represented)
+    document = example_document()
+    document["actors"] = [{"key": key, "name": "Een heel andere organisatie"}]
+    for coalition in document["coalitions"]:
+        coalition.pop("core_partners", None)
+    client.force_login(alice)
+    response = client.post(
+        f"/n/{network.slug}/versies/importeren/",
+        {"file": _upload(json.dumps(document).encode())},
+    )
+    assert response.status_code == 302
+    keys = list(network.network_actors.values_list("key", flat=True))
+    assert sorted(keys) == sorted([key, "k" * 62 + "-2"])
