@@ -1,9 +1,10 @@
 """Imports refuse what would exhaust the server or break the database, and change nothing.
 
-Issue 15, items 10 and 11: a document of many faults lists the first ones and counts
-the rest; deep nesting, huge integers, votes beyond the database's integer column, NUL
+Issue 15, items 10 and 11: a document of many faults lists the first 50 and says there
+are more; deep nesting, huge integers, votes beyond the database's integer column, NUL
 characters and lone surrogates are refused with a Dutch message on both import pages
-and by `import_canvas`; labels made from a long label or file name still fit.
+and by `import_canvas`; labels made from a long label or file name, and the key of an
+actor kept for the person who represents it, still fit their columns.
 """
 
 import json
