@@ -165,7 +165,7 @@ def _schema_faults(data):
     return faults
 
 
-def _value_faults(data):
+def _value_faults(data, *, saved=False):
     """Return faults no schema can state: too deep, too many values, text no database stores.
 
     Walks the document without recursion and stops at the first MAX_FAULTS faults, or
@@ -196,7 +196,7 @@ def _value_faults(data):
         elif isinstance(value, list):
             children = enumerate(value)
         count += len(value) if children else 0
-        if count > MAX_VALUES:
+        if count > MAX_VALUES and not saved:
             message = _("te groot: meer dan %(max)d waarden (400 notities zijn er zo’n 2.500)")
             return [Fault(_("(document)"), message % {"max": MAX_VALUES})]
         stack.extend(
@@ -298,9 +298,13 @@ def parse(text):
     return data
 
 
-def validate(data):
-    """Raise DocumentError listing the faults of `data` (the first MAX_FAULTS), or return None."""
-    faults = _value_faults(data)
+def validate(data, *, saved=False):
+    """Raise DocumentError listing the faults of `data` (the first MAX_FAULTS), or return None.
+
+    `saved`: the document is a saved version of this installation (its own export), so
+    its size is no one's attack: a canvas that outgrew MAX_VALUES can still be restored.
+    """
+    faults = _value_faults(data, saved=saved)
     if not faults:
         faults = _schema_faults(data)
     if not faults:
@@ -657,15 +661,16 @@ def _replace_coalitions(network, data, actors, ambitions):
 
 
 @transaction.atomic
-def replace_canvas(network, data):
+def replace_canvas(network, data, *, saved=False):
     """Make the network's canvas that of the (valid) document `data`; all or nothing.
 
     For restoring a version and for importing a file as a new version. The network keeps
     its name, people and roles; its actors, notes, ambitions and coalitions become the
     document's. What stays the same is kept rather than recreated, so authors keep their
-    notes and coalitions keep their members.
+    notes and coalitions keep their members. `saved`: `data` is a saved version (see
+    `validate`).
     """
-    validate(data)
+    validate(data, saved=saved)
     actors = _replace_actors(network, data)
     _replace_notes(network, data)
     ambitions = _replace_ambitions(network, data)

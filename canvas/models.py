@@ -347,7 +347,7 @@ class CanvasVersion(models.Model):
                 ),
                 kind=CanvasVersionKind.AUTOMATIC,
             )
-            replace_canvas(self.network, self.document)
+            replace_canvas(self.network, self.document, saved=True)
             Activity.record(
                 self.network, user, Activity.Area.VERSIONS, Activity.Action.RESTORED, self.label
             )

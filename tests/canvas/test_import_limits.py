@@ -14,6 +14,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
+from canvas import interchange
 from canvas.interchange import DocumentError, import_network, parse, validate
 from canvas.models import CanvasVersion, Note
 from canvas.record_forms import MAX_IMPORT_BYTES
@@ -245,3 +246,25 @@ def test_an_actor_kept_for_its_representative_keeps_a_key_within_64(network, ali
     assert response.status_code == 302
     keys = list(network.network_actors.values_list("key", flat=True))
     assert sorted(keys) == sorted([key, "k" * 62 + "-2"])
+
+
+def test_a_saved_version_beyond_the_value_limit_is_still_restored(
+    network, alice, client, monkeypatch
+):
+    # Nothing stops a canvas from growing past the limit through the board: what was saved
+    # must come back. A small limit stands in for a huge canvas.
+    monkeypatch.setattr(interchange, "MAX_VALUES", 30)
+    version = CanvasVersion.save_current(network, alice, "Groot")
+    notes = network.notes.count()
+    network.notes.all().delete()
+    client.force_login(alice)
+    response = client.post(f"/n/{network.slug}/versies/{version.pk}/terugzetten/")
+    assert response.status_code == 302
+    assert network.notes.count() == notes > 0
+    # A file of the same document is refused: it may come from anyone.
+    response = client.post(
+        f"/n/{network.slug}/versies/importeren/",
+        {"file": _upload(json.dumps(version.document).encode())},
+    )
+    assert response.status_code == 422
+    assert "te groot" in response.content.decode()
