@@ -138,7 +138,7 @@ def _many_faults(count):
     return (HEAD + '"identity":{"passion":[' + ",".join(["1"] * count) + "]}}").encode()
 
 
-def test_many_faults_list_the_first_and_count_the_rest():
+def test_many_faults_list_the_first_50_and_say_there_are_more():
     with pytest.raises(DocumentError) as info:
         validate(parse(_many_faults(15_000)))
     error = info.value
