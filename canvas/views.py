@@ -19,6 +19,7 @@ from canvas.live.events import publish_change
 from canvas.models import Note
 from canvas.prompts import PROMPTS, RULES
 from networks.access import get_access
+from networks.params import parse_id
 
 
 def _note_keys(note):
@@ -220,7 +221,7 @@ def move_note(request, slug, pk):
         return redirect(f"{url}#note-{note.pk}")
     # Moving happens from the note's editor: it stays open, with any unsaved text.
     initial = {"text": request.POST.get("text", note.text)}
-    if request.POST.get("revision", "").isdigit():
+    if parse_id(request.POST.get("revision")):
         initial["revision"] = request.POST["revision"]  # the revision the editor started from
     form = NoteForm(instance=note, initial=initial)
     state = BoardState("note-edit", pk=note.pk, form=form)

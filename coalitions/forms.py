@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Ambition, Coalition, CoalitionMember, CoalitionRole, Commitment
 from networks.models import Activity, Actor, NetworkActor
+from networks.params import IdsMultipleChoiceField
 from networks.revisions import RevisionField, StaleRevision
 
 _TOO_LONG = _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
@@ -127,6 +128,7 @@ class CoalitionForm(RevisionCheckedForm):
             "core_partners": forms.CheckboxSelectMultiple,
             "status": forms.RadioSelect,
         }
+        field_classes = {"core_partners": IdsMultipleChoiceField}
         error_messages = {
             "name": {"required": _("Geef de coalitie een naam."), "max_length": _TOO_LONG},
             "work_form": {"invalid_choice": _("Kies een werkvorm uit de lijst.")},

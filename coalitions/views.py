@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -34,6 +35,7 @@ from coalitions.forms import (
 )
 from coalitions.models import Ambition, Coalition, Commitment
 from networks.access import get_access
+from networks.params import parse_id
 from networks.revisions import StaleRevision
 
 
@@ -120,7 +122,10 @@ def add_coalition(request, slug):
     lane = None
     if request.method == "GET" and request.GET.get("ambitie"):
         # Opened from an ambition's lane: that ambition is the shared one.
-        lane = get_object_or_404(Ambition, network=access.network, pk=request.GET["ambitie"])
+        pk = parse_id(request.GET["ambitie"])
+        if pk is None:
+            raise Http404
+        lane = get_object_or_404(Ambition, network=access.network, pk=pk)
     form = CoalitionForm(request.POST or None, network=access.network, initial={"ambition": lane})
     if request.method == "POST" and form.is_valid():
         coalition = form.save(by=request.user)

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_bytes
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_encode
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -41,6 +41,7 @@ from networks.forms import (
     SignInForm,
 )
 from networks.models import JoinLink, Membership, Network, NetworkActor
+from networks.params import local_path
 from networks.revisions import StaleRevision
 from networks.tasks import send_email
 
@@ -50,11 +51,7 @@ ACTORS = "networks/actor_list.html"
 
 def _safe_next(request, default="networks:list"):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse(default)
+    return local_path(request, target) or reverse(default)
 
 
 # --- Home and joining --------------------------------------------------------------------

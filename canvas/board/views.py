@@ -8,12 +8,13 @@ from canvas.live.events import live_context
 from canvas.models import Note
 from coalitions.models import Coalition
 from networks.access import get_access
+from networks.params import parse_id
 
 
 def _undo_note(request, access):
     """Return the undo of the note the person just deleted without JavaScript."""
-    pk = request.GET.get("verwijderd", "")
-    if not pk.isdigit():
+    pk = parse_id(request.GET.get("verwijderd"))
+    if pk is None:
         return None
     notes = Note.all_objects.readable_by(access.user)  # not someone else's hidden note
     note = notes.deleted().filter(network=access.network, pk=pk).first()
@@ -30,7 +31,8 @@ def _undo_band_item(request, access):
     """
     word, _sep, pk = request.GET.get("verwijderd", "").partition("-")
     model = next((m for m, (w, *_rest) in DELETABLE.items() if w == word), None)
-    if model is None or not pk.isdigit():
+    pk = parse_id(pk)
+    if model is None or pk is None:
         return None
     items = model.all_objects.deleted().filter(network=access.network)
     if model is Coalition:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from canvas.live.events import broker, sse
 from networks.access import get_access
 from networks.models import Membership
+from networks.params import parse_id
 
 KEEPALIVE = 15  # seconds: a comment line keeps proxies from closing an idle stream
 RECHECK = 60  # seconds between membership checks (removal also ends a stream at once)
@@ -47,7 +48,7 @@ def _last_event_id(request):
     # The browser sends the header when it reconnects by itself; live.js passes ?last=
     # when htmx opens a new stream, or the position of the page it just rendered.
     value = request.headers.get("Last-Event-ID") or request.GET.get("last") or ""
-    return int(value) if value.isdigit() else None
+    return parse_id(value)
 
 
 @require_GET

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canvas.records import poster
 from canvas.records.interchange import DocumentError, parse, validate
+from canvas.records.models import version_label
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -98,5 +99,5 @@ class VersionImportForm(ImportForm):
         cleaned = super().clean()
         upload = cleaned.get("file")
         if upload and not cleaned.get("label"):
-            cleaned["label"] = str(_("Geïmporteerd uit %(name)s") % {"name": upload.name})[:200]
+            cleaned["label"] = version_label(str(_("Geïmporteerd uit %(name)s")), name=upload.name)
         return cleaned

@@ -6,7 +6,9 @@ commands, the web UI and saved versions all go through here.
 
 import hashlib
 import json
+import re
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from django.db import transaction
@@ -27,6 +29,18 @@ FORMAT = "netwerkcanvas/1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EXAMPLE_PATH = DATA_DIR / "example-network.json"
 
+# Bounds on the work one document may cost, whoever sends it: the faults listed (the rest
+# are only announced), how deep it nests (the format needs 5 levels) and how many values
+# it holds (a canvas of 400 notes has about 2,500).
+MAX_FAULTS = 50
+MAX_DEPTH = 12
+MAX_VALUES = 20_000
+# What a key is, to the end of the string: the schema's `$` lets a trailing newline through.
+KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+# Text no database column stores: NUL (PostgreSQL refuses it) and lone surrogates (no
+# UTF-8 encodes them).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
 
 class DocumentError(ValueError):
     """The document does not match `netwerkcanvas/1`; `faults` lists each fault with its path."""
@@ -41,15 +55,30 @@ class Fault:
         self.path, self.message = path, message
 
     def __str__(self):
-        return f"{self.path}: {self.message}"
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def _short(value, limit=60):
+    """Return `value` as text of at most `limit` characters, to quote in a message."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def format_path(parts):
     """Return a readable path such as `coalitions[2].core_partners[0]`."""
     text = ""
     for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{_short(part)}" if text else _short(part)
     return text or _("(document)")
+
+
+def _more_faults():
+    return Fault(
+        "", _("… en nog meer fouten; de eerste %(count)d staan hierboven.") % {"count": MAX_FAULTS}
+    )
 
 
 @cache
@@ -66,6 +95,12 @@ _TYPE_NAMES = {
 }
 
 
+def _bad_key(key):
+    return _(
+        "ongeldige sleutel “%(key)s”: gebruik letters, cijfers, _ . of - (hoogstens 64 tekens)"
+    ) % {"key": _short(key)}
+
+
 def _describe(error):
     """Return a Dutch message, and the path, for one JSON Schema error."""
     path = list(error.absolute_path)
@@ -77,7 +112,7 @@ def _describe(error):
         allowed = error.schema.get("properties", {})
         unknown = [key for key in instance if key not in allowed]
         return [*path, unknown[0]], _("onbekende sleutel “%(key)s”; toegestaan: %(allowed)s") % {
-            "key": unknown[0],
+            "key": _short(unknown[0]),
             "allowed": ", ".join(allowed),
         }
     if kind == "maxLength":
@@ -89,31 +124,95 @@ def _describe(error):
         return path, _("mag niet leeg zijn")
     if kind == "enum":
         return path, _("onbekende waarde “%(value)s”; kies uit: %(choices)s") % {
-            "value": instance,
+            "value": _short(instance),
             "choices": ", ".join(value),
         }
     if kind == "const":
         return path, _("verwacht “%(expected)s”, gevonden “%(found)s”") % {
             "expected": value,
-            "found": instance,
+            "found": _short(instance),
         }
     if kind == "type":
         return path, _("verwacht %(type)s") % {"type": _TYPE_NAMES.get(value, value)}
     if kind == "pattern":
-        return path, _(
-            "ongeldige sleutel “%(key)s”: gebruik letters, cijfers, _ . of - (hoogstens 64 tekens)"
-        ) % {"key": instance}
+        return path, _bad_key(instance)
     if kind == "minimum":
         return path, _("moet minstens %(min)s zijn") % {"min": value}
-    return path, error.message
+    if kind == "oneOf":  # only notes and rules are one of two shapes
+        return path, _("verwacht een notitie: een tekst, of een object met “text”")
+    if kind == "maximum":
+        return path, _("moet hoogstens %(max)s zijn") % {"max": value}
+    return path, _short(error.message, 200)
+
+
+def _order(part):
+    """Sort key of a path's part: positions in a list by number, keys by name."""
+    return (0, part, "") if isinstance(part, int) else (1, 0, part)
 
 
 def _schema_faults(data):
+    """Return the first MAX_FAULTS faults, and one more saying there are more, if so.
+
+    Validation stops there: a document of a million faults costs no more than one of 51.
+    """
+    errors = list(islice(_validator().iter_errors(data), MAX_FAULTS + 1))
     faults = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+    for error in sorted(errors[:MAX_FAULTS], key=lambda e: list(map(_order, e.path))):
         path, message = _describe(best_match([error]))
         faults.append(Fault(format_path(path), message))
+    if len(errors) > MAX_FAULTS:
+        faults.append(_more_faults())
     return faults
+
+
+def _value_faults(data, *, saved=False):
+    """Return faults no schema can state: too deep, too many values, text no database stores.
+
+    Walks the document without recursion and stops at the first MAX_FAULTS faults, or
+    as soon as it is too large: the schema's validator and the database never see such
+    a document.
+    """
+    faults, stack, count = [], [(data, [], 1)], 1
+    while stack:
+        value, path, depth = stack.pop()
+        children = ()
+        if depth > MAX_DEPTH:
+            faults.append(
+                Fault(
+                    format_path(path),
+                    _("te diep genest: hoogstens %(max)d niveaus") % {"max": MAX_DEPTH},
+                )
+            )
+        elif isinstance(value, str):
+            found = _UNSTORABLE.search(value)
+            if found:
+                faults.append(_unstorable(path, found.group()))
+        elif isinstance(value, dict):
+            for key in value:
+                found = _UNSTORABLE.search(key)
+                if found:
+                    faults.append(_unstorable(path, found.group()))
+            children = value.items()
+        elif isinstance(value, list):
+            children = enumerate(value)
+        count += len(value) if children else 0
+        if count > MAX_VALUES and not saved:
+            message = _("te groot: meer dan %(max)d waarden (400 notities zijn er zo’n 2.500)")
+            return [Fault(_("(document)"), message % {"max": MAX_VALUES})]
+        stack.extend(
+            (item, [*path, key], depth + 1)
+            for key, item in reversed(list(children))
+            if not (isinstance(key, str) and _UNSTORABLE.search(key))
+        )
+        if len(faults) >= MAX_FAULTS:
+            if stack:
+                faults.append(_more_faults())
+            break
+    return faults
+
+
+def _unstorable(path, char):
+    return Fault(format_path(path), _("ongeldig teken U+%(code)04X") % {"code": ord(char)})
 
 
 def _reference_faults(data):
@@ -136,7 +235,19 @@ def _reference_faults(data):
             seen.setdefault(folded, i)
         return seen
 
+    def well_formed(items, label):
+        for i, item in enumerate(items):
+            if not KEY.fullmatch(item["key"]):
+                faults.append(
+                    Fault(
+                        format_path([label, i, "key"]),
+                        _bad_key(item["key"].strip()),
+                    )
+                )
+
     actors = data.get("actors", [])
+    well_formed(actors, "actors")
+    well_formed(data.get("ambitions", []), "ambitions")
     actor_keys = unique(actors, "key", "actors")
     unique(actors, "name", "actors", fold=True)
     ambitions = data.get("ambitions", [])
@@ -164,23 +275,38 @@ def _reference_faults(data):
     return faults
 
 
+def _no_constant(name):
+    raise ValueError(name)
+
+
 def parse(text):
     """Return the JSON document in `text` (str or bytes), or raise DocumentError."""
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        where = (
-            _("regel %(line)d, kolom %(col)d") % {"line": error.lineno, "col": error.colno}
-            if isinstance(error, json.JSONDecodeError)
-            else _("geen UTF-8")
-        )
+        data = json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as error:
+        if isinstance(error, json.JSONDecodeError):
+            where = _("regel %(line)d, kolom %(col)d") % {"line": error.lineno, "col": error.colno}
+        elif isinstance(error, UnicodeDecodeError):
+            where = _("geen UTF-8")
+        elif isinstance(error, RecursionError):
+            where = _("te diep genest")
+        elif str(error) in ("NaN", "Infinity", "-Infinity"):
+            where = _("%(name)s is geen JSON") % {"name": error}
+        else:  # Python refuses to read integers of more than 4,300 digits.
+            where = _("een getal met te veel cijfers")
         raise DocumentError([Fault(_("(document)"), _("geen geldige JSON (%s)") % where)]) from None
     return data
 
 
-def validate(data):
-    """Raise DocumentError listing every fault of `data`, or return None."""
-    faults = _schema_faults(data)
+def validate(data, *, saved=False):
+    """Raise DocumentError listing the faults of `data` (the first MAX_FAULTS), or return None.
+
+    `saved`: the document is a saved version of this installation (its own export), so
+    its size is no one's attack: a canvas that outgrew MAX_VALUES can still be restored.
+    """
+    faults = _value_faults(data, saved=saved)
+    if not faults:
+        faults = _schema_faults(data)
     if not faults:
         faults = _reference_faults(data)
     if faults:
@@ -481,8 +607,8 @@ def _replace_actors(network, data):
         by_key[item["key"]] = network_actor
     for network_actor, key in kept:
         new_key, n = key, 2
-        while new_key in by_key:
-            new_key, n = f"{key}-{n}", n + 1
+        while new_key in by_key:  # shortened to stay within a key's 64 characters
+            new_key, n = f"{key[: 63 - len(str(n))]}-{n}", n + 1
         network_actor.key = new_key
         network_actor.save(update_fields=["key"])
         by_key[new_key] = network_actor
@@ -703,7 +829,7 @@ def _replace_coalitions(network, data, actors, ambitions, people, now):
 
 
 @transaction.atomic
-def replace_canvas(network, data, *, with_people=False):
+def replace_canvas(network, data, *, with_people=False, saved=False):
     """Make the network's canvas that of the (valid) document `data`; all or nothing.
 
     For restoring a version and for importing a file as a new version. The network keeps
@@ -715,9 +841,10 @@ def replace_canvas(network, data, *, with_people=False):
     `with_people` is for a version this installation stored: its `people` part then
     gives back who wrote what, who committed to which ambition and who is in which
     coalition (see `_People`). A file's `people` part is ignored: it could otherwise hand
-    out authorship and places in coalitions to any account.
+    out authorship and places in coalitions to any account. `saved`: `data` is a saved
+    version (see `validate`).
     """
-    validate(data)
+    validate(data, saved=saved)
     part = data.get("people") if with_people else None
     people = _People(network, part) if part is not None else None
     now = timezone.now()

@@ -22,6 +22,22 @@ class CanvasVersionKind(models.TextChoices):
     IMPORTED = "imported", _("geïmporteerd")
 
 
+LABEL_MAX_LENGTH = 200
+
+
+def version_label(template, **values):
+    """Return `template % values`, shortening the one value with … to fit a label.
+
+    Labels made from another label or a file name would otherwise outgrow the column.
+    """
+    ((name, value),) = values.items()
+    label = template % {name: value}
+    excess = len(label) - LABEL_MAX_LENGTH
+    if excess > 0:
+        label = template % {name: value[: max(len(value) - excess - 1, 0)] + "…"}
+    return label[:LABEL_MAX_LENGTH]
+
+
 class CanvasVersion(models.Model):
     """A dated, labelled copy of a network's canvas, stored as its `netwerkcanvas/1` document.
 
@@ -35,7 +51,7 @@ class CanvasVersion(models.Model):
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="versions", verbose_name=_("netwerk")
     )
-    label = models.CharField(_("naam"), max_length=200)
+    label = models.CharField(_("naam"), max_length=LABEL_MAX_LENGTH)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind, default=Kind.SAVED)
     document = models.JSONField(_("document"))
     # How many notes, rules, ambitions and coalitions: the list shows them without
@@ -94,10 +110,12 @@ class CanvasVersion(models.Model):
             backup = CanvasVersion.save_current(
                 self.network,
                 user,
-                _("Automatisch bewaard vóór terugzetten van “%(label)s”") % {"label": self.label},
+                version_label(
+                    _("Automatisch bewaard vóór terugzetten van “%(label)s”"), label=self.label
+                ),
                 kind=CanvasVersionKind.AUTOMATIC,
             )
-            replace_canvas(self.network, self.document, with_people=True)
+            replace_canvas(self.network, self.document, with_people=True, saved=True)
             Activity.record(self.network, user, "version.restored", subject=self.label)
         return backup
 

@@ -35,8 +35,9 @@ from canvas.records.interchange import (
     replace_canvas,
     without_people,
 )
-from canvas.records.models import CanvasVersion
+from canvas.records.models import CanvasVersion, version_label
 from networks.access import get_access, require_may_start_network
+from networks.params import parse_id
 
 NOW = "nu"  # stands for the canvas as it is now, where a version id could be
 
@@ -132,7 +133,8 @@ def sheets_pdf(request, slug):
     source, label, when = _printable(access, form.cleaned_data["versie"])
     only = None
     if request.GET.get("coalitie"):
-        coalition = access.network.coalitions.filter(pk=request.GET["coalitie"]).first()
+        pk = parse_id(request.GET["coalitie"])
+        coalition = access.network.coalitions.filter(pk=pk).first() if pk else None
         names = {item["name"] for item in source.document().get("coalitions", [])}
         if coalition is None or coalition.name not in names:
             return render(
@@ -230,9 +232,10 @@ def _side(access, value):
     """Return (document, label, version) for a side of a comparison: a version id or now."""
     if value in (None, "", NOW):
         return export_network(access.network), _("Nu"), None
-    if not str(value).isdigit():
+    pk = parse_id(value)
+    if pk is None:
         return None
-    version = access.network.versions.filter(pk=value).first()
+    version = access.network.versions.filter(pk=pk).first()
     if version is None:
         return None
     return version.document, version.label, version
@@ -319,7 +322,7 @@ def version_import(request, slug):
             CanvasVersion.save_current(
                 network,
                 request.user,
-                _("Automatisch bewaard vóór import van “%(label)s”") % {"label": label},
+                version_label(_("Automatisch bewaard vóór import van “%(label)s”"), label=label),
                 kind=CanvasVersion.Kind.AUTOMATIC,
             )
             replace_canvas(network, form.document)
@@ -352,7 +355,7 @@ def network_import(request):
             CanvasVersion.save_current(
                 network,
                 request.user,
-                _("Geïmporteerd uit %(name)s") % {"name": upload_name},
+                version_label(_("Geïmporteerd uit %(name)s"), name=upload_name),
                 kind=CanvasVersion.Kind.IMPORTED,
             )
         messages.success(request, _("Netwerk “%(name)s” geïmporteerd.") % {"name": network.name})

@@ -24,6 +24,7 @@ from canvas.workshops.forms import StartWorkshopForm, StepForm, TimerForm, VoteF
 from canvas.workshops.models import Workshop
 from canvas.workshops.summary import WorkshopSummary
 from networks.access import get_access
+from networks.params import parse_id
 
 WORKSHOPS = "workshops/workshops.html"
 SUMMARY = "workshops/workshop_summary.html"
@@ -265,8 +266,8 @@ def place_dot(request, slug):
             messages.error(request, message)
             return redirect(board_url(access.network, "workshop"))
         return HttpResponse(message, status=409)
-    pk = request.POST.get("item", "")
-    item = vote.items().filter(pk=pk).first() if pk.isdigit() else None
+    pk = parse_id(request.POST.get("item"))
+    item = vote.items().filter(pk=pk).first() if pk else None
     if item is None:
         raise Http404
     try:

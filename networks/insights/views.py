@@ -19,7 +19,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, get_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -38,6 +37,7 @@ from networks.insights.forms import (
 )
 from networks.insights.models import Assessment, Scan, ScanResponse
 from networks.models import Actor, Membership, NetworkActor
+from networks.params import local_path
 
 ACTORS_PER_PAGE = 50
 # With more networks than this the picture keeps each network's strongest links only.
@@ -795,8 +795,8 @@ def signal_list(request, slug):
 
 
 def _back(request, access):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    target = local_path(request, request.POST.get("next"))
+    if target:
         return redirect(target)
     return redirect("networks:signals", access.network.slug)
 
