@@ -14,8 +14,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from canvas.records import interchange
 from canvas.models import Note
+from canvas.records import interchange
 from canvas.records.forms import MAX_IMPORT_BYTES
 from canvas.records.interchange import DocumentError, import_network, parse, validate
 from canvas.records.models import CanvasVersion
