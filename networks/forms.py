@@ -1,13 +1,17 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from networks.accounts.forms import (
+    email_field,
+    name_field,
+    new_password_field,
+)
 from networks.models import (
     Activity,
     Actor,
@@ -20,103 +24,6 @@ from networks.models import (
 )
 from networks.revisions import RevisionField
 
-NAME_MAX_LENGTH = User._meta.get_field("name").max_length
-
-
-def _email_field(**kwargs):
-    return forms.EmailField(
-        label=_("E-mailadres"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        **kwargs,
-    )
-
-
-def _name_field(label=None, **kwargs):
-    kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
-    return forms.CharField(label=label or _("Naam"), max_length=NAME_MAX_LENGTH, **kwargs)
-
-
-def _new_password_field():
-    return forms.CharField(
-        label=_("Wachtwoord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Minstens 8 tekens, niet alleen cijfers en geen veelgebruikt wachtwoord."),
-    )
-
-
-def _check_email_is_free(email, user=None):
-    taken = User.objects.filter(email__iexact=email)
-    if user is not None:
-        taken = taken.exclude(pk=user.pk)
-    if taken.exists():
-        raise forms.ValidationError(
-            _("Er is al een account met dit e-mailadres. Log in met dat account."),
-            code="email_taken",
-        )
-    return email.lower()
-
-
-class SignInForm(auth_forms.AuthenticationForm):
-    """Sign in with email and password."""
-
-    username = _email_field()
-    error_messages = {
-        "invalid_login": _(
-            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op: het wachtwoord "
-            "is hoofdlettergevoelig."
-        ),
-        "inactive": _("Dit account is uitgeschakeld."),
-    }
-
-    def __init__(self, request=None, *args, **kwargs):
-        super().__init__(request, *args, **kwargs)
-        self.fields["username"].widget.attrs["autofocus"] = True
-
-
-class PasswordResetForm(auth_forms.PasswordResetForm):
-    email = _email_field()
-
-    def get_users(self, email):
-        """Also people invited by email, who have not chosen a password yet."""
-        return User.objects.filter(email__iexact=email, is_active=True, is_guest=False)
-
-
-class NameForm(forms.ModelForm):
-    class Meta:
-        model = User
-        fields = ["name"]
-        widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
-
-
-class BecomeMemberForm(forms.Form):
-    """A guest adds an email address and password, and keeps everything they wrote."""
-
-    email = _email_field()
-    password = _new_password_field()
-
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_email(self):
-        return _check_email_is_free(self.cleaned_data["email"], self.user)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("password"):
-            self.user.email = cleaned.get("email") or ""
-            try:
-                password_validation.validate_password(cleaned["password"], self.user)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
-        return cleaned
-
-    def save(self):
-        self.user.become_member(self.cleaned_data["email"], self.cleaned_data["password"])
-        return self.user
-
 
 class RegisterForm(forms.Form):
     """A new account in one short form, while joining a workshop.
@@ -125,9 +32,9 @@ class RegisterForm(forms.Form):
     look addresses up): `email_taken` tells the view, which answers as for a new account.
     """
 
-    name = _name_field()
-    email = _email_field()
-    password = _new_password_field()
+    name = name_field()
+    email = email_field()
+    password = new_password_field()
     email_taken = False
 
     def clean_email(self):
@@ -160,7 +67,7 @@ class RegisterForm(forms.Form):
 
 
 class GuestForm(forms.Form):
-    name = _name_field(
+    name = name_field(
         label=_("Je naam"),
         widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),
         help_text=_("Zo staat je naam bij wat je schrijft. Een e-mailadres is niet nodig."),
@@ -272,8 +179,8 @@ class MembershipForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = _email_field()
-    name = _name_field(
+    email = email_field()
+    name = name_field(
         required=False, help_text=_("Alleen nodig als deze persoon nog geen account heeft.")
     )
     role = forms.ChoiceField(

@@ -3,6 +3,7 @@ from django.urls import path
 
 from canvas.board.views import board
 from networks import views
+from networks.accounts import views as account_views
 from networks.insights import views as insight_views
 
 app_name = "networks"
@@ -37,10 +38,14 @@ urlpatterns = [
     # The activity log (facilitators and coordinators).
     path("n/<slug:slug>/activiteit/", views.activity, name="activity"),
     # Accounts.
-    path("account/", views.profile, name="profile"),
-    path("account/inloggen/", views.sign_in, name="login"),
+    path("account/", account_views.profile, name="profile"),
+    path("account/inloggen/", account_views.sign_in, name="login"),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("account/wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "account/wachtwoord-vergeten/",
+        account_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path(
         "account/wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(
@@ -50,7 +55,7 @@ urlpatterns = [
     ),
     path(
         "account/wachtwoord-instellen/<uidb64>/<token>/",
-        views.PasswordResetConfirmView.as_view(),
+        account_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
