@@ -37,6 +37,8 @@ def account_key(email):
     count. An address without an account is counted as typed, stripped and lowercased.
     """
     email = str(email).strip()
+    if "\x00" in email or len(email) > 254:  # no account's address; PostgreSQL refuses NUL
+        return f"email:{email.lower()}"
     pk = User.objects.filter(email__iexact=email).values_list("pk", flat=True).first()
     return f"account:{pk}" if pk is not None else f"email:{email.lower()}"
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from networks.accounts import throttle
 from networks.models import ThrottleCount
 from tests.conftest import make_user
 
@@ -67,3 +68,12 @@ def test_an_unknown_address_is_refused_like_a_known_one(client, db):
     for _ in range(5):
         assert _sign_in(client, "niemand@example.org", "fout").status_code == 422
     assert _sign_in(client, " Niemand@example.org", "fout").status_code == 429
+
+
+@pytest.mark.parametrize("typed", ["m3\x00@example.org", "x" * 300 + "@example.org"])
+def test_an_address_no_account_can_have_is_counted_without_asking_the_database(
+    db, typed, django_assert_num_queries
+):
+    # PostgreSQL refuses a NUL in a query ("text fields cannot contain NUL"): a 500.
+    with django_assert_num_queries(0):
+        assert throttle.account_key(typed) == f"email:{typed.lower()}"
