@@ -62,19 +62,23 @@ def publish_change(network, *keys, by=None, everything=False):
     """Tell the network's open boards which parts changed ("prompt-…", "note-…", "band").
 
     Each board fetches those fragments again with its viewer's own permissions. `by` is
-    the request that made the change: its tab (X-Live-Tab, sent by live.js) already
-    shows it and skips the event. Without `by` every tab fetches them, that one too.
+    the request that made the change: live.js names each request with a fresh random
+    token (X-Live-Change) and skips the event that carries one of its own, as that tab
+    shows the change already. A token names one change, never a tab or a person: no one
+    watching the stream can tell which changes came from the same tab. Without `by`
+    every tab fetches them, the one that made the change too.
     `everything`: the whole canvas changed (a restore, an import); every open board
     fetches all of it again.
     """
     if everything:
         publish(network.pk, "resync")
         return
-    tab = by.headers.get("X-Live-Tab", "") if by is not None else ""
-    publish(network.pk, "changed", {"keys": list(keys), "tab": tab if _TAB.fullmatch(tab) else ""})
+    change = by.headers.get("X-Live-Change", "") if by is not None else ""
+    change = change if _CHANGE.fullmatch(change) else ""
+    publish(network.pk, "changed", {"keys": list(keys), "change": change})
 
 
-_TAB = re.compile(r"[A-Za-z0-9-]{1,40}")
+_CHANGE = re.compile(r"[A-Za-z0-9-]{1,40}")
 
 
 def live_context(network):

@@ -18,8 +18,14 @@
 (function () {
   "use strict";
 
-  // This tab's own changes come back as events too: it already shows them.
-  var tab = Math.random().toString(36).slice(2, 12);
+  // This tab's own changes come back as events too: it already shows them. Each request
+  // names its change with a fresh random token (never the same twice, so no event tells
+  // which changes came from one tab); the tab skips the events that carry its tokens.
+  var mine = new Set();
+  function token() {
+    var bytes = crypto.getRandomValues(new Uint8Array(12)); // also on plain http
+    return Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
   var lastEventId = null;
   var fetching = new Map(); // fragment id -> whether to fetch again after this fetch
   var waiting = new Set(); // ids of fragments to refresh once htmx is done with them
@@ -30,7 +36,10 @@
   }
 
   document.addEventListener("htmx:configRequest", function (event) {
-    event.detail.headers["X-Live-Tab"] = tab;
+    var change = token();
+    mine.add(change);
+    if (mine.size > 200) mine.delete(mine.values().next().value); // the oldest
+    event.detail.headers["X-Live-Change"] = change;
   });
 
   // htmx opens a new EventSource after an error, which would lose Last-Event-ID: pass the
@@ -118,7 +127,7 @@
   // -- refreshing fragments -----------------------------------------------------------
 
   function changed(data) {
-    if (data.tab === tab) return;
+    if (data.change && mine.delete(data.change)) return;
     var keys = data.keys || [];
     var targets = new Set();
     keys.forEach(function (key) {

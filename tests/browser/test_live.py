@@ -98,7 +98,7 @@ def test_when_both_edit_one_note_neither_text_is_lost(open_board, alice, bob):
 
 def _changed_elsewhere(network, *keys):
     """Tell the open boards that someone else changed these parts (as their save does)."""
-    publish(network.pk, "changed", {"keys": list(keys), "tab": ""})
+    publish(network.pk, "changed", {"keys": list(keys), "change": ""})
 
 
 def test_a_change_by_someone_else_leaves_the_focus_where_it_was(open_board, network, alice, bob):
@@ -186,3 +186,28 @@ def test_a_new_coalition_form_keeps_the_band_until_it_is_saved(open_board, netwo
     page.locator("#coalition-form").get_by_role("button", name="Opslaan").click()
     expect(page.locator(".coalition-card", has_text="Techniekmiddag")).to_be_visible()
     expect(page.locator(f"#coalition-{theirs.pk}")).to_contain_text("Zij-instroom in de wijk")
+
+
+def test_no_event_links_two_changes_to_one_tab(open_board, asgi_server, network, alice, bob):
+    """Whoever watches the stream cannot tell that two changes came from one tab (and so,
+    after an anonymous reveal, whose other actions a note's author made)."""
+    alice_page, bob_page = open_board(alice), open_board(bob)
+    bob_page.evaluate(
+        """url => {
+            window.seen = [];
+            const source = new EventSource(url);
+            source.addEventListener("changed", m => window.seen.push(JSON.parse(m.data)));
+        }""",
+        f"{asgi_server}/n/{network.slug}/live/",
+    )
+    bob_page.wait_for_timeout(500)  # the watcher's stream is open
+    passion = "#prompt-notes-passion"
+    alice_page.locator(f"{passion} .add-link").click()
+    for text in ("Eerste", "Tweede"):  # the add form stays open for the next note
+        alice_page.locator("#add-passion-text").fill(text)
+        alice_page.locator("#add-passion-text").press("Enter")
+        expect(bob_page.locator(passion)).to_contain_text(text)
+    seen = bob_page.evaluate("window.seen")
+    assert len(seen) == 2
+    first, second = ({k: v for k, v in event.items() if k != "keys"} for event in seen)
+    assert not set(first.items()) & set(second.items()), (first, second)

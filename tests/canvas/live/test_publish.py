@@ -11,7 +11,7 @@ from tests.coalitions.test_coalitions import _fields
 # Committed for real, so events leave as they do in production: after the commit.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-HX = {"HX-Request": "true", "X-Live-Tab": "tab-1"}
+HX = {"HX-Request": "true", "X-Live-Change": "change-1"}
 
 
 @pytest.fixture
@@ -22,12 +22,16 @@ def sent(monkeypatch):
     return events
 
 
-def test_adding_a_note_names_its_prompt_and_the_tab(network, bob, client, sent):
+def test_adding_a_note_names_its_prompt_and_the_change(network, bob, client, sent):
     client.force_login(bob)
     client.post(f"/n/{network.slug}/vragen/passion/nieuw/", {"text": "Nieuw"}, headers=HX)
     note = Note.objects.get(text="Nieuw")
     assert sent == [
-        (network.pk, "changed", {"keys": ["prompt-passion", f"note-{note.pk}"], "tab": "tab-1"})
+        (
+            network.pk,
+            "changed",
+            {"keys": ["prompt-passion", f"note-{note.pk}"], "change": "change-1"},
+        )
     ]
 
 
@@ -64,11 +68,11 @@ def test_refused_and_conflicting_saves_publish_nothing(network, bob, charlie, cl
     assert sent == []
 
 
-def test_a_tab_id_that_is_not_a_plain_token_is_dropped(network, bob, client, sent):
+def test_a_change_token_that_is_not_a_plain_token_is_dropped(network, bob, client, sent):
     client.force_login(bob)
-    headers = {**HX, "X-Live-Tab": "<script>"}
+    headers = {**HX, "X-Live-Change": "<script>"}
     client.post(f"/n/{network.slug}/vragen/passion/nieuw/", {"text": "Nieuw"}, headers=headers)
-    assert sent[0][2]["tab"] == ""
+    assert sent[0][2]["change"] == ""
 
 
 def test_coalition_changes_name_the_band(network, alice, client, sent):

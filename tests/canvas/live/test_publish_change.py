@@ -42,14 +42,14 @@ def sent(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_names_the_tab_of_the_request_that_made_the_change(network, rf, sent):
-    publish_change(network, "band", by=rf.get("/", headers={"X-Live-Tab": "tab-1"}))
-    publish_change(network, "band", by=rf.get("/", headers={"X-Live-Tab": "<script>"}))
+def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent):
+    publish_change(network, "band", by=rf.get("/", headers={"X-Live-Change": "c-1"}))
+    publish_change(network, "band", by=rf.get("/", headers={"X-Live-Change": "<script>"}))
     publish_change(network, "band", "prompt-passion")
     publish_change(network, everything=True)
     assert sent == [
-        (network.pk, "changed", {"keys": ["band"], "tab": "tab-1"}),
-        (network.pk, "changed", {"keys": ["band"], "tab": ""}),
-        (network.pk, "changed", {"keys": ["band", "prompt-passion"], "tab": ""}),
+        (network.pk, "changed", {"keys": ["band"], "change": "c-1"}),
+        (network.pk, "changed", {"keys": ["band"], "change": ""}),
+        (network.pk, "changed", {"keys": ["band", "prompt-passion"], "change": ""}),
         (network.pk, "resync", {}),
     ]

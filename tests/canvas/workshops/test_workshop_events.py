@@ -11,7 +11,7 @@ from tests.canvas.workshops import open_vote, start_workshop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-HX = {"HX-Request": "true", "X-Live-Tab": "tab-1"}
+HX = {"HX-Request": "true", "X-Live-Change": "change-1"}
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def test_a_step_reaches_every_board(network, alice, client, sent):
     start_workshop(network, alice)
     client.force_login(alice)
     _steer(client, network, {"action": "step", "step": "identity"})
-    assert sent == [(network.pk, "changed", {"keys": ["workshop"], "tab": "tab-1"})]
+    assert sent == [(network.pk, "changed", {"keys": ["workshop"], "change": "change-1"})]
 
 
 def test_the_reveal_refreshes_the_prompts_that_had_hidden_notes(network, alice, bob, client, sent):
@@ -38,8 +38,8 @@ def test_the_reveal_refreshes_the_prompts_that_had_hidden_notes(network, alice, 
     client.force_login(alice)
     _steer(client, network, {"action": "reveal"})
     assert [event[2] for event in sent] == [
-        {"keys": ["workshop"], "tab": "tab-1"},
-        {"keys": ["prompt-style"], "tab": ""},
+        {"keys": ["workshop"], "change": "change-1"},
+        {"keys": ["prompt-style"], "change": ""},
     ]
 
 
@@ -48,7 +48,7 @@ def test_opening_a_vote_refreshes_its_items(network, alice, client, sent):
     client.force_login(alice)
     data = {"action": "vote", "target": "ambitions", "dots_per_person": "3", "max_per_item": "2"}
     _steer(client, network, data)
-    assert sent[-1][2] == {"keys": ["band"], "tab": ""}  # its own tab gets dots too
+    assert sent[-1][2] == {"keys": ["band"], "change": ""}  # the tab that voted gets dots too
 
 
 def test_a_dot_moves_only_the_facilitators_count_while_results_are_hidden(
@@ -58,11 +58,11 @@ def test_a_dot_moves_only_the_facilitators_count_while_results_are_hidden(
     client.force_login(bob)
     ambition = Ambition.objects.filter(network=network).first()
     client.post(f"/n/{network.slug}/workshop/stip/", {"item": ambition.pk}, headers=HX)
-    assert sent[-1][2] == {"keys": ["vote-progress"], "tab": "tab-1"}
+    assert sent[-1][2] == {"keys": ["vote-progress"], "change": "change-1"}
     vote.hide_results = False
     vote.save()
     client.post(f"/n/{network.slug}/workshop/stip/", {"item": ambition.pk}, headers=HX)
-    assert sent[-1][2] == {"keys": ["vote-progress", "band"], "tab": ""}
+    assert sent[-1][2] == {"keys": ["vote-progress", "band"], "change": ""}
 
 
 def test_a_commitment_refreshes_the_ambitions_commitments(network, bob, client, sent):
@@ -71,4 +71,4 @@ def test_a_commitment_refreshes_the_ambitions_commitments(network, bob, client, 
     client.post(
         f"/n/{network.slug}/ambities/{ambition.pk}/betrokkenheid/", {"level": "weten"}, headers=HX
     )
-    assert sent[-1][2] == {"keys": [f"commitments-{ambition.pk}"], "tab": ""}
+    assert sent[-1][2] == {"keys": [f"commitments-{ambition.pk}"], "change": ""}

@@ -277,7 +277,7 @@ class Participant:
                         self.connected.set()
                     elif fields.get("event") == "changed":
                         data = json.loads(fields["data"])
-                        self.arrivals[data.get("tab")] = time.monotonic()
+                        self.arrivals[data.get("change")] = time.monotonic()
                         if self.fetch:
                             asyncio.create_task(self._fetch(data))
                     fields = {}
@@ -304,7 +304,7 @@ class Participant:
     async def write(self, seq):
         tag = f"w{self.index}-{seq}"
         slug = self.plan["slug"]
-        headers = {"X-Live-Tab": tag}
+        headers = {"X-Live-Change": tag}  # one token per write, as live.js sends
         text = f"Notitie {seq} van deelnemer {self.index}: {secrets.token_hex(6)}"
         started = time.monotonic()
         try:
