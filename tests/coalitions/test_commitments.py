@@ -196,7 +196,9 @@ def test_pressing_coalitie_vormen_twice_makes_no_duplicate(network, ambition, al
     coalition = Coalition.objects.get(name=ambition.title)
     assert coalition.role_of(cora) == CoalitionRole.LEAD
     html = response.content.decode()
-    assert "Cora Nieuw" in html[html.index('role="status"') :]  # the band says who joined
+    start = html.index('class="band-notice"')
+    notice = html[start : html.index("</p>", start)]
+    assert "bijgewerkt" in notice and "Nieuw: Cora Nieuw." in notice  # who joined
     response = client.post(url)  # without JavaScript: a message on the board
     assert response.status_code == 302
     assert Coalition.objects.count() == count
