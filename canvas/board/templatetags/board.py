@@ -90,7 +90,7 @@ class NoteList:
             meta += self._rule_status(note)
         if author := note.author_display:
             meta += f'<span class="note-author">{escape(author)}</span>'
-        if note.votes and not dots:
+        if note.votes:  # the last closed vote's, also while a next one runs
             votes = ngettext("%(votes)s stem", "%(votes)s stemmen", note.votes) % {
                 "votes": note.votes
             }
