@@ -35,6 +35,15 @@
   }
   document.addEventListener("htmx:afterSettle", followDotsLeft);
 
+  // A note's field counts its characters against its limit ("123/500"), in the span
+  // the server renders next to it (id: the field's id + "-count").
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!field.matches || !field.matches("textarea[maxlength]")) return;
+    var count = document.getElementById(field.id + "-count");
+    if (count) count.textContent = field.value.length + "/" + field.maxLength;
+  });
+
   document.addEventListener("keydown", function (event) {
     var field = event.target;
     var form = field.closest && field.closest("form");
