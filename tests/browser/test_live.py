@@ -186,3 +186,14 @@ def test_a_new_coalition_form_keeps_the_band_until_it_is_saved(open_board, netwo
     page.locator("#coalition-form").get_by_role("button", name="Opslaan").click()
     expect(page.locator(".coalition-card", has_text="Techniekmiddag")).to_be_visible()
     expect(page.locator(f"#coalition-{theirs.pk}")).to_contain_text("Zij-instroom in de wijk")
+
+
+def test_live_updates_raise_no_script_error(open_board, alice, bob):
+    """A presence update is an htmx swap without a target in its details: record.js read
+    `event.detail.target.querySelector` and threw on every one."""
+    alice_page = open_board(alice)
+    errors = []
+    alice_page.on("pageerror", lambda error: errors.append(str(error)))
+    open_board(bob)
+    expect(alice_page.locator(".presence-list")).to_contain_text("Bob")
+    assert errors == []
