@@ -1,5 +1,5 @@
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -172,44 +172,118 @@ class Ambition(models.Model):
 
     @transaction.atomic
     def form_coalition(self, *, by=None):
-        """Create a coalition for this ambition from the commitments, and return it.
+        """Form the ambition's coalition from the commitments, or bring it up to date;
+        return it, with `coalition.forming` saying what changed (a `Forming`).
 
         "Wie wil met wie aan de slag?": the meebepalen people lead it (trekker), the
         meedoen people take part (both may edit it), and the organisations they represent
         are its core partners. The weten and meedenken people are kept informed: they
         asked to hear of it, or to be asked along, not to do the work.
+
+        Pressing it again updates the coalition formed from this ambition before (while
+        it is not deleted) instead of making a second one: newcomers join, and whoever
+        raised their commitment gets the higher role. Nobody is removed or lowered
+        silently: people whose commitment is now lower than their role are named in
+        `forming.lowered`, for the facilitator to settle with them.
         """
+        Ambition.all_objects.select_for_update().filter(pk=self.pk).first()  # one at a time
         commitments = list(self.commitments.select_related("user").order_by("created_at", "id"))
         doers = [c for c in commitments if c.level in DOING]
-        if not doers:
+        coalition = self.formed_coalitions.filter(ambition=self).order_by("id").first()
+        if coalition is None and not doers:
             raise ValidationError(
                 _("Nog niemand wil meedoen of meebepalen: er is nog geen coalitie te vormen.")
             )
-        coalition = Coalition.objects.create(
-            network=self.network,
-            name=Coalition.unique_name(self.network, self.title),
-            ambition=self,
-            position=(self.network.coalitions.aggregate(Max("position"))["position__max"] or 0) + 1,
-        )
-        for commitment in commitments:
-            CoalitionMember.objects.create(
-                coalition=coalition, user=commitment.user, role=commitment.coalition_role
+        forming = Forming(created=coalition is None)
+        if coalition is None:
+            coalition = Coalition.objects.create(
+                network=self.network,
+                name=Coalition.unique_name(self.network, self.title),
+                ambition=self,
+                formed_from=self,
+                position=(self.network.coalitions.aggregate(Max("position"))["position__max"] or 0)
+                + 1,
             )
+        before = coalition.snapshot()
+        members = {m.user_id: m for m in coalition.members.all()}
+        for commitment in commitments:
+            role, member = commitment.coalition_role, members.get(commitment.user_id)
+            name = str(commitment.user)
+            if member is None:
+                CoalitionMember.objects.create(coalition=coalition, user=commitment.user, role=role)
+                forming.added.append(name)
+            elif ROLE_RANK[role] > ROLE_RANK[member.role]:
+                member.role = role
+                member.save(update_fields=["role"])
+                forming.raised.append(name)
+            elif ROLE_RANK[role] < ROLE_RANK[member.role]:
+                forming.lowered.append(name)
         partners = Membership.objects.filter(
             network=self.network,
             user__in=[c.user_id for c in doers],
             actor__isnull=False,
         ).values_list("actor", flat=True)
-        coalition.core_partners.set(set(partners))
-        Activity.record(
-            self.network_id,
-            by,
-            "coalition.formed",
-            subject=coalition.name,
-            ambition=self.title,
-            after=coalition.snapshot(),
-        )
+        coalition.core_partners.add(*set(partners))  # adds; keeps the partners it had
+        after = coalition.snapshot()
+        if forming.created:
+            Activity.record(
+                self.network_id,
+                by,
+                "coalition.formed",
+                subject=coalition.name,
+                ambition=self.title,
+                after=after,
+            )
+        elif forming.added or forming.raised or before != after:
+            Activity.record(
+                self.network_id,
+                by,
+                "coalition.reformed",
+                subject=coalition.name,
+                ambition=self.title,
+                before=before,
+                after=after,
+            )
+        forming.name = coalition.name
+        coalition.forming = forming
         return coalition
+
+
+@dataclass
+class Forming:
+    """What pressing "Coalitie vormen" did: the names of who joined, who got a higher
+    role, and who has a lower commitment now than their role (kept, not lowered)."""
+
+    created: bool
+    name: str = ""
+    added: list = field(default_factory=list)
+    raised: list = field(default_factory=list)
+    lowered: list = field(default_factory=list)
+
+    def sentence(self):
+        """Return what happened, in one or more whole sentences for the facilitator."""
+        if self.created:
+            parts = [_("Coalitie “%(name)s” gevormd.") % {"name": self.name}]
+        elif self.added or self.raised:
+            parts = [_("Coalitie “%(name)s” bijgewerkt.") % {"name": self.name}]
+        else:
+            parts = [
+                _("Coalitie “%(name)s” is al gevormd; er heeft zich sindsdien niemand bij gemeld.")
+                % {"name": self.name}
+            ]
+        if self.added and not self.created:
+            parts.append(_("Nieuw: %(names)s.") % {"names": ", ".join(self.added)})
+        if self.raised:
+            parts.append(_("Hogere rol: %(names)s.") % {"names": ", ".join(self.raised)})
+        if self.lowered:
+            parts.append(
+                _(
+                    "Lager betrokken dan hun rol, niet aangepast: %(names)s. Pas hun rol "
+                    "zo nodig samen met hen aan in de coalitie."
+                )
+                % {"names": ", ".join(self.lowered)}
+            )
+        return " ".join(str(part) for part in parts)
 
 
 class WorkForm(models.TextChoices):
@@ -248,6 +322,16 @@ class Coalition(models.Model):
         blank=True,
         related_name="coalitions",
         verbose_name=_("gedeelde ambitie"),
+    )
+    # The ambition whose "Coalitie vormen" made it: pressing it again updates this one.
+    formed_from = models.ForeignKey(
+        Ambition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="formed_coalitions",
+        verbose_name=_("gevormd uit ambitie"),
+        editable=False,
     )
     target_group = models.CharField(_("doelgroep"), max_length=500, blank=True)
     core_partners = models.ManyToManyField(
@@ -532,6 +616,9 @@ def choice_labels(choices):
 def _choice_labels(choices, language):
     return {value: str(label) for value, label in choices.choices}
 
+
+# How much a role in a coalition asks, from least to most.
+ROLE_RANK = {CoalitionRole.INFORMED: 0, CoalitionRole.MEMBER: 1, CoalitionRole.LEAD: 2}
 
 # The levels of the people who do the work: the seed of a coalition.
 DOING = (CommitmentLevel.DO, CommitmentLevel.DECIDE)

@@ -56,12 +56,15 @@ def _band_keys(thing):
     return "band", f"{thing._meta.model_name}-{thing.pk}"  # "ambition-…" or "coalition-…"
 
 
-def _show_saved(request, access, thing):
-    """Show the saved ambition or coalition, with the keyboard focus on it."""
+def _show_saved(request, access, thing, *, notice=""):
+    """Show the saved ambition or coalition, with the keyboard focus on it (and `notice`,
+    a sentence on what changed, above the band)."""
     kind = thing._meta.model_name
     if not request.htmx:
+        if notice:
+            messages.info(request, notice)
         return redirect(board_url(access.network, f"{kind}-{thing.pk}"))
-    return _render_band(request, access, saved={kind: thing.pk})
+    return _render_band(request, access, saved={kind: thing.pk}, notice=notice)
 
 
 @require_safe
@@ -273,7 +276,8 @@ def commit(request, slug, pk):
 @vary_on_headers("HX-Request")
 def form_coalition(request, slug, pk):
     """Form a coalition for the ambition from its commitments (facilitators, "Coalitie
-    vormen"): meebepalen lead, meedoen take part, weten and meedenken are kept informed."""
+    vormen"): meebepalen lead, meedoen take part, weten and meedenken are kept informed.
+    Pressing it again updates that coalition; the answer says who joined or moved up."""
     access = get_access(request, slug)
     access.require(access.can_steer_workshop)
     ambition = _ambition_with_commitments(access, pk)
@@ -287,7 +291,7 @@ def form_coalition(request, slug, pk):
         response = _render_commitments(request, access, ambition, error=error, status=422)
         return retarget(response, f"#commitments-{ambition.pk}")
     publish_change(access.network, *_band_keys(coalition), by=request)
-    response = _show_saved(request, access, coalition)
+    response = _show_saved(request, access, coalition, notice=coalition.forming.sentence())
     return retarget(response, "#band") if request.htmx else response
 
 

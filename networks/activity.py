@@ -193,6 +193,13 @@ KINDS = {
         Area.COALITIONS,
         _("%(who)s heeft de coalitie “%(subject)s” gevormd uit de ambitie “%(ambition)s”"),
     ),
+    "coalition.reformed": Kind(
+        Area.COALITIONS,
+        _(
+            "%(who)s heeft de coalitie “%(subject)s” bijgewerkt met wie zich sindsdien "
+            "bij de ambitie “%(ambition)s” heeft gemeld"
+        ),
+    ),
     "coalition.edited": Kind(
         Area.COALITIONS, _("%(who)s heeft de coalitie “%(subject)s” gewijzigd")
     ),

@@ -252,3 +252,38 @@ def test_simultaneous_dots_commitments_and_guests_never_fail(server):
         "guests": 8 * ROUNDS,
         "guests_without_network": 0,
     }
+
+
+FORMED = """
+import json
+from coalitions.models import Coalition
+
+ambition = {ambition}
+formed = Coalition.objects.filter(formed_from_id=ambition)
+print(json.dumps({{
+    "formed": formed.count(),
+    "members": [c.members.count() for c in formed],
+    "named_like_it": Coalition.objects.filter(name__startswith=formed.first().name).count(),
+}}))
+"""
+
+
+def test_coalitie_vormen_pressed_at_once_forms_one_coalition(server):
+    """A facilitator's double click (or two facilitators at once) forms one coalition."""
+    url, seed, env = server
+    members = [_client(url, session) for session in seed["sessions"]]
+    slug, ambition = seed["slug"], seed["ambitions"][0]
+    commits = _burst(
+        [
+            (c, f"/n/{slug}/ambities/{ambition}/betrokkenheid/", {"level": "meedoen"})
+            for c in members
+        ]
+    )
+    assert commits == [200] * len(members)
+    facilitator = seed["sessions"][0]
+    path = f"/n/{slug}/ambities/{ambition}/coalitie-vormen/"
+    presses = _burst([(_client(url, facilitator), path, {}) for _ in range(4)])
+    assert presses == [200] * 4
+    check = FORMED.format(ambition=ambition)
+    state = json.loads(_manage(env, "shell", "-c", check).strip().splitlines()[-1])
+    assert state == {"formed": 1, "members": [len(members)], "named_like_it": 1}

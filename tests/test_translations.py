@@ -5,6 +5,7 @@ The .po is read with a small parser (no polib): enough for what makemessages wri
 
 import ast
 import gettext
+import re
 import shutil
 import subprocess
 import sys
@@ -86,6 +87,74 @@ def test_every_string_has_an_english_translation(entries):
     fuzzy = [entry.msgid for entry in entries if entry.fuzzy]
     assert untranslated == [], "untranslated in locale/en/LC_MESSAGES/django.po"
     assert fuzzy == [], "fuzzy (check the translation, then drop the flag)"
+
+
+# Words that are the same in Dutch and English: an English msgstr that copies its Dutch
+# msgid is a forgotten translation ("ORGANISATIENETWERK" on an English poster) unless
+# it is one of these.
+SAME_IN_BOTH = {
+    "%(who)s: %(subject)s (%(action)s)",
+    "(document)",
+    "+1 min",
+    "1 week",
+    "Actor",
+    "CSV",
+    "Canvas",
+    "Code",
+    "Codes",
+    "English",
+    "JSON",
+    "Live",
+    "Nederlands",
+    "Overlap",
+    "PDF (A4)",
+    "Poster",
+    "Scans",
+    "Start",
+    "Status",
+    "Stop",
+    "Timer",
+    "Later",
+    "Workshops",
+    "actor",
+    "code",
+    "document",
+    "facilitator",
+    "facilitator %(name)s",
+    "impact",
+    "min",
+    "open",
+    "project",
+    "scan",
+    "scans",
+    "slug",
+    "status",
+    "token",
+    "was %(before)s",
+    "workshop",
+    "workshops",
+}
+
+
+def test_every_message_has_both_languages(entries):
+    """A Dutch msgid and an English msgstr that is not a copy of it, with the same
+    placeholders (a missing one would raise, a stray one show as %(name)s)."""
+    copies = [
+        entry.msgid
+        for entry in entries
+        if entry.msgstr[0] == entry.msgid and entry.msgid not in SAME_IN_BOTH
+    ]
+    assert copies == [], "the English is a copy of the Dutch: translate it, or list it"
+    placeholders = re.compile(r"%\((\w+)\)[sd]")
+    mismatched = [
+        entry.msgid
+        for entry in entries
+        for text in entry.msgstr
+        if set(placeholders.findall(text)) != set(placeholders.findall(entry.msgid))
+        and set(placeholders.findall(text)) != set(placeholders.findall(entry.plural or ""))
+    ]
+    assert mismatched == [], "the English has other placeholders than the Dutch"
+    assert not SAME_IN_BOTH - {entry.msgid for entry in entries}, "no longer in the catalogue"
 
 
 def test_the_compiled_catalogue_matches_the_po(entries):

@@ -51,6 +51,7 @@ BOARD_LABELS = {
     "hidden": gettext_lazy("Verborgen · alleen jij ziet dit"),
     "dot_add": gettext_lazy("Stip"),
     "dot_remove": gettext_lazy("Stip weghalen"),
+    "dots_spent": gettext_lazy("geen stippen meer"),
     "involvement": gettext_lazy("Hoe wil jij betrokken zijn?"),
     "who": gettext_lazy("Wie?"),
     "form_coalition": gettext_lazy("Coalitie vormen"),
@@ -508,6 +509,7 @@ class ItemDots:
     total: int | None  # None while the results are hidden
     can_add: bool
     can_remove: bool
+    spent: bool = False  # the person has no dots left: "+ Stip" says "geen stippen meer"
 
 
 class Ballot:
@@ -534,7 +536,8 @@ class Ballot:
         mine = self.mine.get(item.pk, 0)
         total = None if self.totals is None else self.totals.get(item.pk, 0)
         can_add = self.voting and self.left > 0 and mine < self.vote.max_per_item
-        return ItemDots(mine, total, can_add, self.voting and mine > 0)
+        spent = self.voting and self.left <= 0
+        return ItemDots(mine, total, can_add, self.voting and mine > 0, spent)
 
 
 class Room:

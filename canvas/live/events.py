@@ -477,7 +477,11 @@ class Broker:
 
 
 def _initials(name):
-    return "".join(word[0] for word in name.split()[:2]).upper() or "?"
+    """Return up to two initials: the first letter of the name's first words, leaving out
+    what is in brackets (a guest's "(gast)") and anything that is no letter."""
+    name = re.sub(r"\([^)]*\)?", " ", name)
+    letters = [next((c for c in word if c.isalpha()), "") for word in name.split()]
+    return "".join([letter for letter in letters if letter][:2]).upper() or "?"
 
 
 broker = Broker()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canvas.records import poster
 from canvas.records.interchange import DocumentError, parse, validate
-from canvas.records.models import version_label
+from canvas.records.models import AutoLabel
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -99,5 +99,5 @@ class VersionImportForm(ImportForm):
         cleaned = super().clean()
         upload = cleaned.get("file")
         if upload and not cleaned.get("label"):
-            cleaned["label"] = version_label(str(_("Geïmporteerd uit %(name)s")), name=upload.name)
+            cleaned["label"] = AutoLabel("imported", upload.name)
         return cleaned

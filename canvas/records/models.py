@@ -1,5 +1,7 @@
 """Versions: dated, labelled copies of a network's canvas, to print, compare and restore."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
@@ -38,6 +40,37 @@ def version_label(template, **values):
     return label[:LABEL_MAX_LENGTH]
 
 
+# The labels the app writes itself: (template, the name of its one value).
+LABEL_TEMPLATES = {
+    "before_restore": (_("Automatisch bewaard vóór terugzetten van “%(label)s”"), "label"),
+    "before_import": (_("Automatisch bewaard vóór import van “%(label)s”"), "label"),
+    "imported": (_("Geïmporteerd uit %(name)s"), "name"),
+}
+
+
+@dataclass(frozen=True)
+class AutoLabel:
+    """A label the app writes (LABEL_TEMPLATES[key] with `value`: a text, or another
+    AutoLabel). A version keeps it as parts, so each reader reads it in their language;
+    str() writes it in the active one."""
+
+    key: str
+    value: object
+
+    def __str__(self):
+        template, name = LABEL_TEMPLATES[self.key]
+        return version_label(str(template), **{name: str(self.value)})
+
+    def parts(self):
+        value = self.value.parts() if isinstance(self.value, AutoLabel) else self.value
+        return {"key": self.key, "value": value}
+
+    @classmethod
+    def from_parts(cls, parts):
+        value = parts["value"]
+        return cls(parts["key"], cls.from_parts(value) if isinstance(value, dict) else value)
+
+
 class CanvasVersion(models.Model):
     """A dated, labelled copy of a network's canvas, stored as its `netwerkcanvas/1` document.
 
@@ -52,6 +85,9 @@ class CanvasVersion(models.Model):
         Network, on_delete=models.CASCADE, related_name="versions", verbose_name=_("netwerk")
     )
     label = models.CharField(_("naam"), max_length=LABEL_MAX_LENGTH)
+    # A label the app wrote (AutoLabel.parts()), to show in each reader's language;
+    # `label` keeps it as written, in the language of the person who caused it.
+    label_parts = models.JSONField(_("naam in delen"), null=True, blank=True, editable=False)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind, default=Kind.SAVED)
     document = models.JSONField(_("document"))
     # How many notes, rules, ambitions and coalitions: the list shows them without
@@ -83,15 +119,31 @@ class CanvasVersion(models.Model):
         ]
 
     def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
+        """Return the label as the reader reads it: one the app wrote, in their language."""
+        if self.label_parts:
+            return str(AutoLabel.from_parts(self.label_parts))
         return self.label
+
+    @property
+    def auto_label(self):
+        """Return the label as a value for another AutoLabel: its parts, or its text."""
+        return AutoLabel.from_parts(self.label_parts) if self.label_parts else self.label
 
     @classmethod
     def save_current(cls, network, user, label, kind=CanvasVersionKind.SAVED):
-        """Store the network's canvas as it is now, and log it."""
+        """Store the network's canvas as it is now, and log it. `label` is a text, or
+        an AutoLabel (kept in parts, so each reader reads it in their language)."""
         document = export_network(network, people=True)
+        parts = label.parts() if isinstance(label, AutoLabel) else None
+        label = str(label)
         version = cls.objects.create(
             network=network,
             label=label,
+            label_parts=parts,
             kind=kind,
             document=document,
             summary=document_counts(document),
@@ -110,13 +162,11 @@ class CanvasVersion(models.Model):
             backup = CanvasVersion.save_current(
                 self.network,
                 user,
-                version_label(
-                    _("Automatisch bewaard vóór terugzetten van “%(label)s”"), label=self.label
-                ),
+                AutoLabel("before_restore", self.auto_label),
                 kind=CanvasVersionKind.AUTOMATIC,
             )
             replace_canvas(self.network, self.document, with_people=True, saved=True)
-            Activity.record(self.network, user, "version.restored", subject=self.label)
+            Activity.record(self.network, user, "version.restored", subject=self.title)
         return backup
 
     def save(self, *args, **kwargs):

@@ -30,7 +30,7 @@ from canvas.prompts import AMBITIONS_TITLE, COALITIONS_BLOCK, IDENTITY, LEADERSH
 from canvas.prompts import RULES as RULES_BLOCK
 from canvas.records.interchange import export_network, fingerprint
 from coalitions.models import CoalitionStatus, WorkForm
-from networks.models import ActorRole
+from networks.models import ActorRole, NetworkType
 
 # Landscape page sizes in mm.
 SIZES = {"A3": (420, 297), "A2": (594, 420), "A1": (841, 594), "A0": (1189, 841)}
@@ -697,10 +697,17 @@ def _when_text(when):
     return formats.date_format(timezone.localtime(when), "j F Y")
 
 
+def _network_type(network):
+    """Return the network's type as the reader's language names it ("" without one)."""
+    value = network.get("network_type", "")
+    return str(dict(NetworkType.choices).get(value, value))
+
+
 def _poster_context(document, regions, fmt, geometry, label, when, part):
     return {
         "part": part,  # "poster" (the one big page) or "continuation" (the pages after)
         "network": document["network"],
+        "network_type": _network_type(document["network"]),
         "fmt": fmt,
         "regions": regions,
         "geometry": geometry,

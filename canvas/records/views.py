@@ -35,7 +35,7 @@ from canvas.records.interchange import (
     replace_canvas,
     without_people,
 )
-from canvas.records.models import CanvasVersion, version_label
+from canvas.records.models import AutoLabel, CanvasVersion
 from networks.access import get_access, require_may_start_network
 from networks.params import parse_id
 
@@ -64,7 +64,7 @@ def _printable(access, version):
     """Return the source, label and date of what to print: a version, or now."""
     if version is None:
         return poster.Source(network=access.network), "", timezone.now()
-    return poster.Source(document=version.document), version.label, version.created_at
+    return poster.Source(document=version.document), version.title, version.created_at
 
 
 def _print_context(access, form, **extra):
@@ -238,7 +238,7 @@ def _side(access, value):
     version = access.network.versions.filter(pk=pk).first()
     if version is None:
         return None
-    return version.document, version.label, version
+    return version.document, version.title, version
 
 
 @require_GET
@@ -286,7 +286,7 @@ def version_restore(request, slug, pk):
                 "Het canvas is teruggezet naar “%(label)s”. "
                 "De stand van daarvoor is bewaard als “%(backup)s”."
             )
-            % {"label": version.label, "backup": backup.label},
+            % {"label": version.title, "backup": backup.title},
         )
         return redirect("record:versions", access.network.slug)
     comparison = compare(export_network(access.network), version.document)
@@ -322,7 +322,7 @@ def version_import(request, slug):
             CanvasVersion.save_current(
                 network,
                 request.user,
-                version_label(_("Automatisch bewaard vóór import van “%(label)s”"), label=label),
+                AutoLabel("before_import", label),
                 kind=CanvasVersion.Kind.AUTOMATIC,
             )
             replace_canvas(network, form.document)
@@ -355,7 +355,7 @@ def network_import(request):
             CanvasVersion.save_current(
                 network,
                 request.user,
-                version_label(_("Geïmporteerd uit %(name)s"), name=upload_name),
+                AutoLabel("imported", upload_name),
                 kind=CanvasVersion.Kind.IMPORTED,
             )
         messages.success(request, _("Netwerk “%(name)s” geïmporteerd.") % {"name": network.name})

@@ -22,6 +22,28 @@
     htmx.process(event.target);
   });
 
+  // "+ Stip" follows the dots left (#dots-left's data-left, which every dot's answer
+  // renews): with none left each "+ Stip" is disabled and says "geen stippen meer"
+  // (the server refuses such a dot all the same).
+  function followDotsLeft() {
+    var left = document.getElementById("dots-left");
+    if (!left || !left.hasAttribute("data-left")) return;
+    var spent = Number(left.getAttribute("data-left")) <= 0;
+    document.querySelectorAll('.dot-button[value="erbij"]').forEach(function (button) {
+      button.disabled = spent;
+    });
+  }
+  document.addEventListener("htmx:afterSettle", followDotsLeft);
+
+  // A note's field counts its characters against its limit ("123/500"), in the span
+  // the server renders next to it (id: the field's id + "-count").
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!field.matches || !field.matches("textarea[maxlength]")) return;
+    var count = document.getElementById(field.id + "-count");
+    if (count) count.textContent = field.value.length + "/" + field.maxLength;
+  });
+
   document.addEventListener("keydown", function (event) {
     var field = event.target;
     var form = field.closest && field.closest("form");

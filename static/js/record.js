@@ -12,9 +12,11 @@
     { code: "[45]..", swap: false, error: true },
   ];
 
-  // A rendered poster: start its download (the link is answered from the cache).
+  // A rendered poster: start its download (the link is answered from the cache). A swap
+  // from the live stream (sse-swap) has no target in its details: the event's own is it.
   document.addEventListener("htmx:afterSwap", function (event) {
-    var link = event.detail.target.querySelector("a[data-autodownload]");
+    var target = (event.detail && event.detail.target) || event.target;
+    var link = target && target.querySelector && target.querySelector("a[data-autodownload]");
     if (link) link.click();
   });
 

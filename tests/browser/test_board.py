@@ -4,8 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 from canvas.models import Note
+from canvas.workshops.models import Vote
 from coalitions.models import Coalition
 from tests.browser.conftest import wait_until_live
+from tests.canvas.workshops import start_workshop
 
 pytestmark = pytest.mark.browser
 
@@ -194,3 +196,39 @@ def test_everything_works_without_javascript(server, browser, network, alice, si
     texts = list(Note.objects.revealed().filter(prompt="style").values_list("text", flat=True))
     assert texts.index("Zonder script") < len(texts) - 1  # it moved up
     context.close()
+
+
+def test_the_note_counter_and_the_spent_dots_follow_what_one_does(
+    server, page, network, alice, bob, sign_in
+):
+    """board.js: the counter follows the typing; once the last dot is placed, every
+    other "+ Stip" is disabled and says "geen stippen meer", and comes back with a dot."""
+    workshop = start_workshop(network, alice)
+    Vote.objects.create(
+        workshop=workshop, target="prompt", prompt="passion", dots_per_person=1, max_per_item=1
+    )
+    first, second = Note.objects.revealed().filter(network=network, prompt="passion")[:2]
+    sign_in(page.context, bob)
+    _open_board(page, server, network)
+
+    passion = page.locator("#prompt-passion")
+    passion.get_by_role("link", name="Notitie toevoegen bij Verbinding op passie").click()
+    passion.get_by_role("textbox").press_sequentially("Samen")
+    expect(page.locator("#add-passion-text-count")).to_have_text("5/500")
+    passion.get_by_role("textbox").press("Escape")
+    expect(passion.get_by_role("textbox")).to_have_count(0)  # the notes are swapped back
+
+    other = page.locator(f"#dot-note-{second.pk}-erbij")
+    expect(other).to_be_enabled()
+    page.locator(f"#dot-note-{first.pk}-erbij").click()
+    expect(page.locator("#dots-left")).to_have_text("Je hebt nog 0 van 1 stippen.")
+    expect(other).to_be_disabled()
+    expect(other.locator(".dot-spent")).to_be_visible()
+    expect(other.locator(".dot-spent")).to_have_text("geen stippen meer")
+    expect(other.locator(".dot-add")).to_be_hidden()
+    page.locator(f"#dot-note-{first.pk}-weg").click()
+    expect(page.locator("#dots-left")).to_have_text("Je hebt nog 1 van 1 stippen.")
+    expect(other).to_be_enabled()
+    expect(other.locator(".dot-spent")).to_be_hidden()
+    expect(other.locator(".dot-add")).to_be_visible()
+    assert page.evaluate("window.__marker") == "same page"

@@ -211,3 +211,14 @@ def test_no_event_links_two_changes_to_one_tab(open_board, asgi_server, network,
     assert len(seen) == 2
     first, second = ({k: v for k, v in event.items() if k != "keys"} for event in seen)
     assert not set(first.items()) & set(second.items()), (first, second)
+
+
+def test_live_updates_raise_no_script_error(open_board, alice, bob):
+    """A presence update is an htmx swap without a target in its details: record.js read
+    `event.detail.target.querySelector` and threw on every one."""
+    alice_page = open_board(alice)
+    errors = []
+    alice_page.on("pageerror", lambda error: errors.append(str(error)))
+    open_board(bob)
+    expect(alice_page.locator(".presence-list")).to_contain_text("Bob")
+    assert errors == []

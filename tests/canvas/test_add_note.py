@@ -56,6 +56,18 @@ def test_the_form_opens_in_place_for_htmx_and_on_the_board_without(network, bob,
     assert "<html" in html and 'id="add-passion-text"' in html
 
 
+def test_the_note_field_shows_its_length_and_its_limit(network, bob, client):
+    client.force_login(bob)
+    fragment = client.get(_url(network), headers=HX).content.decode()
+    assert 'maxlength="500"' in fragment
+    assert '<span class="char-count" id="add-passion-text-count">0/500</span>' in fragment
+    assert 'aria-describedby="add-passion-text-count"' in fragment
+    response = client.post(_url(network), {"text": "x" * 501}, headers=HX)
+    html = response.content.decode()
+    assert '<span class="char-count" id="add-passion-text-count">501/500</span>' in html
+    assert 'aria-describedby="add-passion-text-count add-passion-error"' in html
+
+
 def test_an_empty_note_is_refused_with_a_message(network, bob, client):
     client.force_login(bob)
     count = Note.objects.count()

@@ -44,6 +44,8 @@ def test_the_form_comes_as_a_fragment_or_on_the_board(network, bob, client):
     assert "<html" not in fragment and "Eerste versie</textarea>" in fragment
     page = client.get(_url(note)).content.decode()
     assert "<html" in page and "Eerste versie</textarea>" in page
+    count = f'<span class="char-count" id="note-{note.pk}-text-count">13/500</span>'
+    assert count in fragment and count in page  # "Eerste versie": 13 of at most 500
 
 
 def test_a_member_may_not_edit_someone_elses_note(network, bob, client):

@@ -102,10 +102,58 @@ def test_forming_a_coalition_from_the_commitments(network, ambition):
     assert (coalition.ambition, coalition.name) == (ambition, ambition.title)
 
 
-def test_a_second_coalition_for_one_ambition_gets_a_free_name(network, ambition, bob):
+def test_forming_again_updates_the_coalition_with_whoever_committed_since(network, ambition):
+    hsr = NetworkActor.objects.get(network=network, key="hsr")
+    linge = NetworkActor.objects.get(network=network, key="linge")
+    lotte = participant(network, "Lotte", actor=hsr)
+    daan = participant(network, "Daan", actor=linge)
+    tess, wim = participant(network, "Tess"), participant(network, "Wim")
+    ambition.commit(lotte, "meedoen")
+    ambition.commit(tess, "weten")
+    first = ambition.form_coalition()
+    count = Coalition.objects.count()
+    ambition.commit(lotte, "meebepalen")  # raised: from doet mee to trekker
+    ambition.commit(daan, "meedoen")  # new
+    ambition.commit(wim, "meedenken")  # new
+    second = ambition.form_coalition()
+    assert second.pk == first.pk and Coalition.objects.count() == count
+    assert second.name == ambition.title
+    roles = dict(second.members.values_list("user__name", "role"))
+    assert roles == {
+        "Lotte": CoalitionRole.LEAD,
+        "Daan": CoalitionRole.MEMBER,
+        "Tess": CoalitionRole.INFORMED,
+        "Wim": CoalitionRole.INFORMED,
+    }
+    assert set(second.core_partners.all()) == {hsr, linge}
+    assert second.forming.created is False
+    assert (second.forming.added, second.forming.raised) == (["Daan", "Wim"], ["Lotte"])
+
+
+def test_forming_again_removes_nobody_and_says_who_lowered_their_commitment(
+    network, ambition, bob, cora
+):
+    ambition.commit(bob, "meebepalen")
+    ambition.commit(cora, "meedoen")
+    coalition = ambition.form_coalition()
+    ambition.commit(bob, "weten")  # lowered
+    ambition.commit(cora, "meedoen")  # withdrawn (choosing it again takes it back)
+    again = ambition.form_coalition()
+    assert again.pk == coalition.pk
+    roles = dict(again.members.values_list("user__name", "role"))
+    assert roles == {str(bob): CoalitionRole.LEAD, str(cora): CoalitionRole.MEMBER}
+    assert (again.forming.added, again.forming.raised) == ([], [])
+    assert again.forming.lowered == [str(bob)]
+    assert str(bob) in again.forming.sentence()
+
+
+def test_forming_after_the_coalition_was_deleted_forms_a_new_one(network, ambition, bob):
     ambition.commit(bob, "meedoen")
-    first, second = ambition.form_coalition(), ambition.form_coalition()
-    assert (first.name, second.name) == (ambition.title, f"{ambition.title} (2)")
+    first = ambition.form_coalition()
+    first.soft_delete()
+    second = ambition.form_coalition()
+    assert second.pk != first.pk and second.forming.created
+    assert second.name == ambition.title
 
 
 def test_without_people_who_do_the_work_no_coalition_forms(network, ambition, bob):
@@ -131,6 +179,29 @@ def test_only_facilitators_form_coalitions(network, ambition, alice, cora, bob, 
     coalition = Coalition.objects.get(name=ambition.title)
     assert f'id="coalition-{coalition.pk}"' in response.content.decode()
     assert client.get(url).status_code == 405
+
+
+def test_pressing_coalitie_vormen_twice_makes_no_duplicate(network, ambition, alice, bob, client):
+    ambition.commit(bob, "meedoen")
+    url = f"/n/{network.slug}/ambities/{ambition.pk}/coalitie-vormen/"
+    client.force_login(alice)
+    assert client.post(url, headers=HX).status_code == 200
+    count = Coalition.objects.count()
+    cora = participant(network, "Cora Nieuw")
+    ambition.commit(cora, "meebepalen")
+    response = client.post(url, headers=HX)
+    assert response.status_code == 200
+    assert Coalition.objects.count() == count
+    assert not Coalition.objects.filter(name=f"{ambition.title} (2)").exists()
+    coalition = Coalition.objects.get(name=ambition.title)
+    assert coalition.role_of(cora) == CoalitionRole.LEAD
+    html = response.content.decode()
+    start = html.index('class="band-notice"')
+    notice = html[start : html.index("</p>", start)]
+    assert "bijgewerkt" in notice and "Nieuw: Cora Nieuw." in notice  # who joined
+    response = client.post(url)  # without JavaScript: a message on the board
+    assert response.status_code == 302
+    assert Coalition.objects.count() == count
 
 
 def test_forming_without_doers_says_so_in_place(network, ambition, alice, client):

@@ -129,6 +129,11 @@ SENTENCES = [
     ("coalition.formed", {"subject": "Techniekdag", "ambition": "Techniek"}, "",
      "Bob heeft de coalitie “Techniekdag” gevormd uit de ambitie “Techniek”",
      "Bob formed the coalition “Techniekdag” from the ambition “Techniek”"),
+    ("coalition.reformed", {"subject": "Techniekdag", "ambition": "Techniek"}, "",
+     "Bob heeft de coalitie “Techniekdag” bijgewerkt met wie zich sindsdien bij de ambitie "
+     "“Techniek” heeft gemeld",
+     "Bob updated the coalition “Techniekdag” with whoever joined the ambition “Techniek” "
+     "since"),
     ("coalition.edited", {"subject": "Techniekdag"}, "",
      "Bob heeft de coalitie “Techniekdag” gewijzigd",
      "Bob changed the coalition “Techniekdag”"),

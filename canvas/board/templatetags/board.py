@@ -90,7 +90,7 @@ class NoteList:
             meta += self._rule_status(note)
         if author := note.author_display:
             meta += f'<span class="note-author">{escape(author)}</span>'
-        if note.votes and not dots:
+        if note.votes:  # the last closed vote's, also while a next one runs
             votes = ngettext("%(votes)s stem", "%(votes)s stemmen", note.votes) % {
                 "votes": note.votes
             }
@@ -235,33 +235,44 @@ def dots_html(context, item, dots):
 
 
 def _dot_form(context, item, dots, field):
-    """Return the form with which one adds a dot to `item` or takes one back."""
+    """Return the form with which one adds a dot to `item` or takes one back.
+
+    With no dots left, "+ Stip" is disabled and says "geen stippen meer"; board.js
+    disables or enables every "+ Stip" after each dot, from the dots left (data-left).
+    """
     labels, focus = _labels(context), context.get("focus")
     url = escape(context["urls"]["dot"])
     name = escape(getattr(item, "text", "") or getattr(item, "title", "") or item.name)
     add = escape(labels["dot_add"])
     remove = escape(labels["dot_remove"])
+    spent = escape(labels["dots_spent"])
+    add_label = (
+        f'<span class="dot-add"><span aria-hidden="true">+</span> {add}</span>'
+        f'<span class="dot-spent">{spent}</span><span class="visually-hidden"> — {name}</span>'
+    )
+    remove_label = (
+        f'<span aria-hidden="true">−</span><span class="visually-hidden">{remove} — {name}</span>'
+    )
     buttons = [
-        ("erbij", "dot-button", dots.can_add, f'+</span> {add}<span class="visually-hidden">'),
-        (
-            "weg",
-            "dot-button dot-remove",
-            dots.can_remove,
-            f'−</span><span class="visually-hidden">{remove}',
-        ),
+        ("erbij", "dot-button", dots.can_add, dots.spent, add_label),
+        ("weg", "dot-button dot-remove", dots.can_remove, False, remove_label),
     ]
     html = (
         f'  <form class="dot-form" method="post" action="{url}" hx-post="{url}"'
         ' hx-target="closest .dots" hx-swap="outerHTML" hx-sync="this:queue last">'
         f'{_csrf_input(context)}<input type="hidden" name="item" value="{item.id}">\n'
     )
-    for value, css, enabled, label in buttons:
-        disabled = "" if enabled else ' aria-disabled="true"'
-        autofocus = " autofocus" if focus == f"dot-{value}" else ""
+    for value, css, enabled, spent_out, label in buttons:
+        if spent_out:
+            state = " disabled"
+        elif not enabled:
+            state = ' aria-disabled="true"'
+        else:
+            state = ""
+        autofocus = " autofocus" if focus == f"dot-{value}" and not spent_out else ""
         html += (
             f'    <button type="submit" name="dot" value="{value}" id="dot-{field}-{item.id}-'
-            f'{value}" class="{css}"{disabled}{autofocus}><span aria-hidden="true">{label}'
-            f" — {name}</span></button>\n"
+            f'{value}" class="{css}"{state}{autofocus}>{label}</button>\n'
         )
     return html + "  </form>\n"
 

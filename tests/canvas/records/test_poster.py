@@ -67,6 +67,25 @@ def test_the_poster_shows_every_text_of_the_network_with_its_header_and_footer()
         assert expected in text
 
 
+def test_the_date_stays_on_one_line():
+    """A one-digit day broke off its month: "6" above "december 2026"."""
+    when = timezone.make_aware(dt.datetime(2026, 12, 6, 10, 0))
+    pdf, _passes = poster.render_poster(example_document(), "A1", label="Workshop 1", when=when)
+    lines = reader(pdf).pages[0].extract_text().splitlines()
+    assert any("6 december 2026" in line for line in lines), [
+        line for line in lines if "2026" in line
+    ]
+
+
+def test_in_english_the_network_type_is_english():
+    document = example_document()
+    assert document["network"]["network_type"] == "organisatienetwerk"
+    with translation.override("en"):
+        pdf, _passes = poster.render_poster(document, "A3", when=WHEN)
+    kicker = reader(pdf).pages[0].extract_text().splitlines()[0]
+    assert "ORGANISATION NETWORK" in kicker.upper() and "ORGANISATIE" not in kicker.upper()
+
+
 def test_special_characters_survive_in_the_shipped_fonts_only():
     document = example_document()
     document["identity"]["passion"].append(SPECIAL)

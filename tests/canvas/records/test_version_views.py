@@ -253,6 +253,27 @@ def test_restoring_brings_back_the_version_and_keeps_the_state_before(
     assert any("is teruggezet naar “Workshop 1 — 14 maart”" in m for m in messages)
 
 
+def test_the_labels_the_app_writes_read_in_the_readers_language(
+    network, version, cora, bob, client
+):
+    client.force_login(cora)
+    client.post(_url(network, f"{version.pk}/terugzetten/"))  # in Dutch
+    client.post(
+        _url(network, "importeren/"), {"file": _upload(example_document(), "w3.json")}
+    )  # an import without a label of its own
+    client.force_login(bob)
+    dutch = client.get(_url(network)).content.decode()
+    assert "Automatisch bewaard vóór terugzetten van “Workshop 1 — 14 maart”" in dutch
+    assert "Automatisch bewaard vóór import van “Geïmporteerd uit w3.json”" in dutch
+    client.cookies["django_language"] = "en"
+    english = client.get(_url(network)).content.decode()
+    assert "Saved automatically before restoring “Workshop 1 — 14 maart”" in english
+    assert "Saved automatically before importing “Imported from w3.json”" in english
+    assert ">Imported from w3.json<" in english
+    assert "Automatisch bewaard" not in english and "Geïmporteerd uit" not in english
+    assert "Workshop 1 — 14 maart" in english  # what a person typed stays as typed
+
+
 def test_a_member_may_not_restore(network, version, bob, client):
     network.notes.filter(prompt="passion").delete()
     client.force_login(bob)

@@ -124,3 +124,31 @@ def test_items_of_an_open_vote_show_dot_controls_on_the_board(network, workshop,
     ambition = Ambition.objects.filter(network=network).first()
     assert f'id="dots-ambition-{ambition.pk}"' in html
     assert f'id="dots-note-{note.pk}"' not in html
+
+
+def _add_button(html, field, item):
+    start = html.index(f'id="dot-{field}-{item.pk}-erbij"')
+    return html[html.rindex("<button", 0, start) : html.index("</button>", start)]
+
+
+def test_once_the_dots_are_spent_every_stip_button_says_so(network, workshop, note, bob, client):
+    vote = open_vote(workshop, dots_per_person=2, max_per_item=2)
+    other = Note.objects.revealed().filter(network=network, prompt="passion").exclude(pk=note.pk)
+    other = other.first()
+    vote.place(bob, note)
+    client.force_login(bob)
+    html = client.get(f"/n/{network.slug}/").content.decode()
+    assert " disabled" not in _add_button(html, "note", other)
+    assert 'data-left="1" id="dots-left"' in html  # what board.js reads after each dot
+
+    answer = _dot(client, network, note, headers=HX).content.decode()  # the last dot
+    assert "Je hebt nog 0 van 2 stippen." in answer
+    assert 'data-left="0" id="dots-left" hx-swap-oob="true"' in answer
+    assert "geen stippen meer" in _add_button(answer, "note", note)
+
+    html = client.get(f"/n/{network.slug}/").content.decode()
+    button = _add_button(html, "note", other)
+    assert " disabled" in button and "geen stippen meer" in button
+    assert "Je hebt nog 0 van 2 stippen." in html  # the dots left stay in sight
+    assert _dot(client, network, other, headers=HX).status_code == 422  # the server refuses
+    assert vote.dots_of(bob) == {note.pk: 2}

@@ -80,7 +80,7 @@ class Command(BaseCommand):
             version = network.versions.get(pk=version_id)
         except CanvasVersion.DoesNotExist:
             raise CommandError(f"Geen versie {version_id} van “{network.slug}”.") from None
-        return poster.Source(document=version.document), version.label, version.created_at
+        return poster.Source(document=version.document), version.title, version.created_at
 
     def _coalition_name(self, network, coalition_id, document):
         if coalition_id is None:
