@@ -28,10 +28,12 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from networks.models import Membership
 
 logger = logging.getLogger(__name__)
 
@@ -491,3 +493,16 @@ broker = Broker()
 def _membership_removed(sender, instance, **kwargs):
     """Close the removed person's streams at once (their next connection gets a 404)."""
     publish(instance.network_id, MEMBERSHIP_REMOVED, {"user": instance.user_id})
+
+
+@receiver(post_save, sender="networks.JoinLink")
+def _join_link_revoked(sender, instance, **kwargs):
+    """Close the streams of the guests who took part through a link revoked just now.
+
+    A guest has no password: their access lasts as long as their link (a link that
+    expires ends their streams when it does, see canvas.live.views)."""
+    if instance.revoked_at is None:
+        return
+    guests = Membership.objects.filter(join_link=instance, user__is_guest=True)
+    for user_id in guests.values_list("user_id", flat=True):
+        publish(instance.network_id, MEMBERSHIP_REMOVED, {"user": user_id})

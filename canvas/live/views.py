@@ -10,6 +10,7 @@ import time
 from asgiref.sync import sync_to_async
 from django.db import connection
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from canvas.live.events import broker, sse
@@ -18,7 +19,7 @@ from networks.models import Membership
 from networks.params import parse_id
 
 KEEPALIVE = 15  # seconds: a comment line keeps proxies from closing an idle stream
-RECHECK = 60  # seconds between membership checks (removal also ends a stream at once)
+RECHECK = 60  # seconds between access checks (removal, revocation end a stream at once)
 BATCH = 100  # events sent in one write when a stream has fallen behind
 
 
@@ -29,17 +30,33 @@ def _give_back(connection):
 
 
 def _watcher(request, slug):
-    """Return (network id, user id, name) if the person may watch the board; else 404."""
+    """Return (network id, user id, name, access ends) if the person may watch the board;
+    else 404. A guest's access ends with the link they joined through (a time, or None)."""
     try:
         access = get_access(request, slug)
-        return access.network.pk, access.user.pk, str(access.user)
+        ends = _access_ends(access.membership)
+        return access.network.pk, access.user.pk, str(access.user), ends
     finally:
         _give_back(connection)  # back to the pool before the long wait
 
 
-def _still_member(network_id, user_id):
+def _access_ends(membership):
+    """Return when a guest's access ends (their link's expiry); None for an account."""
+    return membership.join_link.expires_at if membership.user.is_guest else None
+
+
+def _may_still_watch(network_id, user_id):
+    """Return whether the person is still a member who may take part (a guest's link may
+    have expired or been revoked, or a newer one renewed it), and until when."""
     try:
-        return Membership.objects.filter(network_id=network_id, user_id=user_id).exists()
+        membership = (
+            Membership.objects.filter(network_id=network_id, user_id=user_id)
+            .select_related("user", "join_link")
+            .first()
+        )
+        if membership is None or not membership.guest_may_take_part:
+            return False, None
+        return True, _access_ends(membership)
     finally:
         _give_back(connection)
 
@@ -53,8 +70,8 @@ def _last_event_id(request):
 
 @require_GET
 async def board_events(request, slug):
-    network_id, user_id, name = await sync_to_async(_watcher)(request, slug)
-    stream = _stream(network_id, user_id, name, _last_event_id(request))
+    network_id, user_id, name, ends = await sync_to_async(_watcher)(request, slug)
+    stream = _stream(network_id, user_id, name, _last_event_id(request), ends)
     return StreamingHttpResponse(
         stream,
         content_type="text/event-stream",
@@ -62,15 +79,30 @@ async def board_events(request, slug):
     )
 
 
-async def _stream(network_id, user_id, name, last_id):
+def _seconds_until(moment):
+    return None if moment is None else (moment - timezone.now()).total_seconds()
+
+
+async def _stream(network_id, user_id, name, last_id, ends=None):
     subscription, first = await broker.subscribe(network_id, user_id, name, last_id)
     try:
         yield b"retry: 2000\n\n" + b"".join(first)
         checked = time.monotonic()
         while not subscription.removed:
+            left = _seconds_until(ends)
+            if left is not None and left <= 0:
+                # A guest's link expired: unless a newer one renewed it, access ends now.
+                allowed, ends = await sync_to_async(_may_still_watch)(network_id, user_id)
+                if not allowed:
+                    break
+                checked = time.monotonic()
+                continue
+            wait = KEEPALIVE if left is None else min(KEEPALIVE, left)
             try:
-                item = await asyncio.wait_for(subscription.queue.get(), timeout=KEEPALIVE)
+                item = await asyncio.wait_for(subscription.queue.get(), timeout=wait)
             except TimeoutError:
+                if left is not None and left <= wait:
+                    continue  # the link's end: check access first
                 item = b": keepalive\n\n"
             items = [item]
             while not subscription.queue.empty() and len(items) < BATCH:
@@ -85,7 +117,8 @@ async def _stream(network_id, user_id, name, last_id):
                 break
             yield b"".join(item for item in items if item)
             if time.monotonic() - checked > RECHECK:
-                if not await sync_to_async(_still_member)(network_id, user_id):
+                allowed, ends = await sync_to_async(_may_still_watch)(network_id, user_id)
+                if not allowed:
                     break
                 checked = time.monotonic()
         yield sse("removed", "{}")

@@ -2,6 +2,7 @@
 
 import json
 from contextlib import ExitStack
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -123,3 +124,39 @@ def test_a_removed_member_stops_receiving_at_once(stream_url, network, alice, bo
         assert json.loads(latest["changed"]["data"]) == {"keys": ["note-3"]}
     with open_stream(stream_url, bob) as response:
         assert response.status_code == 404
+
+
+@pytest.fixture
+def guest(network, alice):
+    """Gijs, a guest who joined through a join link valid for a day."""
+    from networks.models import JoinLink, User
+
+    link = JoinLink.create_for(network, alice, timedelta(days=1))
+    gijs = User.objects.create_guest("Gijs")
+    link.admit(gijs)
+    return gijs
+
+
+def test_a_guest_whose_link_is_revoked_stops_receiving_at_once(stream_url, network, guest):
+    with open_stream(stream_url, guest) as response:
+        events = Events(response)
+        events.next("hello")
+        Membership.objects.get(user=guest).join_link.revoke()
+        publish(network.pk, "changed", {"keys": ["note-3"]})
+        assert events.next("removed")
+        assert events.next() is None  # the stream ended: no note-3 for the guest
+    with open_stream(stream_url, guest) as response:
+        assert response.status_code == 403  # the board says why: the link is no longer valid
+
+
+def test_a_guest_whose_link_expires_stops_receiving_when_it_does(stream_url, network, guest):
+    from django.utils import timezone
+
+    link = Membership.objects.get(user=guest).join_link
+    link.expires_at = timezone.now() + timedelta(seconds=2)
+    link.save(update_fields=["expires_at"])
+    with open_stream(stream_url, guest) as response:
+        events = Events(response)
+        events.next("hello")
+        assert events.next("removed")  # within seconds (the read times out after 5 s)
+        assert events.next() is None
