@@ -49,6 +49,7 @@ NOTIFY_LIMIT = 7900  # PostgreSQL refuses NOTIFY payloads of 8000 bytes or more
 PRESENCE = "_presence"
 HELLO = "_hello"
 MEMBERSHIP_REMOVED = "_membership-removed"
+APPLICATION_NAME = "netwerkcanvas-live"  # the broker's own PostgreSQL connections
 
 
 def publish(network_id, name, data=None):
@@ -338,9 +339,13 @@ class Broker:
         if share and self.ready is not None:
             self._share_presence([network_id])
 
-    def resync_everyone(self):
-        """Tell every stream here to reload its board: events may have been lost."""
-        encoded = sse("resync", "{}", self.position())
+    def resync_everyone(self, position):
+        """Tell every stream here to reload its board: events may have been lost.
+
+        `position` is where the streams follow from now on; the caller (the listener,
+        back after losing the database) reads it on its own connection: a Django query
+        here, in the event loop, raised SynchronousOnlyOperation on every reconnect."""
+        encoded = sse("resync", "{}", position)
         for subscriptions in self.subscribers.values():
             for subscription in subscriptions:
                 subscription.put(encoded)
@@ -392,7 +397,10 @@ class Broker:
     async def _connect(self):
         import psycopg
 
-        return await psycopg.AsyncConnection.connect(**self._connection_params(), autocommit=True)
+        # Named, so an operator (or a test) can tell the broker's connections apart.
+        return await psycopg.AsyncConnection.connect(
+            **self._connection_params(), autocommit=True, application_name=APPLICATION_NAME
+        )
 
     async def _listen(self):
         """Receive every event from NOTIFY and send the outbox, reconnecting when lost."""
@@ -411,7 +419,7 @@ class Broker:
                             self.rings.clear()  # what passed while we were away is unknown
                         self.last_id = max(floor, self.last_id or 0)
                     if not first:
-                        self.resync_everyone()
+                        self.resync_everyone(floor)
                     first, delay = False, 0.5
                     self._post(HELLO, 0, {})
                     self.ready.set()

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from django.db import connection
 
-from canvas.live.events import publish
+from canvas.live.events import APPLICATION_NAME, publish
 from networks.models import Membership
 from tests.conftest import session_cookie
 
@@ -160,3 +160,22 @@ def test_a_guest_whose_link_expires_stops_receiving_when_it_does(stream_url, net
         events.next("hello")
         assert events.next("removed")  # within seconds (the read times out after 5 s)
         assert events.next() is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the broker listens on PostgreSQL")
+def test_after_losing_the_database_the_streams_resync_and_receive_again(stream_url, network, bob):
+    """A database outage drops the broker's LISTEN connection: once it reconnects, every
+    stream is told to reload (events may have been lost) and then gets events again."""
+    with open_stream(stream_url, bob) as response:
+        events = Events(response)
+        events.next("hello")
+        with connection.cursor() as cursor:  # what a restart of PostgreSQL does to them
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = %s",
+                [APPLICATION_NAME],
+            )
+            assert cursor.fetchone() is not None, "the broker's listener was not found"
+        assert events.next("resync")
+        publish(network.pk, "changed", {"keys": ["note-4"]})
+        assert json.loads(events.next("changed")["data"]) == {"keys": ["note-4"]}
