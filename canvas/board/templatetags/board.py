@@ -198,8 +198,9 @@ def commitments_box(context, ambition):
     return mark_safe(html + "</div>\n")  # noqa: S308 - every value is escaped
 
 
-def _field(term, html):
-    return f"<div><dt>{escape(term)}</dt><dd>{html}</dd></div>"
+def _field(term, html, css=""):
+    div = f'<div class="{css}">' if css else "<div>"
+    return f"{div}<dt>{escape(term)}</dt><dd>{html}</dd></div>"
 
 
 @register.simple_tag(takes_context=True)
