@@ -135,6 +135,7 @@
     var sticky = document.querySelector(".board-sticky");
     var bar = document.getElementById("workshop-bar");
     if (!sticky || !bar || bar.classList.contains("workshop-none")) return 0;
+    if (window.getComputedStyle(sticky).position !== "sticky") return 0; // a short screen
     return sticky.getBoundingClientRect().height;
   }
 
