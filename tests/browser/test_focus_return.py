@@ -42,3 +42,21 @@ def test_escape_in_an_edit_form_returns_to_its_edit_link(board, network):
         expect(board.locator(FORMS)).to_have_count(0)
         edit = board.locator(card).get_by_role("link", name="Bewerken")
         expect(edit).to_be_focused()
+
+
+def test_editing_a_note_puts_the_caret_after_its_text(server, page, network, bob, sign_in):
+    from canvas.models import Note
+    from canvas.prompts import PROMPTS
+
+    note = Note.add(network, PROMPTS["passion"], "Van Bob, om aan te vullen", bob)
+    sign_in(page.context, bob)
+    page.goto(f"{server.url}/n/{network.slug}/")
+    wait_until_live(page)
+    page.locator(f"#note-{note.pk} .note-edit").click()
+    text = page.locator(f"#note-{note.pk}-text")
+    expect(text).to_be_focused()
+    length = len("Van Bob, om aan te vullen")
+    expect(text).to_have_js_property("selectionStart", length)
+    # Typing goes on where the text ends.
+    page.keyboard.type(" en meer")
+    expect(text).to_have_value("Van Bob, om aan te vullen en meer")
