@@ -39,15 +39,18 @@ WIDTHS = {
     "desktop at 200 %": {"width": 720, "height": 450},
 }
 HTML = "text/html"
+# 200 % zoom for the two visitors who between them open every page (to keep the run short
+# on a small machine): other roles see the same templates with fewer controls.
+ZOOMED_FOR = {"facilitator", "anonymous"}
 
 # Who is checked, and which column of the permission matrix says what they may open.
 # A guest (joined with only a name) may open what every member may, author or not.
 VISITORS = {
-    "anonymous": ["anonymous"],
-    "guest": ["member", "coalition_member"],
-    "member": ["member"],
-    "coordinator": ["coordinator"],
     "facilitator": ["facilitator"],
+    "coordinator": ["coordinator"],
+    "member": ["member"],
+    "guest": ["member", "coalition_member"],
+    "anonymous": ["anonymous"],
 }
 
 # Guests may not start a network, by hand or by import (they could not come back to it).
@@ -117,8 +120,9 @@ def test_axe_finds_no_violation_on_any_page(server, browser, transactional_db):
     violations = []
     checked = 0
     started = time.monotonic()
+    not_pages = set()  # URL names that answer a file, not a page: the same for everyone
     for visitor in VISITORS:
-        urls = [reverse(name, kwargs=_kwargs(name, world)) for name in pages_for(visitor)]
+        names = [name for name in pages_for(visitor) if name not in not_pages]
         # One browser per visitor; each page is loaded once and checked at every width
         # (the viewport changes in place: media queries apply as on a fresh load).
         context = browser.new_context(viewport=WIDTHS["phone"])
@@ -128,18 +132,23 @@ def test_axe_finds_no_violation_on_any_page(server, browser, transactional_db):
                 context.add_cookies([{"name": key, "value": value, "url": server.url}])
         page = context.new_page()
         try:
-            for url in urls:
+            for name in names:
+                url = reverse(name, kwargs=_kwargs(name, world))
                 page.set_viewport_size(WIDTHS["phone"])
                 try:
                     response = page.goto(server.url + url)
                 except Exception as error:  # a download (CSV, PDF) is not a page
                     if "Download is starting" in str(error):
+                        not_pages.add(name)
                         continue
                     raise
                 assert response.status == 200, f"GET {url} as {visitor}: {response.status}"
                 if not response.headers.get("content-type", "").startswith(HTML):
+                    not_pages.add(name)
                     continue
                 for width, size in WIDTHS.items():
+                    if width == "desktop at 200 %" and visitor not in ZOOMED_FOR:
+                        continue
                     page.set_viewport_size(size)
                     checked += 1
                     for found in page.evaluate(AXE_RUN, AXE_TAGS):
@@ -156,5 +165,5 @@ def test_axe_finds_no_violation_on_any_page(server, browser, transactional_db):
         for visitor, width, url, found in violations
     )
     print(f"axe: {checked} page views in {elapsed:.0f} s, {len(violations)} violations")
-    assert checked >= 350, f"only {checked} page views were checked"
+    assert checked >= 290, f"only {checked} page views were checked"
     assert not violations, f"axe found {len(violations)} violations:\n{report}"
