@@ -76,7 +76,14 @@ def band(request, slug):
         return redirect(board_url(access.network, "band"))
     if for_projector(request):
         return _render_band(request, access, readonly=True, presenting=True)
-    return _render_band(request, access)
+    # ?terug=ambition-12 (or coalition-…, or …-nieuw): the focus goes back to what opened
+    # the form, not to the page. Anything else is ignored.
+    kind, _, pk = request.GET.get("terug", "").partition("-")
+    if kind not in ("ambition", "coalition"):
+        return _render_band(request, access)
+    if pk == "nieuw":
+        return _render_band(request, access, focus=f"{kind}-nieuw")
+    return _render_band(request, access, saved={kind: parse_id(pk)})
 
 
 @vary_on_headers("HX-Request")

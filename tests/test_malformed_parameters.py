@@ -75,7 +75,7 @@ PARAMETERS = {
     "canvas:restore_note": ((), ()),
     "canvas:move_note": ((), ("text", "version")),
     "canvas:toggle_rule": ((), ()),
-    "coalitions:band": (("verwijderd",), ()),
+    "coalitions:band": (("terug", "verwijderd"), ()),
     "coalitions:add_ambition": ((), ()),
     "coalitions:edit_ambition": ((), ()),
     "coalitions:add_coalition": (("ambitie",), ()),

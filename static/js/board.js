@@ -66,6 +66,20 @@
     }
   });
 
+  // A form opened to edit a text starts with the caret after the text, where one goes on
+  // writing (browsers put it at the start). Only the first time it gets the focus, and
+  // only if the caret is still at the start: a selection someone made stays.
+  document.addEventListener("focusin", function (event) {
+    var field = event.target;
+    if (!field.matches || !field.matches("textarea[autofocus]") || field.dataset.caretPlaced) {
+      return;
+    }
+    field.dataset.caretPlaced = "";
+    if (field.selectionStart !== 0 || field.selectionEnd !== 0) return; // a selection made
+    var end = field.value.length;
+    field.setSelectionRange(end, end);
+  });
+
   var hideTimer;
   function flash(kind) {
     var box = document.getElementById("flash");

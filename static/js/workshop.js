@@ -57,10 +57,59 @@
     timer.classList.remove("timer-running", "timer-almost");
     timer.classList.add("timer-done", "timer-ringing");
     if (label) label.textContent = label.dataset.doneText;
-    var bar = timer.closest("#workshop-bar");
-    var announce = bar && bar.querySelector("[data-timer-announce]");
-    if (announce && label) announce.textContent = label.dataset.doneText;
+    if (label) say(label.dataset.doneText);
+    if (heard) heard.timer = "done"; // said: a bar rendered at zero needs not say it again
     if (soundOn()) chime();
+  }
+
+  // -- saying what others change ------------------------------------------------------
+  // Each bar carries its state (step, timer, silent writing, open vote, hidden notes) and
+  // a sentence per part. When a new bar arrives, what changed is said in the polite live
+  // region beside the bar, which keeps its place (a region swapped in is not heard), and
+  // focus stays where it is.
+
+  var heard; // the state of the bar last seen: undefined before the first look
+
+  function say(text) {
+    var region = document.querySelector("[data-workshop-announce]");
+    if (!region || !text) return;
+    region.textContent = "";
+    // A moment empty, so the same sentence twice is said twice.
+    window.setTimeout(function () {
+      region.textContent = text;
+    }, 100);
+  }
+
+  function barState(bar) {
+    if (!bar || !bar.dataset.sayState) return null;
+    var parts = bar.dataset.sayState.split(" ");
+    return { step: parts[0], timer: parts[1], silent: parts[2], vote: parts[3], hidden: +parts[4] };
+  }
+
+  var lastBar = null;
+
+  function announceChanges() {
+    var bar = document.getElementById("workshop-bar");
+    if (bar === lastBar) return; // every change comes as a new bar
+    lastBar = bar;
+    var now = barState(bar);
+    var before = heard;
+    heard = now;
+    if (!before || !now) return; // the first look, or no workshop (any more)
+    var sentences = [];
+    if (now.step !== before.step) {
+      // A new step resets the timer and ends silent writing: saying the step says it all.
+      sentences.push(bar.dataset.sayStep);
+      if (now.silent === "1") sentences.push(bar.dataset.saySilent);
+    } else {
+      if (now.timer !== before.timer) sentences.push(bar.dataset.sayTimer);
+      // The end of silent writing says whether all notes can be seen now (a reveal);
+      // a reveal after it is said when the bar knew of hidden notes before.
+      if (now.silent !== before.silent) sentences.push(bar.dataset.saySilent);
+      else if (before.hidden > 0 && now.hidden === 0) sentences.push(bar.dataset.sayReveal);
+    }
+    if (now.vote !== before.vote) sentences.push(bar.dataset.sayVote);
+    if (sentences.length) say(sentences.join(" "));
   }
 
   function updateTimer(timer) {
@@ -86,6 +135,7 @@
     var sticky = document.querySelector(".board-sticky");
     var bar = document.getElementById("workshop-bar");
     if (!sticky || !bar || bar.classList.contains("workshop-none")) return 0;
+    if (window.getComputedStyle(sticky).position !== "sticky") return 0; // a short screen
     return sticky.getBoundingClientRect().height;
   }
 
@@ -162,6 +212,7 @@
   });
 
   function tick() {
+    announceChanges();
     document.querySelectorAll("[data-timer]").forEach(updateTimer);
     keepClearOfBar();
     followStep();

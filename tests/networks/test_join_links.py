@@ -21,6 +21,18 @@ def test_a_facilitator_makes_a_code_and_sees_it_large(network, alice, client, se
     assert 'class="projector"' in page
 
 
+def test_the_big_code_is_read_out_sign_by_sign(network, alice, join_link, client):
+    """A screen reader reads "K7P-4QX" as a word; the code screen spells it for one (and
+    keeps the big letters, which would be read as that word, out of its way)."""
+    client.force_login(alice)
+    page = client.get(f"{_base(network)}{join_link.pk}/").content.decode()
+    spelled = " ".join(join_link.display_code)
+    assert f'<span class="visually-hidden">Code {spelled}</span>' in page
+    big = re.search(r'<p class="projector-big"[^>]*>(.*?)</p>', page, re.S)
+    assert big and 'aria-hidden="true"' in big.group(0)
+    assert join_link.display_code in big.group(1)
+
+
 def test_codes_are_short_and_unambiguous(network, alice):
     from datetime import timedelta
 

@@ -139,17 +139,18 @@ class CoalitionCard:
             html += _field(labels["partners"], nobody)
         if coalition.next_step:
             html += _field(labels["next_step"], escape(coalition.next_step))
-        people = "".join(
-            _field(labels[key], escape(", ".join(map(str, users))))
+        # Straight in the list (a <dl> holds only dt/dd groups): a line above the first.
+        people = [
+            (labels[key], escape(", ".join(map(str, users))))
             for key, users in (
                 ("leads", coalition.leads),
                 ("participants", coalition.participants),
                 ("informed", coalition.informed),
             )
             if users
-        )
-        if people:
-            html += f'<div class="people">{people}</div>'
+        ]
+        for index, (term, names) in enumerate(people):
+            html += _field(term, names, css="people-start" if index == 0 else "")
         return f'<dl class="card-fields">{html}</dl>\n'
 
     def _footer(self, coalition):

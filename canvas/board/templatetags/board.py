@@ -166,9 +166,10 @@ def commitments_box(context, ambition):
         )
         html += (
             f'  <form class="commit-levels" method="post" action="{url}" hx-post="{url}"'
-            ' hx-target="closest .commitments" hx-swap="outerHTML" hx-sync="this:queue last"'
-            f' role="group" aria-labelledby="commit-{pk}-title ambition-{pk}-title">'
-            f"{_csrf_input(context)}{buttons}</form>\n"
+            ' hx-target="closest .commitments" hx-swap="outerHTML" hx-sync="this:queue last">'
+            # A form may not be a group; the buttons' group inside it lays out as before.
+            f'{_csrf_input(context)}<div class="commit-group" role="group"'
+            f' aria-labelledby="commit-{pk}-title ambition-{pk}-title">{buttons}</div></form>\n'
         )
     else:
         items = "".join(
@@ -198,8 +199,9 @@ def commitments_box(context, ambition):
     return mark_safe(html + "</div>\n")  # noqa: S308 - every value is escaped
 
 
-def _field(term, html):
-    return f"<div><dt>{escape(term)}</dt><dd>{html}</dd></div>"
+def _field(term, html, css=""):
+    div = f'<div class="{css}">' if css else "<div>"
+    return f"{div}<dt>{escape(term)}</dt><dd>{html}</dd></div>"
 
 
 @register.simple_tag(takes_context=True)
