@@ -203,9 +203,15 @@ def test_no_event_links_two_changes_to_one_tab(open_board, asgi_server, network,
     bob_page.wait_for_timeout(500)  # the watcher's stream is open
     passion = "#prompt-notes-passion"
     alice_page.locator(f"{passion} .add-link").click()
-    for text in ("Eerste", "Tweede"):  # the add form stays open for the next note
-        alice_page.locator("#add-passion-text").fill(text)
-        alice_page.locator("#add-passion-text").press("Enter")
+    for text in ("Eerste", "Tweede"):  # the add form comes back, empty, for the next note
+        field = alice_page.locator("#add-passion-text")
+        # Type only once the (new) form has settled and has the focus (see the README on
+        # htmx's autofocus): text typed into the form being replaced is lost with it.
+        expect(field).to_have_value("")
+        expect(field).to_be_focused()
+        field.fill(text)
+        field.press("Enter")
+        expect(alice_page.locator(passion)).to_contain_text(text)
         expect(bob_page.locator(passion)).to_contain_text(text)
     seen = bob_page.evaluate("window.seen")
     assert len(seen) == 2
