@@ -829,7 +829,7 @@ def _replace_coalitions(network, data, actors, ambitions, people, now):
 
 
 @transaction.atomic
-def replace_canvas(network, data, *, with_people=False, saved=False):
+def replace_canvas(network, data, *, saved=False):
     """Make the network's canvas that of the (valid) document `data`; all or nothing.
 
     For restoring a version and for importing a file as a new version. The network keeps
@@ -838,14 +838,14 @@ def replace_canvas(network, data, *, with_people=False, saved=False):
     notes and coalitions keep their members; what the document lacks is marked deleted,
     not destroyed, so a later restore brings back the very same items.
 
-    `with_people` is for a version this installation stored: its `people` part then
-    gives back who wrote what, who committed to which ambition and who is in which
-    coalition (see `_People`). A file's `people` part is ignored: it could otherwise hand
-    out authorship and places in coalitions to any account. `saved`: `data` is a saved
-    version (see `validate`).
+    `saved`: `data` is a version this installation stored. Its size is not limited (see
+    `validate`), and its `people` part gives back who wrote what, who committed to which
+    ambition and who is in which coalition (see `_People`). A file's `people` part is
+    ignored: it could otherwise hand out authorship and places in coalitions to any
+    account.
     """
     validate(data, saved=saved)
-    part = data.get("people") if with_people else None
+    part = data.get("people") if saved else None
     people = _People(network, part) if part is not None else None
     now = timezone.now()
     actors = _replace_actors(network, data)

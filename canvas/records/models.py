@@ -165,7 +165,7 @@ class CanvasVersion(models.Model):
                 AutoLabel("before_restore", self.auto_label),
                 kind=CanvasVersionKind.AUTOMATIC,
             )
-            replace_canvas(self.network, self.document, with_people=True, saved=True)
+            replace_canvas(self.network, self.document, saved=True)
             Activity.record(self.network, user, "version.restored", subject=self.title)
         return backup
 
