@@ -73,6 +73,7 @@ def normalise(html):
     html = re.sub(r"(ambities|coalities|notities|spelregels)/\d+/", r"\1/N/", html)
     ids = r'(id|for|href|aria-describedby|aria-labelledby|hx-target|value)="([^"]*?)\d+'
     html = re.sub(ids, r'\1="\2N', html)
+    html = html.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")  # Jinja2's, Django's
     html = re.sub(r"\s+", " ", html)
     return re.sub(r">\s+<", "><", html).strip()
 
