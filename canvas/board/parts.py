@@ -52,6 +52,9 @@ def render_part(name, context, **values):
     # A read-only rendering (a version, the projector) has no controls at all.
     data["access"] = None if data["readonly"] else context.get("access")
     data["ballot"] = getattr(data["room"], "ballot", None)  # this person's part in the vote
+    user = data["user"]
+    data["me"] = user.pk if user is not None and user.is_authenticated else None
+    data["shared"] = data["me"] is None  # a part pushed to everyone of an audience
     data["csrf_input"] = lambda: _csrf_input(context)
     data["django_partial"] = lambda name, **more: _django_partial(context, name, more)
     data.update(values)
@@ -88,7 +91,15 @@ def total_text(total):
     return ngettext("%(total)s in totaal", "%(total)s in totaal", total) % {"total": total}
 
 
-def hidden_text(n):
+def hidden_text(n, everyone=False):
+    """Return how many notes wait for the reveal: others' (a person's own board), or
+    everyone's (the part pushed to all, where one's own hidden notes are counted too)."""
+    if everyone:
+        return ngettext(
+            "%(n)s verborgen notitie, tot de onthulling",
+            "%(n)s verborgen notities, tot de onthulling",
+            n,
+        ) % {"n": n}
     return ngettext(
         "%(n)s verborgen notitie van iemand anders, tot de onthulling",
         "%(n)s verborgen notities van anderen, tot de onthulling",

@@ -515,10 +515,12 @@ class ItemDots:
 class Ballot:
     """One person's part in the open vote: their dots, how many are left, totals if shown."""
 
-    def __init__(self, vote, user):
+    def __init__(self, vote, user, *, shared=False):
         self.vote = vote
-        self.voting = user is not None and user.is_authenticated
-        self.mine = vote.dots_of(user) if self.voting else {}
+        # `shared`: the part every voter's board shares, pushed to all: nobody's dots
+        # (each browser keeps its person's own, see live.js).
+        self.voting = shared or (user is not None and user.is_authenticated)
+        self.mine = vote.dots_of(user) if self.voting and not shared else {}
         self.totals = vote.totals() if vote.results_visible else None
 
     @property
@@ -549,6 +551,15 @@ class Room:
 
     def __init__(self, network, user=None):
         self.network, self.user = network, user
+
+    @classmethod
+    def shared(cls, network):
+        """Return the room as every participant's board shares it: the open vote with
+        nobody's dots, and nobody's hidden notes."""
+        room = cls(network)
+        vote = room.vote
+        room.ballot = Ballot(vote, None, shared=True) if vote is not None and vote.is_open else None
+        return room
 
     @classmethod
     def empty(cls, network):

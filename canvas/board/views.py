@@ -59,5 +59,5 @@ def board(request, slug):
 def present(request, slug):
     """Show the canvas and nothing else, in large type, for the projector: live."""
     access = get_access(request, slug)
-    live = live_context(access.network)
+    live = live_context(access.network, projector=True)
     return render_board(request, access, readonly=True, presenting=True, live=live)

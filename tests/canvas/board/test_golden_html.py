@@ -12,9 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from canvas.board.render import AUDIENCES, prompt_parts
+from canvas.live.events import Event
 from canvas.models import Note
 from canvas.prompts import PROMPTS
 from canvas.workshops.models import Vote, Workshop
@@ -124,3 +127,54 @@ def test_every_fragment_matches_its_golden_file(world):
         elif path.read_text(encoding="utf-8").replace("\n", "") != html:
             failures.append(name)
     assert not failures, f"markup changed: {failures} (see this module's docstring)"
+
+
+def _compare(name, html, failures):
+    path = GOLDEN / f"{name}.html"
+    if os.environ.get("GOLDEN_UPDATE") == "1":
+        path.write_text(html.replace("><", ">\n<") + "\n", encoding="utf-8")
+    elif path.read_text(encoding="utf-8").replace("\n", "") != html:
+        failures.append(name)
+
+
+def test_every_pushed_part_matches_its_golden_file(network, alice, bob, cora):
+    build_world(network, alice, bob, cora)
+    failures = []
+    parts = prompt_parts(network, "prompt-passion")
+    assert set(parts) == {f"{a}:{lang}" for a in AUDIENCES for lang, _ in settings.LANGUAGES}
+    for variant, html in sorted(parts.items()):
+        _compare(f"pushed-prompt-{variant.replace(':', '-')}", normalise(html), failures)
+    assert not failures, f"markup changed: {failures} (see this module's docstring)"
+
+
+def test_no_user_text_reaches_a_page_part_or_event_unescaped(network, alice, bob, cora):
+    """Markup in every field a user writes (notes, rules, ambitions, coalitions, names,
+    the workshop's title) comes out as text in every page, fragment and pushed part."""
+    build_world(network, alice, bob, cora)
+    rendered = []
+    for name, (user, url) in pages(network, alice, bob, cora).items():
+        client = Client()
+        client.force_login(user)
+        headers = {} if name.startswith(("board", "projector")) else {"HX-Request": "true"}
+        rendered.append((name, client.get(url, headers=headers).content.decode()))
+    for key in ("prompt-passion", "prompt-decisions"):
+        for variant, html in prompt_parts(network, key).items():
+            rendered.append((f"{key} {variant}", html))
+            data = {"keys": [key], "parts": {key: {variant: html}}}
+            event = Event(1, network.pk, "changed", data)
+            rendered.append((f"event {variant}", event.encode(variant).decode()))
+    for name, html in rendered:
+        assert "<script>alert" not in html, name
+        assert '<b class="x">' not in html, name
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "Anoniem" not in html, name
+
+
+def test_a_pushed_part_holds_nobodys_hidden_notes_dots_or_token(network, alice, bob, cora):
+    build_world(network, alice, bob, cora)
+    for variant, html in prompt_parts(network, "prompt-passion").items():
+        assert "Verborgen" not in html.split("hidden-count")[0], variant  # the hidden note
+        assert "csrfmiddlewaretoken" not in html, variant
+        assert "●" not in html, variant  # nobody's own dots
+        assert "Bob" not in html or "note-author" in html, variant
+    members = prompt_parts(network, "prompt-passion")["members:nl"]
+    assert ' mine"' not in members and "note mine" not in members  # no one's notes marked
