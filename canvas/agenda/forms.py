@@ -90,7 +90,10 @@ class StepForm(forms.Form):
     def of(cls, step, data=None):
         """Return the form of an existing step: its fields carry the step's id."""
         initial = {"step": step.value, "method": step.method, "minutes": step.minutes}
-        return cls(data, prefix=f"s{step.pk}", initial=initial)
+        prefix = f"s{step.pk}"
+        if data is not None and f"{prefix}-step" not in data:
+            data = None  # not on the page that was sent (added since): left as it is
+        return cls(data, prefix=prefix, initial=initial)
 
     def clean(self):
         data = super().clean()

@@ -77,8 +77,9 @@ def _editor(agenda, data=None):
     """Return the editor's forms: the title, one per step not started yet, a new step."""
     steps = list(agenda.steps.all())
     editable = not agenda.is_done
+    title = data if data is not None and "agenda-title" in data else None
     return {
-        "title": AgendaTitleForm(data, instance=agenda, prefix="agenda") if editable else None,
+        "title": AgendaTitleForm(title, instance=agenda, prefix="agenda") if editable else None,
         "rows": [
             (step, StepForm.of(step, data) if editable and step.started_at is None else None)
             for step in steps
@@ -89,17 +90,21 @@ def _editor(agenda, data=None):
 
 def _save_all(forms):
     """Save the title and every step as typed; return False (nothing saved) if any is bad."""
-    bound = [forms["title"], *[form for _step, form in forms["rows"] if form is not None]]
+    bound = [form for form in (forms["title"], *_row_forms(forms)) if form and form.is_bound]
     # Every form, not up to the first bad one: each shows its own errors.
-    valid = [form.is_valid() for form in bound if form is not None]
+    valid = [form.is_valid() for form in bound]
     if not all(valid):
         return False
-    if forms["title"] is not None and forms["title"].has_changed():
+    if forms["title"] in bound and forms["title"].has_changed():
         forms["title"].save()
     for step, form in forms["rows"]:
-        if form is not None and form.changed(step):
+        if form in bound and form.changed(step):
             form.apply(step)
     return True
+
+
+def _row_forms(forms):
+    return [form for _step, form in forms["rows"]]
 
 
 def _step_of(agenda, pk, *, unstarted=True):

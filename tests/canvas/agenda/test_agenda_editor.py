@@ -352,3 +352,15 @@ def test_no_user_text_is_rendered_unescaped(client, network, alice):
     for url in (_url(agenda), f"{_url(agenda)}afdrukken/", f"/n/{network.slug}/agendas/"):
         html = client.get(url).content.decode()
         assert "<b>Dag</b>" not in html and "&lt;b&gt;Dag&lt;/b&gt;" in html
+
+
+def test_a_step_added_since_the_page_was_sent_is_left_as_it_is(client, agenda, alice):
+    client.force_login(alice)
+    data = _fields(agenda, action="save", **{"agenda-title": "Dag 2"})
+    added = agenda.add_step("rules", "", "stil", 8)  # by someone else, meanwhile
+    response = client.post(_url(agenda), data)
+    assert response.status_code == 302
+    added.refresh_from_db()
+    assert (added.method, added.minutes) == ("stil", 8)
+    agenda.refresh_from_db()
+    assert agenda.title == "Dag 2"
