@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "canvas.board",
     "canvas.live",
     "canvas.workshops",
+    "canvas.agenda",
     "canvas.records",
     "canvas.tools",
     "networks",

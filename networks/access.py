@@ -32,6 +32,7 @@ class Access:
     can_keep_record = edits_everything  # save, restore, import versions (all members print)
     can_edit_network = edits_everything  # name, description, network type
     can_edit_actors = edits_everything
+    can_prepare_workshop = edits_everything  # agendas and their templates (facilitators start)
 
     @property
     def can_manage_people(self):

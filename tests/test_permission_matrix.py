@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from canvas.agenda.models import Agenda
 from canvas.models import Note
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
@@ -136,6 +137,10 @@ EXPECTED = {
     "workshop:dot": (ALL_405, members(302)),
     "coalitions:commit": (members(302), members(302)),
     "coalitions:form_coalition": (ALL_405, only(302)),
+    # Agendas: facilitators and coordinators prepare them (only facilitators start one).
+    "agenda:list": (editors(200), editors(302)),
+    "agenda:detail": (editors(200), editors(302)),
+    "agenda:print": (editors(200), ALL_405),
     # The live board's event stream.
     "live-events": (members(S), ALL_405),
     # Posters, versions and import (canvas/record_urls.py): members look, editors keep.
@@ -183,6 +188,7 @@ class World:
     closed_scan: object
     workshop: object
     loose_ambition: object  # one without coalitions, so it may be deleted
+    agenda: object = None  # the standard session, prepared (not yet walked)
 
 
 def _kwargs(name, world):
@@ -218,6 +224,8 @@ def _kwargs(name, world):
         "networks:edit_actor": world.actor.pk,
         "workshop:summary": world.workshop.pk,
         "workshop:pdf": world.workshop.pk,
+        "agenda:detail": world.agenda.pk,
+        "agenda:print": world.agenda.pk,
         "record:version": world.version.pk,
         "record:version_export": world.version.pk,
         "record:restore": world.version.pk,
@@ -267,6 +275,8 @@ def _payload(name, world):
         "workshop:list": {"title": "Nog een workshop"},
         "workshop:steer": {"action": "step", "step": "identity"},
         "workshop:dot": {"item": world.note.pk},
+        "agenda:list": {"bron": "standaard"},
+        "agenda:detail": {"action": "save", "agenda-title": "Dag 2"},
         "networks:join": {"join": "1", "guest": "1", "guest-name": "Gast"},
         "networks:join_link_create": {"valid_for": "4h"},
         "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
@@ -411,7 +421,7 @@ def _build_world():
     closed_scan = Scan.objects.create(
         network=network, kind="kenmerken", opens=now - timedelta(9), closes=now - timedelta(2)
     )
-    return World(
+    world = World(
         network,
         people,
         coalition,
@@ -427,6 +437,8 @@ def _build_world():
         workshop,
         Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
     )
+    world.agenda = Agenda.create_from(network, people["facilitator"], "standaard")
+    return world
 
 
 def test_every_url_has_a_row():

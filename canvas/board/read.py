@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from canvas.agenda.models import Agenda
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
 from canvas.workshops.forms import steering_forms
@@ -589,6 +590,16 @@ class Room:
         if vote is not None:
             vote.workshop = self.workshop
         return vote
+
+    @cached_property
+    def agenda(self):
+        """Return the agenda the workshop walks (its steps read with it), or None."""
+        if self.workshop is None:
+            return None
+        agenda = Agenda.objects.filter(workshop=self.workshop).prefetch_related("steps").first()
+        if agenda is not None:
+            agenda.workshop = self.workshop
+        return agenda
 
     @cached_property
     def ballot(self):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from canvas.agenda.forms import NextStepForm
 from canvas.board.read import Room
 from canvas.board.render import BOARD, board_context, board_url
 from canvas.live.events import publish_change
@@ -115,6 +116,18 @@ def _step(request, workshop):
     return None, ["workshop"]
 
 
+def _next(request, workshop):
+    """Start the agenda's next step: go there, apply its method, run its timer."""
+    form = NextStepForm(request.POST, workshop=workshop)
+    if not form.is_valid():
+        return form, []
+    step = form.cleaned_data["agenda_step"]
+    anchors = step.agenda.start_step(step)
+    if anchors is None:  # it started already (a second click, another tab)
+        return None, []
+    return None, ["workshop", *anchors]
+
+
 def _timer(request, workshop):
     form = TimerForm(request.POST)
     if not form.is_valid():
@@ -181,6 +194,7 @@ def _sort(request, workshop):
 
 _STEERING = {
     "step": _step,
+    "next": _next,
     "timer": _timer,
     "silent": _silent,
     "reveal": _reveal,
