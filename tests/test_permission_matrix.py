@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from canvas.identity.models import IdentityMap
 from canvas.models import Note
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
@@ -136,6 +137,12 @@ EXPECTED = {
     "workshop:dot": (ALL_405, members(302)),
     "coalitions:commit": (members(302), members(302)),
     "coalitions:form_coalition": (ALL_405, only(302)),
+    # The identiteitskaart: members (guests too) place, facilitators make notes of words.
+    "identity:map": (members(200), members(302)),
+    "identity:part": (members(302), ALL_405),
+    "identity:present": (members(200), ALL_405),
+    "identity:make_note": (ALL_405, only(302)),
+    "identity:print": (members(200), ALL_405),
     # The live board's event stream.
     "live-events": (members(S), ALL_405),
     # Posters, versions and import (canvas/record_urls.py): members look, editors keep.
@@ -218,6 +225,7 @@ def _kwargs(name, world):
         "networks:edit_actor": world.actor.pk,
         "workshop:summary": world.workshop.pk,
         "workshop:pdf": world.workshop.pk,
+        "identity:print": world.workshop.pk,
         "record:version": world.version.pk,
         "record:version_export": world.version.pk,
         "record:restore": world.version.pk,
@@ -267,6 +275,8 @@ def _payload(name, world):
         "workshop:list": {"title": "Nog een workshop"},
         "workshop:steer": {"action": "step", "step": "identity"},
         "workshop:dot": {"item": world.note.pk},
+        "identity:map": {"part": "passie", "word": "Samen", "x": "40", "y": "60"},
+        "identity:make_note": {"part": "opgave", "word": "Kansengelijkheid", "prompt": "position"},
         "networks:join": {"join": "1", "guest": "1", "guest-name": "Gast"},
         "networks:join_link_create": {"valid_for": "4h"},
         "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
@@ -406,6 +416,8 @@ def _build_world():
     workshop = Workshop.objects.create(
         network=network, title="Workshop", started_by=people["facilitator"]
     )
+    identity_map = IdentityMap.for_workshop(workshop)
+    identity_map.place(bob, "opgave", "Kansengelijkheid", 30, 70)
     now = timezone.now()
     scan = Scan.objects.create(network=network, kind="samenwerking", closes=now + timedelta(7))
     closed_scan = Scan.objects.create(
