@@ -40,14 +40,19 @@ def _current(access):
 
 
 def _dot(placement):
-    """Return a dot and where its word goes: beside it, on the side with room."""
-    left = placement.x > SPAN * 0.6
-    return {
-        "placement": placement,
-        "label_x": placement.x - 3 if left else placement.x + 3,
-        "label_y": min(max(placement.y + 1.6, 6), 98),
-        "anchor": "end" if left else "start",
-    }
+    """Return a dot and where its word goes: beside it on the side with room, else
+    centred under (or, at the bottom, over) it. The SVG cuts off what leaves the part."""
+    x, y = placement.x, placement.y
+    width = len(placement.word) * 3.2  # the word's width at the map's type size, roughly
+    label = {"label_y": min(max(y + 1.6, 5), 98.5)}
+    if x + 3 + width <= 99:
+        label.update(label_x=x + 3, anchor="start")
+    elif x - 3 - width >= 1:
+        label.update(label_x=x - 3, anchor="end")
+    else:
+        middle = min(max(x, width / 2 + 1), SPAN - width / 2 - 1)
+        label.update(label_x=round(middle, 1), anchor="middle", label_y=y + 7 if y < 88 else y - 4)
+    return {"placement": placement, **label}
 
 
 def _parts(identity_map, viewer):
