@@ -51,6 +51,7 @@ MALFORMED = [
 # a row.
 PARAMETERS = {
     "networks:list": ((), ()),
+    "canvas:about": ((), ()),
     "networks:enter_code": ((), ()),
     "networks:join": ((), ("join", "guest", "register")),
     "networks:login": (("next",), ("next",)),

@@ -85,6 +85,7 @@ EXPECTED = {
     "networks:password_reset_confirm": ((302,) * 6, (302,) * 6),
     "networks:password_reset_complete": ((200,) * 6, PUBLIC_405),
     "set_language": ((302,) * 6, (302,) * 6),
+    "canvas:about": ((200,) * 6, PUBLIC_405),
     # Signed in.
     "networks:profile": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
     # Networks and their actors.
