@@ -60,3 +60,18 @@ def test_a_faulty_map_in_a_file_is_refused(db, placement):
     document = {**example_document(), "identity_map": {"placements": [placement]}}
     with pytest.raises(DocumentError):
         validate(document)
+
+
+def test_a_versions_export_keeps_the_map_and_names_nobody(network, alice, client, identity_map):
+    version = CanvasVersion.save_current(network, alice, "Met kaart")
+    client.force_login(alice)
+    response = client.get(f"/n/{network.slug}/versies/{version.pk}/export.json")
+    document = response.json()
+    assert document["identity_map"]["placements"][0] == {
+        "part": "opgave",
+        "word": "Kansen",
+        "x": 90,
+        "y": 5,
+    }
+    assert "people" not in document
+    validate(document)
