@@ -172,7 +172,8 @@ def make_note(request, slug):
         data, prompt = form.cleaned_data, form.identity_prompt
         note, created = current.make_note(data["part"], data["word"], prompt, request.user)
         if created:
-            publish_change(access.network, LIVE_KEY, f"prompt-{note.prompt}")
+            # This tab gets the map in the answer; other tabs and boards fetch theirs.
+            publish_change(access.network, LIVE_KEY, f"prompt-{note.prompt}", by=request)
             message = _("“%(word)s” is een notitie bij %(prompt)s.")
         else:
             message = _("“%(word)s” staat al als notitie bij %(prompt)s.")

@@ -19,7 +19,7 @@ def workshop(network, alice):
 @pytest.fixture
 def published(monkeypatch):
     keys = []
-    monkeypatch.setattr(views, "publish_change", lambda network, *k, **kw: keys.append(k))
+    monkeypatch.setattr(views, "publish_change", lambda network, *k, by=None: keys.append(k))
     return keys
 
 
@@ -222,3 +222,25 @@ def test_the_page_costs_the_same_queries_for_many_words(
         identity_map.place(guest, ("passie", "opgave", "positie")[i % 3], f"woord{i}", i, i)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(_url(network))
+
+
+def test_the_board_links_to_the_map_while_the_step_is_identity(network, workshop, bob, client):
+    client.force_login(bob)
+    link = f'href="{_url(network)}"'
+    workshop.go_to("rules")
+    board = client.get(f"/n/{network.slug}/").content.decode()
+    assert "Naar de identiteitskaart" not in board
+    workshop.go_to("identity", "passion")
+    assert "Naar de identiteitskaart" in client.get(f"/n/{network.slug}/").content.decode()
+    assert link in client.get(f"/n/{network.slug}/workshops/").content.decode()
+
+
+def test_past_workshops_link_to_their_printed_map(network, workshop, alice, bob, client):
+    IdentityMap.for_workshop(workshop).place(bob, "positie", "Regio", 20, 30)
+    workshop.end(alice)
+    without = Workshop.start(network, alice, "Zonder kaart")
+    without.end(alice)
+    client.force_login(bob)
+    page = client.get(f"/n/{network.slug}/workshops/").content.decode()
+    assert f"/workshops/{workshop.pk}/identiteitskaart/" in page
+    assert f"/workshops/{without.pk}/identiteitskaart/" not in page
