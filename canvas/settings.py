@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "canvas.workshops",
     "canvas.agenda",
     "canvas.records",
+    "canvas.identity",
     "canvas.tools",
     "networks",
     "networks.insights",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("canvas.workshops.urls")),
     path("", include("canvas.agenda.urls")),
     path("", include("canvas.records.urls")),
+    path("", include("canvas.identity.urls")),
 ]
 
 # Django's own error pages, closing the connection they open (see canvas/errors.py).

@@ -51,6 +51,7 @@ MALFORMED = [
 # a row.
 PARAMETERS = {
     "networks:list": ((), ()),
+    "canvas:about": ((), ()),
     "networks:enter_code": ((), ()),
     "networks:join": ((), ("join", "guest", "register")),
     "networks:login": (("next",), ("next",)),
@@ -107,6 +108,11 @@ PARAMETERS = {
     "coalitions:commit": ((), ("projector",)),
     "coalitions:form_coalition": ((), ()),
     "live-events": (("last",), ()),
+    "identity:map": ((), ()),
+    "identity:part": (("projector",), ()),
+    "identity:present": ((), ()),
+    "identity:make_note": ((), ()),
+    "identity:print": (("formaat",), ()),
     "record:print": (("versie",), ()),
     "record:poster": ((), ()),
     "record:sheets": (("coalitie",), ()),

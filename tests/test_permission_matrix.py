@@ -30,6 +30,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from canvas.agenda.models import Agenda
+from canvas.identity.models import IdentityMap
 from canvas.models import Note
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
@@ -85,6 +86,7 @@ EXPECTED = {
     "networks:password_reset_confirm": ((302,) * 6, (302,) * 6),
     "networks:password_reset_complete": ((200,) * 6, PUBLIC_405),
     "set_language": ((302,) * 6, (302,) * 6),
+    "canvas:about": ((200,) * 6, PUBLIC_405),
     # Signed in.
     "networks:profile": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
     # Networks and their actors.
@@ -141,6 +143,12 @@ EXPECTED = {
     "agenda:list": (editors(200), editors(302)),
     "agenda:detail": (editors(200), editors(302)),
     "agenda:print": (editors(200), ALL_405),
+    # The identiteitskaart: members (guests too) place, facilitators make notes of words.
+    "identity:map": (members(200), members(302)),
+    "identity:part": (members(302), ALL_405),
+    "identity:present": (members(200), ALL_405),
+    "identity:make_note": (ALL_405, only(302)),
+    "identity:print": (members(200), ALL_405),
     # The live board's event stream.
     "live-events": (members(S), ALL_405),
     # Posters, versions and import (canvas/record_urls.py): members look, editors keep.
@@ -226,6 +234,7 @@ def _kwargs(name, world):
         "workshop:pdf": world.workshop.pk,
         "agenda:detail": world.agenda.pk,
         "agenda:print": world.agenda.pk,
+        "identity:print": world.workshop.pk,
         "record:version": world.version.pk,
         "record:version_export": world.version.pk,
         "record:restore": world.version.pk,
@@ -277,6 +286,8 @@ def _payload(name, world):
         "workshop:dot": {"item": world.note.pk},
         "agenda:list": {"bron": "standaard"},
         "agenda:detail": {"action": "save", "agenda-title": "Dag 2"},
+        "identity:map": {"part": "passie", "word": "Samen", "x": "40", "y": "60"},
+        "identity:make_note": {"part": "opgave", "word": "Kansengelijkheid", "prompt": "position"},
         "networks:join": {"join": "1", "guest": "1", "guest-name": "Gast"},
         "networks:join_link_create": {"valid_for": "4h"},
         "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
@@ -416,6 +427,8 @@ def _build_world():
     workshop = Workshop.objects.create(
         network=network, title="Workshop", started_by=people["facilitator"]
     )
+    identity_map = IdentityMap.for_workshop(workshop)
+    identity_map.place(bob, "opgave", "Kansengelijkheid", 30, 70)
     now = timezone.now()
     scan = Scan.objects.create(network=network, kind="samenwerking", closes=now + timedelta(7))
     closed_scan = Scan.objects.create(

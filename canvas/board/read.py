@@ -391,6 +391,14 @@ class Board:
         ]
         self.band = band
 
+    @property
+    def is_empty(self):
+        """Return whether nothing stands on the board yet: no notes (others' hidden ones
+        counted), no ambitions, no coalitions."""
+        if self.band.ambitions or self.band.loose_coalitions:
+            return False
+        return not any(p.notes or p.hidden for section in self.sections for p in section.prompts)
+
     @classmethod
     def load(cls, network, viewer=None, room=None):
         """Read the board as `viewer` sees it: with their own hidden notes, not others'.

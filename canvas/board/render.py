@@ -17,6 +17,7 @@ from networks.access import Access
 from networks.models import Membership
 
 BOARD = "board/board.html"
+LEADS = (Membership.Role.FACILITATOR, Membership.Role.COORDINATOR)
 
 
 def board_url(network, anchor="", **query):
@@ -72,7 +73,21 @@ def render_board(request, access, *, state=None, status=200, presenting=False, *
         **extra,
     )
     context["band"] = context["board"].band
+    if not presenting and not extra.get("readonly"):
+        context["start_guide"] = _guides_the_start(access, context["board"])
     return render(request, BOARD, context, status=status)
+
+
+def _guides_the_start(access, board):
+    """Return whether the board shows the first steps instead of only an empty canvas.
+
+    For those who run the network, while it is new: nothing on the board and nobody in it
+    but facilitators and coordinators. It goes away by itself once either changes. The
+    board is read already, so a network with content costs no query for this.
+    """
+    if not access.edits_everything or not board.is_empty:
+        return False
+    return not access.network.memberships.exclude(role__in=LEADS).exists()
 
 
 # The band's cards that can be deleted: the word `?verwijderd=` names them by, who may

@@ -9,6 +9,7 @@ without JavaScript. Every open board follows through the live events.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from canvas.agenda.forms import NextStepForm
 from canvas.board.read import Room
 from canvas.board.render import BOARD, board_context, board_url
+from canvas.identity.models import IdentityMap
 from canvas.live.events import publish_change
 from canvas.workshops.forms import StartWorkshopForm, StepForm, TimerForm, VoteForm, steering_forms
 from canvas.workshops.models import Workshop
@@ -52,6 +54,8 @@ def workshops(request, slug):
         "running": Workshop.objects.running().filter(network=network).first(),
         "past": network.workshops.filter(ended_at__isnull=False)
         .select_related("started_by")
+        # Whether it has an identiteitskaart to print, without a query per workshop.
+        .annotate(has_identity_map=Exists(IdentityMap.objects.filter(workshop=OuterRef("pk"))))
         .order_by("-started_at"),
     }
     return render(request, WORKSHOPS, context, status=status)

@@ -128,7 +128,7 @@ def _pair_title(name, other, figures, text=None):
 
 PAIR_TITLE = gettext_noop(
     "%(a)s en %(b)s: %(shared)d gedeelde actoren, %(share)s en %(other_share)s van hun "
-    "actoren (Jaccard %(jaccard)s)"
+    "actoren (overeenkomst %(jaccard)s)"
 )
 
 
@@ -335,10 +335,10 @@ def _networks_table(context):
             _("netwerk"),
             _("jouw rol"),
             _("actoren"),
-            _("paren actoren"),
-            _("paren die elkaar ook elders treffen"),
-            _("ontmoetingsgraad"),
-            _("spreiding (andere netwerken)"),
+            _("duo's actoren"),
+            _("duo's die elkaar ook elders treffen"),
+            _("ook elders samen"),
+            _("in hoeveel andere netwerken"),
             _("aandeel in de %(few)d drukste") % {"few": overlap.FEW_NETWORKS},
             _("typering"),
         ]
@@ -363,7 +363,15 @@ def _networks_table(context):
 
 
 def _pairs_table(context):
-    rows = [[_("netwerk"), _("ander netwerk"), _("gedeelde actoren"), _("aandeel"), "Jaccard"]]
+    rows = [
+        [
+            _("netwerk"),
+            _("ander netwerk"),
+            _("gedeelde actoren"),
+            _("aandeel"),
+            _("overeenkomst (Jaccard-index)"),
+        ]
+    ]
     members = context["members"]
     for row in context["rows"]:
         for other in context["rows"]:
@@ -651,7 +659,7 @@ def scan_export(request, slug, pk, fmt):
             _("uitspraak"),
             _("aantal antwoorden"),
             _("gemiddelde"),
-            _("spreiding (sd)"),
+            _("verschil in antwoorden (sd)"),
             *[f"{value} ({label})" for value, label in scans.SCALE],
             scans.DONT_KNOW,
             _("vorige keer"),
