@@ -5,6 +5,7 @@ from functools import lru_cache
 import segno
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
@@ -59,6 +60,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_guest = models.BooleanField(_("gast"), default=False)
     is_staff = models.BooleanField(_("beheerder"), default=False)
     is_active = models.BooleanField(_("actief"), default=True)
+    # False from signing up until the address is confirmed by the link mailed to it (or a
+    # password is set through a link mailed to it): only then may it sign in. Accounts
+    # made any other way have it True.
+    email_confirmed = models.BooleanField(_("e-mailadres bevestigd"), default=True)
     date_joined = models.DateTimeField(_("aangemeld op"), default=timezone.now)
 
     USERNAME_FIELD = "email"
@@ -94,6 +99,32 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.set_password(password)
         self.is_guest = False
         self.save(update_fields=["email", "password", "is_guest"])
+
+    # The link that confirms a new account's address: signed, valid for 3 days, and only
+    # for the address it was sent to.
+    CONFIRM_SALT = "networks.user.confirm-email"
+    CONFIRM_MAX_AGE = 3 * 24 * 3600
+
+    def confirmation_token(self):
+        return signing.dumps({"user": self.pk, "email": self.email}, salt=self.CONFIRM_SALT)
+
+    @classmethod
+    def confirm_email(cls, token):
+        """Confirm the address the token was made for; return its user, or None when the
+        token is forged, expired or its address changed since."""
+        try:
+            data = signing.loads(token, salt=cls.CONFIRM_SALT, max_age=cls.CONFIRM_MAX_AGE)
+        except signing.BadSignature:  # SignatureExpired is one too
+            return None
+        if not isinstance(data, dict):
+            return None
+        user = cls.objects.filter(
+            pk=data.get("user"), email=data.get("email"), is_guest=False
+        ).first()
+        if user is not None and not user.email_confirmed:
+            user.email_confirmed = True
+            user.save(update_fields=["email_confirmed"])
+        return user
 
     @property
     def initials(self):

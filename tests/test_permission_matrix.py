@@ -83,6 +83,11 @@ EXPECTED = {
     "networks:password_reset_done": ((200,) * 6, PUBLIC_405),
     "networks:password_reset_confirm": ((302,) * 6, (302,) * 6),
     "networks:password_reset_complete": ((200,) * 6, PUBLIC_405),
+    # Signing up: only for visitors without an account (the signed-in go home). The
+    # confirmation link is public: its token is the proof.
+    "networks:sign_up": ((200, 302, 302, 302, 302, 302), (422, 302, 302, 302, 302, 302)),
+    "networks:sign_up_sent": ((200,) * 6, PUBLIC_405),
+    "networks:confirm_email": ((200,) * 6, PUBLIC_405),
     "set_language": ((302,) * 6, (302,) * 6),
     # Signed in.
     "networks:profile": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
@@ -187,6 +192,8 @@ class World:
 
 def _kwargs(name, world):
     """Build the URL's arguments from the world, by argument name (or by URL name)."""
+    if name == "networks:confirm_email":
+        return {"token": world.people["member"].confirmation_token()}
     if name == "networks:password_reset_confirm":
         bob = world.people["member"]
         return {

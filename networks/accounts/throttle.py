@@ -88,3 +88,6 @@ RESET_PER_IP = Throttle("reset-ip", 10, WINDOW)
 # form) per visitor address; and mails to a known address's owner about such a try.
 REGISTER_PER_IP = Throttle("register-ip", 20, WINDOW)
 REGISTER_MAIL_PER_EMAIL = Throttle("register-mail", 3, WINDOW)
+# Signing up (every try: a new account mails its address too) and a guest's "keep
+# taking part" form (tries that make no account, as on the join page), per visitor address.
+SIGN_UP_PER_IP = Throttle("sign-up-ip", 20, WINDOW)

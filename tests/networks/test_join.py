@@ -121,4 +121,4 @@ def test_a_guest_cannot_start_a_network(join_link, client):
     assert response.status_code == 403
     assert "Maak eerst een account" in response.content.decode()
     assert not Network.objects.filter(name="Gijs zijn netwerk").exists()
-    assert "Nieuw netwerk" not in client.get("/").content.decode()
+    assert "Netwerk starten" not in client.get("/").content.decode()
