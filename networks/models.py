@@ -591,20 +591,29 @@ class JoinLink(models.Model):
             self.save(update_fields=["revoked_at"])
 
     @transaction.atomic
-    def admit(self, user):
+    def admit(self, user, actor=None):
         """Make `user` a member of the network through this link; return the membership.
 
-        Someone who is already in the network keeps their role; a guest's access is
-        renewed to this link's expiry.
+        `actor` is the organisation (a NetworkActor of this network) they say they
+        represent: it is kept on the membership, unless one was set before. Someone who is
+        already in the network keeps their role; a guest's access is renewed to this
+        link's expiry.
         """
         membership, created = Membership.objects.get_or_create(
-            network=self.network, user=user, defaults={"join_link": self}
+            network=self.network, user=user, defaults={"join_link": self, "actor": actor}
         )
         if created:
             Activity.record(self.network, user, "person.joined", role=membership.role)
-        elif user.is_guest:
+            return membership
+        fields = []
+        if user.is_guest:
             membership.join_link = self
-            membership.save(update_fields=["join_link"])
+            fields.append("join_link")
+        if actor is not None and membership.actor_id is None:
+            membership.actor = actor
+            fields.append("actor")
+        if fields:
+            membership.save(update_fields=fields)
         return membership
 
 
