@@ -100,6 +100,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.is_guest = False
         self.save(update_fields=["email", "password", "is_guest"])
 
+    def keep_access(self, email):
+        """Turn this guest into a member by an email address alone; they choose a password
+        through the link mailed to it, which also confirms the address."""
+        self.email = User.objects.normalize_email(email).lower()
+        self.set_unusable_password()
+        self.is_guest = False
+        self.email_confirmed = False
+        self.save(update_fields=["email", "password", "is_guest", "email_confirmed"])
+
     # The link that confirms a new account's address: signed, valid for 3 days, and only
     # for the address it was sent to.
     CONFIRM_SALT = "networks.user.confirm-email"

@@ -104,6 +104,7 @@ PARAMETERS = {
     "workshop:part": (("deel", "projector"), ()),
     "workshop:steer": ((), ("action", "silent", "names")),
     "workshop:dot": ((), ("item", "dot")),
+    "workshop:thanks": ((), ()),
     "coalitions:commit": ((), ("projector",)),
     "coalitions:form_coalition": ((), ()),
     "live-events": (("last",), ()),

@@ -129,6 +129,20 @@ class NameForm(forms.ModelForm):
         widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
 
 
+class KeepAccessForm(forms.Form):
+    """A guest leaves an email address to keep taking part; a link to choose a password
+    comes by mail. Like SignUpForm it never says that an address already has an account:
+    `email_taken` tells the view."""
+
+    email = email_field(help_text=_("We sturen je een link om een wachtwoord te kiezen."))
+    email_taken = False
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.email_taken = User.objects.filter(email__iexact=email).exists()
+        return email.lower()
+
+
 class BecomeMemberForm(forms.Form):
     """A guest adds an email address and password, and keeps everything they wrote."""
 

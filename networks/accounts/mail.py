@@ -41,6 +41,13 @@ def send_confirmation(user):
     send_email.enqueue(_("Bevestig je e-mailadres voor Netwerkcanvas"), body, user.email)
 
 
+def send_keep_access(user, network):
+    context = {"user": user, "network": network, "link": password_link(user)}
+    body = render_to_string("accounts/email/keep_access.txt", context)
+    subject = _("Blijf meedoen in %(network)s") % {"network": network}
+    send_email.enqueue(subject, body, user.email)
+
+
 def tell_owner(email, template, **context):
     """Mail the owner of `email` that someone tried to use it (at most 3 in 15 minutes);
     `template` says what was tried."""
