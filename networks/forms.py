@@ -60,7 +60,9 @@ class OrganisationFields(forms.Form):
             self.fields["new_organisation"].label = _(
                 "Namens welke school of organisatie doe je mee?"
             )
-        self.fields["new_organisation"].help_text = _(
+        # Said once, under the question.
+        first = "organisation" if self.actors else "new_organisation"
+        self.fields[first].help_text = _(
             "Leeg laten mag, als je niet namens een organisatie meedoet."
         )
 
