@@ -65,6 +65,9 @@ def test_leaving_it_out_is_allowed(join_link, client):
         ({"guest-organisation": "SCHOOL", "guest-new_organisation": "Ook nog"}, "niet allebei"),
         ({"guest-organisation": "999999"}, "Kies een organisatie uit de lijst."),
         ({"guest-organisation": "abc"}, "Kies een organisatie uit de lijst."),
+        ({"guest-organisation": "²"}, "Kies een organisatie uit de lijst."),
+        ({"guest-organisation": "9" * 25}, "Kies een organisatie uit de lijst."),
+        ({"guest-new_organisation": "De\x00Brug"}, "Null-tekens zijn niet toegestaan."),
         ({"guest-new_organisation": "x" * 201}, "Hoogstens 200 tekens; dit zijn er 201."),
     ],
 )
