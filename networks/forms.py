@@ -43,13 +43,11 @@ class OrganisationFields(forms.Form):
         },
     )
 
-    def __init__(self, *args, network, **kwargs):
+    def __init__(self, *args, network, actors=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.network = network
-        self.actors = {
-            actor.pk: actor
-            for actor in network.network_actors.select_related("actor").order_by("actor__name")
-        }
+        # `actors` from the page, when it shows two of these forms: one query for both.
+        self.actors = self.actors_of(network) if actors is None else actors
         if self.actors:
             self.fields["organisation"].choices = [("", _("— kies je organisatie —"))] + [
                 (pk, actor.actor.name) for pk, actor in self.actors.items()
@@ -65,6 +63,14 @@ class OrganisationFields(forms.Form):
         self.fields[first].help_text = _(
             "Leeg laten mag, als je niet namens een organisatie meedoet."
         )
+
+    @staticmethod
+    def actors_of(network):
+        """Return the network's actors to choose from, by id, in the order of their names."""
+        return {
+            actor.pk: actor
+            for actor in network.network_actors.select_related("actor").order_by("actor__name")
+        }
 
     def clean_new_organisation(self):
         return " ".join(self.cleaned_data["new_organisation"].split())

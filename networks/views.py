@@ -33,6 +33,7 @@ from networks.forms import (
     JoinLinkForm,
     MembershipForm,
     NetworkForm,
+    OrganisationFields,
     RegisterForm,
 )
 from networks.models import JoinLink, Membership, Network, NetworkActor
@@ -101,8 +102,11 @@ def _join_page(request, link, status=200, **forms):
     if request.user.is_authenticated:
         forms.setdefault("join_form", JoinForm(prefix="member", network=network))
     else:
-        forms.setdefault("register_form", RegisterForm(prefix="register", network=network))
-        forms.setdefault("guest_form", GuestForm(prefix="guest", network=network))
+        actors = OrganisationFields.actors_of(network)
+        forms.setdefault(
+            "register_form", RegisterForm(prefix="register", network=network, actors=actors)
+        )
+        forms.setdefault("guest_form", GuestForm(prefix="guest", network=network, actors=actors))
     return render(
         request, "networks/join.html", {"link": link, "network": network, **forms}, status=status
     )

@@ -144,3 +144,9 @@ def test_forming_a_coalition_makes_the_joiners_organisations_its_core_partners(
     coalition = ambition.formed_coalitions.get()
     assert "De Brug" in [partner.actor.name for partner in coalition.core_partners.all()]
     assert coalition.leads == [gijs]
+
+
+def test_the_join_page_asks_for_the_actors_once(join_link, client, django_assert_num_queries):
+    # The link, and the actors for both forms (the guest's and the account's).
+    with django_assert_num_queries(2):
+        assert client.get(_url(join_link)).status_code == 200
