@@ -85,6 +85,11 @@ EXPECTED = {
     "networks:password_reset_done": ((200,) * 6, PUBLIC_405),
     "networks:password_reset_confirm": ((302,) * 6, (302,) * 6),
     "networks:password_reset_complete": ((200,) * 6, PUBLIC_405),
+    # Signing up: only for visitors without an account (the signed-in go home). The
+    # confirmation link is public: its token is the proof.
+    "networks:sign_up": ((200, 302, 302, 302, 302, 302), (422, 302, 302, 302, 302, 302)),
+    "networks:sign_up_sent": ((200,) * 6, PUBLIC_405),
+    "networks:confirm_email": ((200,) * 6, PUBLIC_405),
     "set_language": ((302,) * 6, (302,) * 6),
     "canvas:about": ((200,) * 6, PUBLIC_405),
     # Signed in.
@@ -137,6 +142,8 @@ EXPECTED = {
     "workshop:part": (members(302), ALL_405),
     "workshop:steer": (ALL_405, only(302)),
     "workshop:dot": (ALL_405, members(302)),
+    # The thank-you page is for guests whose access ended; members go to the board.
+    "workshop:thanks": (members(302), members(302)),
     "coalitions:commit": (members(302), members(302)),
     "coalitions:form_coalition": (ALL_405, only(302)),
     # Agendas: facilitators and coordinators prepare them (only facilitators start one).
@@ -201,6 +208,8 @@ class World:
 
 def _kwargs(name, world):
     """Build the URL's arguments from the world, by argument name (or by URL name)."""
+    if name == "networks:confirm_email":
+        return {"token": world.people["member"].confirmation_token()}
     if name == "networks:password_reset_confirm":
         bob = world.people["member"]
         return {
@@ -497,12 +506,22 @@ def test_a_guest_whose_link_lapsed_is_refused_in_every_network_url(method, world
     world.join_link.revoke()
     client.force_login(guest)
     network_urls = [
-        name for name, pattern in _patterns().items() if "slug" in pattern.pattern.regex.groupindex
+        name
+        for name, pattern in _patterns().items()
+        if "slug" in pattern.pattern.regex.groupindex and name != "workshop:thanks"
     ]
     assert len(network_urls) >= 10
+    thanks = reverse("workshop:thanks", args=[world.network.slug])
     for name in network_urls:
         url = reverse(name, kwargs=_kwargs(name, world))
         before = _snapshot()
         response = getattr(client, method)(url, _payload(name, world))
-        assert response.status_code in (403, 405), f"{method.upper()} {url}"
+        if method == "get" and response.status_code == 302:
+            # A page opened whole sends them to the thank-you page, which shows no more.
+            assert response.url == thanks, f"GET {url}"
+        else:
+            assert response.status_code in (403, 405), f"{method.upper()} {url}"
         assert _snapshot() == before
+    # Fragments (htmx) and the event stream are refused plainly: nothing to redirect.
+    board = reverse("networks:detail", args=[world.network.slug])
+    assert client.get(board, headers={"HX-Request": "true"}).status_code == 403
