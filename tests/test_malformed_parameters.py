@@ -107,6 +107,8 @@ PARAMETERS = {
     "record:print": (("versie",), ()),
     "record:poster": ((), ()),
     "record:sheets": (("coalitie",), ()),
+    "record:poster_png": ((), ()),
+    "record:notes_csv": ((), ()),
     "record:export": ((), ()),
     "record:versions": ((), ()),
     "record:save": ((), ()),
@@ -184,6 +186,7 @@ def no_pdfs(monkeypatch):
 
     monkeypatch.setattr(poster, "poster_pdf", lambda *args, **kwargs: b"%PDF-stub")
     monkeypatch.setattr(poster, "sheets_pdf", lambda *args, **kwargs: b"%PDF-stub")
+    monkeypatch.setattr(poster, "poster_png", lambda *args, **kwargs: b"\x89PNG-stub")
     monkeypatch.setattr(WorkshopSummary, "pdf", lambda self, request: b"%PDF-stub")
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda self, *args, **kwargs: b"%PDF-stub")
 

@@ -142,6 +142,8 @@ EXPECTED = {
     "record:print": (members(200), ALL_405),
     "record:poster": (members(200), ALL_405),
     "record:sheets": (members(200), ALL_405),
+    "record:poster_png": (members(200), ALL_405),
+    "record:notes_csv": (members(200), ALL_405),
     "record:export": (members(200), ALL_405),
     "record:versions": (members(200), ALL_405),
     "record:save": (ALL_405, editors(302)),
