@@ -61,6 +61,8 @@ PARAMETERS = {
     "networks:password_reset_complete": ((), ()),
     "set_language": (("next", "language"), ("next", "language")),
     "networks:profile": ((), ("save_name", "change_password", "become_member")),
+    "digests:settings": ((), ()),
+    "digests:unsubscribe": ((), ()),
     "networks:create": ((), ()),
     "networks:detail": (("verwijderd", "projector"), ()),
     "networks:edit": ((), ()),

@@ -32,6 +32,7 @@ from django.utils.http import urlsafe_base64_encode
 from canvas.models import Note
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
+from coalitions.digests.models import MailPreference
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.insights.models import Scan
 from networks.insights.scans import SAMENWERKING
@@ -86,6 +87,9 @@ EXPECTED = {
     "set_language": ((302,) * 6, (302,) * 6),
     # Signed in.
     "networks:profile": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
+    # Mail: one's own preferences; unsubscribing by a signed link, signed in or not.
+    "digests:settings": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
+    "digests:unsubscribe": ((200,) * 6, (200,) * 6),
     # Networks and their actors.
     "networks:create": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
     "networks:detail": (members(200), ALL_405),
@@ -203,6 +207,7 @@ def _kwargs(name, world):
         "prompt": world.note.prompt,
         "fmt": "csv",
         "code": "coalitie-zonder-stap",  # the example's Techniekdag has no next step
+        "signed": MailPreference(user=world.people["member"]).unsubscribe_token("digest"),
     }
     # `pk` means the object the URL is about: its app and path say which.
     by_argument["pk"] = {
@@ -283,6 +288,7 @@ def _payload(name, world):
         },
         "networks:scan": dict.fromkeys(SAMENWERKING.item_codes, "3"),
         "networks:advice": {"factors": "", "factors_discussed": ["3"]},
+        "digests:settings": {"digest": "daily", "reminders": "on", "language": ""},
     }.get(name, {})
 
 
