@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "canvas.live",
     "canvas.workshops",
     "canvas.records",
+    "canvas.sharing",
     "canvas.tools",
     "networks",
     "networks.insights",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("coalitions.digests.urls")),
     path("", include("canvas.workshops.urls")),
     path("", include("canvas.records.urls")),
+    path("", include("canvas.sharing.urls")),
 ]
 
 # Django's own error pages, closing the connection they open (see canvas/errors.py).

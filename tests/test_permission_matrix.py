@@ -31,6 +31,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from canvas.models import Note
 from canvas.records.models import CanvasVersion
+from canvas.sharing.models import ShareLink
 from canvas.workshops.models import Workshop
 from coalitions.digests.models import MailPreference
 from coalitions.models import Ambition, Coalition, CoalitionMember
@@ -130,6 +131,10 @@ EXPECTED = {
     "networks:person_update": (ALL_405, only(302)),
     "networks:person_remove": (only(200), only(302)),
     "networks:activity": (only(200, coordinator=True), ALL_405),
+    # Read-only links for the achterban: made by those who edit everything, read by anyone.
+    "sharing:links": (only(200, coordinator=True), only(302, coordinator=True)),
+    "sharing:revoke": (ALL_405, only(302, coordinator=True)),
+    "sharing:shared": ((200,) * 6, PUBLIC_405),
     # Workshops: facilitators steer (and form coalitions from commitments); members vote
     # and commit. The world's workshop is running, so starting another is refused (422).
     "workshop:list": (members(200), only(422)),
@@ -189,6 +194,7 @@ class World:
     closed_scan: object
     workshop: object
     loose_ambition: object  # one without coalitions, so it may be deleted
+    share_link: object  # a valid read-only link of the whole canvas
 
 
 def _kwargs(name, world):
@@ -207,6 +213,7 @@ def _kwargs(name, world):
         "prompt": world.note.prompt,
         "fmt": "csv",
         "code": "coalitie-zonder-stap",  # the example's Techniekdag has no next step
+        "share_token": world.share_link.token,
         "signed": MailPreference(user=world.people["member"]).unsubscribe_token("digest"),
     }
     # `pk` means the object the URL is about: its app and path say which.
@@ -231,6 +238,7 @@ def _kwargs(name, world):
         "networks:scan": world.scan.pk,
         "networks:scan_close": world.scan.pk,
         "networks:scan_export": world.closed_scan.pk,
+        "sharing:revoke": world.share_link.pk,
     }.get(name, world.note.pk if name.startswith("canvas:") else None)
     pattern = _patterns()[name]
     kwargs = {arg: by_argument[arg] for arg in pattern.pattern.regex.groupindex}
@@ -288,6 +296,7 @@ def _payload(name, world):
         },
         "networks:scan": dict.fromkeys(SAMENWERKING.item_codes, "3"),
         "networks:advice": {"factors": "", "factors_discussed": ["3"]},
+        "sharing:links": {"valid_for": "30d", "label": "Bestuur"},
         "digests:settings": {"digest": "daily", "reminders": "on", "language": ""},
     }.get(name, {})
 
@@ -419,6 +428,7 @@ def _build_world():
     closed_scan = Scan.objects.create(
         network=network, kind="kenmerken", opens=now - timedelta(9), closes=now - timedelta(2)
     )
+    share_link = ShareLink.create_for(network, people["facilitator"], timedelta(days=7))
     return World(
         network,
         people,
@@ -434,6 +444,7 @@ def _build_world():
         closed_scan,
         workshop,
         Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
+        share_link,
     )
 
 
