@@ -55,6 +55,7 @@ def test_it_is_never_indexed(network, alice, client):
     response = _open(client, _link(network, alice))
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+    assert response["Referrer-Policy"] == "no-referrer"  # the token stays out of others' logs
 
 
 def test_no_hidden_note_and_no_control(network, alice, written, client):
