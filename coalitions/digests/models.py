@@ -103,8 +103,9 @@ class MailPreference(models.Model):
 
     @classmethod
     def remember_language(cls, sender, request, user, **kwargs):
-        """On sign-in: remember the language in use, for mail in that language."""
-        language = translation.get_language_from_request(request)
+        """On sign-in: remember the language in use (the language switch's, as
+        canvas.middleware.LanguageMiddleware chose it), for mail in that language."""
+        language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
         cls.objects.update_or_create(user=user, defaults={"last_language": language})
 
     @property

@@ -1,5 +1,6 @@
 """The mails themselves, as tasks: the worker sends them (see the README, "Email")."""
 
+import email.policy
 from datetime import date
 
 from django.core.mail import EmailMessage
@@ -17,6 +18,21 @@ from coalitions.digests.models import (
 )
 
 
+class _ListMessage(EmailMessage):
+    """A mail whose List-Unsubscribe header stays one line.
+
+    The header is one long URL without spaces: folded at 78 columns, Python writes it as
+    encoded-words (=?utf-8?q?…), which mail programs do not read as a link. Headers are
+    written on lines of up to 998 characters (RFC 5322's limit); the body was encoded
+    before, as for any mail.
+    """
+
+    def message(self, *, policy=email.policy.default):
+        message = super().message(policy=policy)
+        message.policy = message.policy.clone(max_line_length=998)
+        return message
+
+
 def _send(preference, kind, subject, template, context):
     """Send one mail to the preference's person, with a one-click unsubscribe for `kind`.
 
@@ -25,7 +41,7 @@ def _send(preference, kind, subject, template, context):
     """
     url = preference.unsubscribe_url(kind)
     body = render_to_string(template, {**context, "unsubscribe": url, "user": preference.user})
-    message = EmailMessage(
+    message = _ListMessage(
         subject.strip(),
         body,
         to=[preference.user.email],

@@ -1,5 +1,6 @@
 """Digests: what changed in one's coalitions, by mail, daily or weekly, in one's language."""
 
+import email.policy
 from datetime import timedelta
 
 import pytest
@@ -77,6 +78,18 @@ def test_every_digest_has_a_one_click_unsubscribe(people, bob):
     assert MailPreference.objects.get(user=bob).digest == "never"
 
 
+def test_the_unsubscribe_header_stays_a_readable_url(people, bob, settings):
+    settings.SITE_URL = "https://netwerkcanvas.onderwijsregio-rivierenland.example.org"
+    _send()
+    (message,) = _to(bob.email)
+    url = message.extra_headers["List-Unsubscribe"]
+    for policy in (email.policy.default, email.policy.SMTP):  # the console's, SMTP's
+        raw = message.message(policy=policy).as_bytes().decode()
+        assert f"List-Unsubscribe: {url}" in raw.replace("\r\n", "\n").splitlines()
+        assert "=?utf-8?" not in raw
+        assert "Content-Transfer-Encoding: quoted-printable" in raw  # the body as before
+
+
 def test_a_digest_is_in_the_readers_language(people, bob):
     MailPreference.objects.filter(user=bob).update(language="en")
     _send()
@@ -92,6 +105,12 @@ def test_the_language_last_used_counts_when_none_was_chosen(people, bob):
     _send()
     (message,) = _to(bob.email)
     assert "is taking part" in message.body
+
+
+def test_an_english_browser_without_the_switch_gets_dutch_as_the_site_does(people, bob):
+    client = Client(headers={"accept-language": "en-US,en;q=0.9"})
+    client.post("/account/inloggen/", {"username": bob.email, "password": "s3cret-pass!"})
+    assert MailPreference.objects.get(user=bob).last_language == "nl"
 
 
 def test_no_digest_goes_twice_for_the_same_news(people, bob, dave):
