@@ -173,3 +173,19 @@ def test_the_shared_page_costs_a_fixed_number_of_queries(
         link = _link(network, alice, show_names=show_names)
         with django_assert_max_num_queries(8):  # 5-7 measured
             assert _open(client, link).status_code == 200
+
+
+def test_the_links_page_costs_the_same_for_one_link_or_many(
+    network, alice, coalition, client, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(alice)
+    _link(network, alice)
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/n/{network.slug}/leeslinks/")
+    for _n in range(5):
+        _link(network, alice, coalition=coalition).revoke()
+    with django_assert_num_queries(len(one)):
+        assert client.get(f"/n/{network.slug}/leeslinks/").status_code == 200
