@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # The task queue in the database, and its worker (`manage.py db_worker`).
+    "django_tasks_db",
     # The project's rooms, each an app (see the README's code map).
     "canvas",
     "canvas.board",
@@ -55,10 +57,12 @@ INSTALLED_APPS = [
     "canvas.agenda",
     "canvas.records",
     "canvas.identity",
+    "canvas.sharing",
     "canvas.tools",
     "networks",
     "networks.insights",
     "coalitions",
+    "coalitions.digests",
 ]
 
 MIDDLEWARE = [
@@ -193,7 +197,20 @@ CACHES = {
     },
 }
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Mail and other background work are tasks. In production they wait in the database for
+# the worker (`manage.py db_worker`); in development and the demo (DEBUG on) they run at
+# once, inside the request, so nothing waits for a worker nobody started.
+# TASKS_BACKEND=database or immediate chooses explicitly.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "database")
+if TASKS_BACKEND not in ("immediate", "database"):
+    raise RuntimeError("TASKS_BACKEND must be immediate or database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django.tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

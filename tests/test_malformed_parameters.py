@@ -65,6 +65,11 @@ PARAMETERS = {
     "networks:password_reset_complete": ((), ()),
     "set_language": (("next", "language"), ("next", "language")),
     "networks:profile": ((), ("save_name", "change_password", "become_member")),
+    "digests:settings": ((), ()),
+    "sharing:links": ((), ()),
+    "sharing:revoke": ((), ()),
+    "sharing:shared": ((), ()),
+    "digests:unsubscribe": ((), ()),
     "networks:create": ((), ()),
     "networks:detail": (("verwijderd", "projector"), ()),
     "networks:edit": ((), ()),
@@ -120,6 +125,8 @@ PARAMETERS = {
     "record:print": (("versie",), ()),
     "record:poster": ((), ()),
     "record:sheets": (("coalitie",), ()),
+    "record:poster_png": ((), ()),
+    "record:notes_csv": ((), ()),
     "record:export": ((), ()),
     "record:versions": ((), ()),
     "record:save": ((), ()),
@@ -197,6 +204,7 @@ def no_pdfs(monkeypatch):
 
     monkeypatch.setattr(poster, "poster_pdf", lambda *args, **kwargs: b"%PDF-stub")
     monkeypatch.setattr(poster, "sheets_pdf", lambda *args, **kwargs: b"%PDF-stub")
+    monkeypatch.setattr(poster, "poster_png", lambda *args, **kwargs: b"\x89PNG-stub")
     monkeypatch.setattr(WorkshopSummary, "pdf", lambda self, request: b"%PDF-stub")
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda self, *args, **kwargs: b"%PDF-stub")
 

@@ -33,7 +33,9 @@ from canvas.agenda.models import Agenda
 from canvas.identity.models import IdentityMap
 from canvas.models import Note
 from canvas.records.models import CanvasVersion
+from canvas.sharing.models import ShareLink
 from canvas.workshops.models import Workshop
+from coalitions.digests.models import MailPreference
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.insights.models import Scan
 from networks.insights.scans import SAMENWERKING
@@ -94,6 +96,9 @@ EXPECTED = {
     "canvas:about": ((200,) * 6, PUBLIC_405),
     # Signed in.
     "networks:profile": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
+    # Mail: one's own preferences; unsubscribing by a signed link, signed in or not.
+    "digests:settings": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
+    "digests:unsubscribe": ((200,) * 6, (200,) * 6),
     # Networks and their actors.
     "networks:create": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
     "networks:detail": (members(200), ALL_405),
@@ -134,6 +139,10 @@ EXPECTED = {
     "networks:person_update": (ALL_405, only(302)),
     "networks:person_remove": (only(200), only(302)),
     "networks:activity": (only(200, coordinator=True), ALL_405),
+    # Read-only links for the achterban: made by those who edit everything, read by anyone.
+    "sharing:links": (only(200, coordinator=True), only(302, coordinator=True)),
+    "sharing:revoke": (ALL_405, only(302, coordinator=True)),
+    "sharing:shared": ((200,) * 6, PUBLIC_405),
     # Workshops: facilitators steer (and form coalitions from commitments); members vote
     # and commit. The world's workshop is running, so starting another is refused (422).
     "workshop:list": (members(200), only(422)),
@@ -162,6 +171,8 @@ EXPECTED = {
     "record:print": (members(200), ALL_405),
     "record:poster": (members(200), ALL_405),
     "record:sheets": (members(200), ALL_405),
+    "record:poster_png": (members(200), ALL_405),
+    "record:notes_csv": (members(200), ALL_405),
     "record:export": (members(200), ALL_405),
     "record:versions": (members(200), ALL_405),
     "record:save": (ALL_405, editors(302)),
@@ -203,6 +214,7 @@ class World:
     closed_scan: object
     workshop: object
     loose_ambition: object  # one without coalitions, so it may be deleted
+    share_link: object  # a valid read-only link of the whole canvas
     agenda: object = None  # the standard session, prepared (not yet walked)
 
 
@@ -224,6 +236,8 @@ def _kwargs(name, world):
         "prompt": world.note.prompt,
         "fmt": "csv",
         "code": "coalitie-zonder-stap",  # the example's Techniekdag has no next step
+        "share_token": world.share_link.token,
+        "signed": MailPreference(user=world.people["member"]).unsubscribe_token("digest"),
     }
     # `pk` means the object the URL is about: its app and path say which.
     by_argument["pk"] = {
@@ -250,6 +264,7 @@ def _kwargs(name, world):
         "networks:scan": world.scan.pk,
         "networks:scan_close": world.scan.pk,
         "networks:scan_export": world.closed_scan.pk,
+        "sharing:revoke": world.share_link.pk,
     }.get(name, world.note.pk if name.startswith("canvas:") else None)
     pattern = _patterns()[name]
     kwargs = {arg: by_argument[arg] for arg in pattern.pattern.regex.groupindex}
@@ -311,6 +326,8 @@ def _payload(name, world):
         },
         "networks:scan": dict.fromkeys(SAMENWERKING.item_codes, "3"),
         "networks:advice": {"factors": "", "factors_discussed": ["3"]},
+        "sharing:links": {"valid_for": "30d", "label": "Bestuur"},
+        "digests:settings": {"digest": "daily", "reminders": "on", "language": ""},
     }.get(name, {})
 
 
@@ -443,6 +460,7 @@ def _build_world():
     closed_scan = Scan.objects.create(
         network=network, kind="kenmerken", opens=now - timedelta(9), closes=now - timedelta(2)
     )
+    share_link = ShareLink.create_for(network, people["facilitator"], timedelta(days=7))
     world = World(
         network,
         people,
@@ -458,6 +476,7 @@ def _build_world():
         closed_scan,
         workshop,
         Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
+        share_link,
     )
     world.agenda = Agenda.create_from(network, people["facilitator"], "standaard")
     return world
