@@ -97,7 +97,10 @@ def workshop_part(request, slug):
     access = get_access(request, slug)
     if not request.htmx:
         return redirect(board_url(access.network, "workshop"))
-    fragment = _PANEL_PARTS.get(request.GET.get("deel"))
+    part = request.GET.get("deel")
+    if part == "stap":  # the step on a phone, for everyone
+        return render(request, f"{BOARD}#step-card", board_context(access))
+    fragment = _PANEL_PARTS.get(part)
     if fragment is not None:
         access.require(access.can_steer_workshop)
         return render(request, f"{BOARD}#{fragment}", board_context(access))
@@ -181,6 +184,7 @@ def _sort(request, workshop):
 
 _STEERING = {
     "step": _step,
+    "next": _step,  # the panel's "Volgende stap": a step, with the focus kept on it
     "timer": _timer,
     "silent": _silent,
     "reveal": _reveal,
@@ -210,7 +214,8 @@ def steer(request, slug):
         if not request.htmx:
             messages.error(request, _first_error(form))
             return redirect(board_url(network, "workshop"))
-        return _render_panel(request, access, bound={action: form}, focus=action, status=422)
+        key = "step" if action == "next" else action  # "next" posts the step form's field
+        return _render_panel(request, access, bound={key: form}, focus=action, status=422)
     if keys:
         # The tab that steered has the new bar and panel ("workshop") in its answer
         # (refetching the panel would fold up what the facilitator just opened in it);
