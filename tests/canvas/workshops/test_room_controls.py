@@ -24,7 +24,7 @@ def _steer(client, network, data, **kwargs):
 
 
 def _card(html):
-    return re.search(r'<section class="step-card[^"]*" id="step-card".*?</section>', html, re.S)[0]
+    return re.search(r'<div class="step-card[^"]*" id="step-card".*?</div>', html, re.S)[0]
 
 
 # -- next step ------------------------------------------------------------------------
@@ -147,7 +147,7 @@ def test_the_card_follows_the_room(network, workshop, bob, client):
     response = client.get(f"/n/{network.slug}/workshop/?deel=stap", headers=HX)
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
-    assert html.lstrip().startswith('<section class="step-card"')
+    assert html.lstrip().startswith('<div class="step-card"')
     assert "Verbinding op stijl" in html
     assert client.get(f"/n/{network.slug}/workshop/?deel=stap").status_code == 302  # no htmx
 
