@@ -242,3 +242,16 @@ def test_the_code_screen_and_the_projector_show_one_address(
     ]
     assert qr[0] == qr[1]
     assert f"{address.removesuffix('/code/')}/doe-mee/{link.token}/" in code  # "of open …"
+
+
+def test_a_vote_on_the_ambitions_charts_their_titles(network, workshop, watcher, bob):
+    workshop.go_to("coalitions")
+    vote = Vote.objects.create(workshop=workshop, target="ambitions", hide_results=True)
+    ambition = Ambition.objects.filter(network=network).order_by("position", "id").last()
+    vote.place(bob, ambition)
+    vote.close()
+    chart = re.search(
+        r'<section class="chart vote-chart".*?</section>', _get(watcher, network), re.S
+    )[0]
+    assert "Uitslag: Ambities" in chart
+    assert re.findall(r'<span class="bar-label">([^<]*)</span>', chart) == [ambition.title]
