@@ -69,9 +69,10 @@ def test_a_workshop_room_facilitator_projector_and_two_phones(open_page, network
 
     facilitator = open_page(alice, (1440, 900))
     projector = open_page(alice, (1280, 720), "presentatie/")
+    wide = open_page(alice, (1920, 1080), "presentatie/")  # the other usual projector
     phone = open_page(member, (390, 844))
     guest_phone = open_page(guest, (390, 844))
-    pages = {"facilitator": facilitator, "projector": projector}
+    pages = {"facilitator": facilitator, "projector": projector, "projector-1920": wide}
     pages |= {"phone": phone, "guest": guest_phone}
     dock = facilitator.locator("#workshop-panel")
     code = workshop.join_link.display_code
@@ -101,6 +102,10 @@ def test_a_workshop_room_facilitator_projector_and_two_phones(open_page, network
     assert _in_view(projector, notes.last)
     assert _in_view(projector, projector.locator(".podium-code"))
     assert projector.evaluate("document.documentElement.scrollHeight") <= 720
+    expect(wide.locator("#prompt-notes-passion .note")).to_have_count(11)
+    assert _in_view(wide, wide.locator("#prompt-notes-passion .note").last)
+    assert _in_view(wide, wide.locator(".podium-qr svg"))
+    assert wide.evaluate("document.documentElement.scrollHeight") <= 1080
 
     # Both phones: the question and "+ Notitie toevoegen" in the first screen.
     for page in (phone, guest_phone):
