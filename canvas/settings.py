@@ -37,7 +37,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Links in email and on the projector. Left at this default, the projector shows the
+# address its own page was served at instead (networks/site.py).
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
+SITE_URL = os.environ.get("SITE_URL", DEFAULT_SITE_URL)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -42,6 +42,22 @@ class Access:
     can_manage_join_links = can_manage_people
 
     @property
+    def nav_tabs(self):
+        """Return the network's tabs this person uses (networks/network_nav.html).
+
+        Hiding a tab is courtesy only: every member may still open every page. A guest
+        comes for one workshop: the canvas and the scans they may answer. Members add
+        the workshops' summaries, the actors and the versions; the analysis pages
+        (overlap, advice, signals) are for those who run the network.
+        """
+        if self.user.is_guest and not self.edits_everything:
+            return {"board", "band", "identity", "scans"}
+        tabs = {"board", "band", "identity", "scans", "workshops", "actors", "versions"}
+        if self.edits_everything:
+            tabs |= {"overlap", "advice", "signals", "present"}
+        return tabs
+
+    @property
     def can_see_activity(self):
         return self.edits_everything
 

@@ -550,14 +550,15 @@ class JoinLink(models.Model):
     def get_absolute_url(self):
         return reverse("networks:join", args=[self.token])
 
-    def absolute_url(self):
-        """Return the link with the site's address: what a phone opens after scanning."""
-        return settings.SITE_URL.rstrip("/") + self.get_absolute_url()
+    def absolute_url(self, site=None):
+        """Return the link with the site's address (`site`, else `SITE_URL`): what a phone
+        opens after scanning."""
+        return (site or settings.SITE_URL).rstrip("/") + self.get_absolute_url()
 
-    def qr_svg(self):
+    def qr_svg(self, site=None):
         """Return the link as a QR code (inline SVG) for the projector."""
         label = _("QR-code om mee te doen met code %(code)s") % {"code": self.display_code}
-        return _qr_svg(self.absolute_url(), str(label))
+        return _qr_svg(self.absolute_url(site), str(label))
 
     @property
     def display_code(self):

@@ -38,6 +38,7 @@ from networks.forms import (
 )
 from networks.models import JoinLink, Membership, Network, NetworkActor
 from networks.revisions import StaleRevision
+from networks.site import join_address, site_url
 from networks.tasks import send_email
 
 GUEST_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -249,14 +250,17 @@ def join_link_show(request, slug, link_pk):
     access = get_access(request, slug)
     access.require(access.can_manage_join_links)
     link = get_join_link(access, link_pk)
-    url = link.absolute_url()
-    # Read aloud and typed from the wall: the address without its scheme.
-    code_url = settings.SITE_URL.split("://", 1)[-1].rstrip("/")
-    return render(
-        request,
-        "networks/join_link_show.html",
-        {"network": access.network, "link": link, "url": url, "code_url": code_url},
-    )
+    # The same address as the projector's, from the same place (networks/site.py).
+    site = site_url(request)
+    context = {
+        "network": access.network,
+        "link": link,
+        "site": site,
+        "url": link.absolute_url(site),
+        "qr": link.qr_svg(site) if link.is_valid else "",
+        "code_url": join_address(request),
+    }
+    return render(request, "networks/join_link_show.html", context)
 
 
 @require_POST

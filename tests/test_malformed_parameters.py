@@ -75,7 +75,7 @@ PARAMETERS = {
     "networks:edit": ((), ()),
     "networks:actors": ((), ()),
     "networks:edit_actor": ((), ()),
-    "canvas:present": ((), ()),
+    "canvas:present": (("deel",), ()),
     "canvas:prompt": ((), ()),
     "canvas:add_note": ((), ()),
     "canvas:note": ((), ()),

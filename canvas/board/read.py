@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from canvas.agenda.models import Agenda
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
-from canvas.workshops.forms import steering_forms
+from canvas.workshops.forms import next_step, steering_forms
 from canvas.workshops.models import Vote, Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
 from networks.models import Actor, NetworkActor, User
@@ -638,6 +638,11 @@ class Room:
     @cached_property
     def steering_forms(self):
         return steering_forms(self.workshop) if self.workshop is not None else {}
+
+    @cached_property
+    def next_step(self):
+        """Return (value, label) of the step after the current one, or None."""
+        return next_step(self.workshop) if self.workshop is not None else None
 
     @cached_property
     def results(self):

@@ -106,7 +106,10 @@ def workshop_part(request, slug):
     access = get_access(request, slug)
     if not request.htmx:
         return redirect(board_url(access.network, "workshop"))
-    fragment = _PANEL_PARTS.get(request.GET.get("deel"))
+    part = request.GET.get("deel")
+    if part == "stap":  # the step on a phone, for everyone
+        return render(request, f"{BOARD}#step-card", board_context(access))
+    fragment = _PANEL_PARTS.get(part)
     if fragment is not None:
         access.require(access.can_steer_workshop)
         return render(request, f"{BOARD}#{fragment}", board_context(access))
@@ -202,7 +205,9 @@ def _sort(request, workshop):
 
 _STEERING = {
     "step": _step,
-    "next": _next,
+    "next": _next,  # the agenda's next step
+    # Without an agenda, "Volgende stap" follows the canvas: a step, the focus kept on it.
+    "next-step": _step,
     "timer": _timer,
     "silent": _silent,
     "reveal": _reveal,
@@ -232,7 +237,8 @@ def steer(request, slug):
         if not request.htmx:
             messages.error(request, _first_error(form))
             return redirect(board_url(network, "workshop"))
-        return _render_panel(request, access, bound={action: form}, focus=action, status=422)
+        key = "step" if action == "next-step" else action  # it posts the step form's field
+        return _render_panel(request, access, bound={key: form}, focus=action, status=422)
     if keys:
         # The tab that steered has the new bar and panel ("workshop") in its answer
         # (refetching the panel would fold up what the facilitator just opened in it);
