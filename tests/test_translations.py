@@ -107,6 +107,7 @@ SAME_IN_BOTH = {
     "English",
     "JSON",
     "Live",
+    "Workshop",
     "Min.",
     "Nederlands",
     "Overlap",

@@ -72,6 +72,7 @@ def normalise(html):
     html = re.sub(r' nonce="[^"]+"', "", html)
     html = re.sub(r'"x-csrftoken": "[^"]+"', '"x-csrftoken": ""', html)
     html = re.sub(r"\b[A-Z0-9]{3}-[A-Z0-9]{3}\b", "XXX-XXX", html)
+    html = re.sub(r"Code( [A-Z0-9]){3} -( [A-Z0-9]){3}", "Code X X X - X X X", html)  # spelled
     html = re.sub(r'd="M[^"]*"', 'd=""', html)  # the join code's QR
     html = re.sub(r"(ambities|coalities|notities|spelregels)/\d+/", r"\1/N/", html)
     ids = r'(id|for|href|aria-describedby|aria-labelledby|hx-target|value)="([^"]*?)\d+'
