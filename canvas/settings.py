@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "networks",
     "networks.insights",
     "coalitions",
+    "coalitions.actions",
 ]
 
 MIDDLEWARE = [

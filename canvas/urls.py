@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("canvas.board.urls")),
     path("", include("coalitions.urls")),
+    path("", include("coalitions.actions.urls")),
     path("", include("canvas.workshops.urls")),
     path("", include("canvas.records.urls")),
 ]
