@@ -32,6 +32,7 @@ from django.utils.http import urlsafe_base64_encode
 from canvas.models import Note
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
+from coalitions.actions.models import Action
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.insights.models import Scan
 from networks.insights.scans import SAMENWERKING
@@ -116,6 +117,12 @@ EXPECTED = {
     "coalitions:delete_coalition": (ALL_405, editors(302)),
     "coalitions:restore_coalition": (ALL_405, editors(302)),
     "coalitions:choose_lead": (ALL_405, editors(302)),
+    # Between the workshops: one's coalitions, a coalition's page and its actions (those
+    # who take part in it change them).
+    "actions:mine": ((L, 200, 200, 200, 200, 200), ALL_405),
+    "actions:coalition": (members(200), coalition_members(302)),
+    "actions:edit_action": (coalition_members(200), coalition_members(302)),
+    "actions:set_status": (ALL_405, coalition_members(302)),
     # People, codes and the log.
     "networks:join_links": (only(200), ALL_405),
     "networks:join_link_create": (ALL_405, only(302)),
@@ -183,6 +190,7 @@ class World:
     closed_scan: object
     workshop: object
     loose_ambition: object  # one without coalitions, so it may be deleted
+    action: object = None  # an action of the coalition in question
 
 
 def _kwargs(name, world):
@@ -201,6 +209,7 @@ def _kwargs(name, world):
         "prompt": world.note.prompt,
         "fmt": "csv",
         "code": "coalitie-zonder-stap",  # the example's Techniekdag has no next step
+        "action_pk": world.action.pk,
     }
     # `pk` means the object the URL is about: its app and path say which.
     by_argument["pk"] = {
@@ -215,6 +224,9 @@ def _kwargs(name, world):
         "coalitions:delete_coalition": world.coalition.pk,
         "coalitions:restore_coalition": world.coalition.pk,
         "coalitions:choose_lead": world.coalition.pk,
+        "actions:coalition": world.coalition.pk,
+        "actions:edit_action": world.coalition.pk,
+        "actions:set_status": world.coalition.pk,
         "networks:edit_actor": world.actor.pk,
         "workshop:summary": world.workshop.pk,
         "workshop:pdf": world.workshop.pk,
@@ -264,6 +276,18 @@ def _payload(name, world):
             "role": "trekker",
         },
         "coalitions:commit": {"level": "weten"},
+        "actions:coalition": {
+            "title": "Zaal boeken",
+            "owner": world.people["coalition_member"].pk,
+            "due_on": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        },
+        "actions:edit_action": {
+            "title": "Zaal boeken in Tiel",
+            "owner": world.people["coalition_member"].pk,
+            "status": "bezig",
+            "revision": world.action.revision,
+        },
+        "actions:set_status": {"status": "klaar"},
         "workshop:list": {"title": "Nog een workshop"},
         "workshop:steer": {"action": "step", "step": "identity"},
         "workshop:dot": {"item": world.note.pk},
@@ -426,6 +450,7 @@ def _build_world():
         closed_scan,
         workshop,
         Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
+        Action.objects.create(coalition=coalition, title="Eerste actie"),
     )
 
 
