@@ -22,6 +22,7 @@ from weasyprint.urls import URLFetcher
 
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
+from coalitions.actions.models import Action
 from coalitions.models import Coalition, CoalitionMember, Commitment
 from networks.models import NetworkActor
 
@@ -110,9 +111,18 @@ class WorkshopSummary:
             VoteResult(vote, vote.results() if vote.results_visible else [], vote.voters())
             for vote in workshop.votes.select_related("workshop__network").order_by("opened_at")
         ]
-        return cls(
+        summary = cls(
             workshop, blocks, ambitions, coalitions, votes, _commitments(network, start, end)
         )
+        # What was agreed to do next: the actions added during the workshop (wat, wie,
+        # wanneer), of any coalition still there.
+        summary.actions = list(
+            Action.objects.alive()
+            .filter(coalition__network=network, **made)
+            .select_related("coalition", "owner")
+            .order_by("coalition__position", "coalition_id", "due_on", "id")
+        )
+        return summary
 
     @property
     def quiet_blocks(self):
