@@ -43,7 +43,7 @@ class ActionForm(RevisionCheckedForm):
             },
         }
 
-    def __init__(self, *args, coalition, user=None, **kwargs):
+    def __init__(self, *args, coalition, user=None, autofocus=True, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.coalition = coalition
@@ -51,7 +51,8 @@ class ActionForm(RevisionCheckedForm):
         self.fields["owner"].queryset = User.objects.filter(pk__in=[p.pk for p in people])
         self.fields["owner"].required = True
         self.fields["owner"].empty_label = _("— kies wie —")
-        self.fields["title"].widget.attrs["autofocus"] = True
+        if autofocus:  # not on a page just opened: it would scroll to the form
+            self.fields["title"].widget.attrs["autofocus"] = True
         if not self.instance.pk:
             del self.fields["status"]  # a new action is open
             if user is not None and any(p.pk == user.pk for p in people):

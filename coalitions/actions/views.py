@@ -50,7 +50,8 @@ def _page_context(request, access, coalition, form=None):
     actions = list(coalition.actions.select_related("owner").by_due())
     may_edit = access.can_edit_coalition(coalition)
     if form is None and may_edit:
-        form = ActionForm(coalition=coalition, user=request.user)
+        # After adding one (htmx), the fresh form takes the focus for the next action.
+        form = ActionForm(coalition=coalition, user=request.user, autofocus=bool(request.htmx))
     return {
         "network": access.network,
         "access": access,
