@@ -140,8 +140,15 @@ class Action(models.Model):
             return False
         self.status = status
         self.done_at = timezone.now() if status == ActionStatus.DONE else None
-        self.revision += 1
-        self.save(update_fields=["status", "done_at", "revision", "updated_at"])
+        # A new revision, counted in the database: an edit form opened before this is
+        # then refused as stale (409) rather than silently undoing the status.
+        Action.objects.filter(pk=self.pk).update(
+            status=status,
+            done_at=self.done_at,
+            revision=models.F("revision") + 1,
+            updated_at=timezone.now(),
+        )
+        self.revision = Action.objects.values_list("revision", flat=True).get(pk=self.pk)
         self.coalition.refresh_next_step()
         Activity.record(
             self.coalition.network_id,

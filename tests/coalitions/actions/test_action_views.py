@@ -138,3 +138,14 @@ def test_another_coalitions_action_is_404(coalition, network, bob, client):
     client.force_login(bob)
     url = f"/n/{network.slug}/coalities/{coalition.pk}/acties/{action.pk}/status/"
     assert client.post(url, {"status": "klaar"}).status_code == 404
+
+
+def test_an_edit_opened_before_a_status_change_is_stale(coalition, bob, client):
+    action = make_action(coalition, "Zaal boeken", owner=bob)
+    client.force_login(bob)
+    client.post(_base(action) + "status/", {"status": "klaar"})
+    data = {"title": "Zaal boeken", "owner": bob.pk, "status": "open", "revision": 1}
+    response = client.post(_base(action) + "bewerken/", data)
+    assert response.status_code == 409
+    action.refresh_from_db()
+    assert (action.status, action.revision) == ("klaar", 2)
