@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Coalition, CoalitionMember, CoalitionRole
-from networks.models import Activity
+from networks.models import Activity, Membership
 
 # How soon an action counts as "due soon" on Mijn coalities.
 DUE_SOON = datetime.timedelta(days=14)
@@ -212,18 +212,24 @@ class MyCoalition:
         return self.role in (CoalitionRole.LEAD, CoalitionRole.MEMBER)
 
 
-def my_coalitions(user, today=None):
+def my_coalitions(user):
     """Return (the person's open actions, their coalitions) across all their networks,
     due soon first; a fixed number of queries however many there are.
 
-    Only coalitions that are not deleted, in networks the person is still in.
+    Only coalitions that are not deleted, in networks the person may still open (a
+    guest whose join link lapsed may not).
     """
-    today = today or timezone.localdate()
+    # The networks the person may open now: a guest's end with their join link.
+    networks = []
+    for membership in Membership.objects.filter(user=user).select_related("join_link"):
+        membership.user = user  # known: no query for it
+        if membership.guest_may_take_part:
+            networks.append(membership.network_id)
     memberships = (
         CoalitionMember.objects.filter(
             user=user,
             coalition__deleted_at__isnull=True,
-            coalition__network__memberships__user=user,
+            coalition__network__in=networks,
         )
         .select_related("coalition__network")
         .prefetch_related(

@@ -115,3 +115,17 @@ def test_my_coalitions_leaves_out_deleted_coalitions_and_networks_one_left(coali
     coalition.restore()
     Membership.objects.filter(network=network, user=bob).delete()
     assert my_coalitions(bob) == ([], [])
+
+
+def test_a_guest_whose_link_lapsed_sees_that_networks_coalitions_no_more(
+    coalition, network, alice, join_link
+):
+    from networks.models import User
+
+    guest = User.objects.create_guest("Gijs")
+    join_link.admit(guest)
+    CoalitionMember.objects.create(coalition=coalition, user=guest, role="lid")
+    make_action(coalition, "Iets", owner=guest)
+    assert [e.coalition for e in my_coalitions(guest)[1]] == [coalition]
+    join_link.revoke()
+    assert my_coalitions(guest) == ([], [])
