@@ -107,3 +107,16 @@ def test_another_networks_coalition_is_404(coalition, bob, client):
     other = Network.objects.create(name="Ander", slug="ander")
     client.force_login(bob)
     assert client.get(f"/n/{other.slug}/coalities/{coalition.pk}/").status_code == 404
+
+
+def test_the_page_takes_a_fixed_number_of_queries(
+    coalition, bob, client, django_assert_max_num_queries
+):
+    client.force_login(bob)
+    make_action(coalition, "Eén", owner=bob)
+    with django_assert_max_num_queries(20) as few:
+        client.get(_url(coalition))
+    for n in range(6):
+        make_action(coalition, f"Actie {n}", owner=bob, due_on=days(n))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(_url(coalition))
