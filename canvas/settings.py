@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "networks.insights",
     "coalitions",
     "coalitions.digests",
+    "coalitions.actions",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("canvas.board.urls")),
     path("", include("coalitions.urls")),
     path("", include("coalitions.digests.urls")),
+    path("", include("coalitions.actions.urls")),
     path("", include("canvas.workshops.urls")),
     path("", include("canvas.agenda.urls")),
     path("", include("canvas.records.urls")),

@@ -7,8 +7,16 @@ class CoalitionsConfig(AppConfig):
     verbose_name = _("Coalities")
 
     def ready(self):
-        from coalitions.models import CoalitionRole, CoalitionStatus, CommitmentLevel, WorkForm
+        from coalitions.models import (
+            CoalitionCharacter,
+            CoalitionRole,
+            CoalitionStatus,
+            CommitmentLevel,
+            WorkForm,
+        )
         from networks import activity
 
         # The activity log names these values in the reader's language.
-        activity.register_labels(CoalitionStatus, WorkForm, CoalitionRole, CommitmentLevel)
+        activity.register_labels(
+            CoalitionStatus, WorkForm, CoalitionRole, CommitmentLevel, CoalitionCharacter
+        )

@@ -1,7 +1,11 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Ambition, Coalition, CoalitionMember, CoalitionRole, Commitment
@@ -37,6 +41,38 @@ class RevisionCheckedForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["revision"].required = True
             self.fields["revision"].initial = self.instance.revision
+
+
+# Dates people plan by: a year back at most (a late action is still fixed), five ahead.
+DATE_PAST = datetime.timedelta(days=366)
+DATE_FUTURE = datetime.timedelta(days=5 * 366)
+
+
+def check_date(value, unchanged=None):
+    """Refuse a date far from today (a typo such as 1900 or 2202); a date the item
+    already had passes, so an old item can still be saved as it is."""
+    if value is None or value == unchanged:
+        return value
+    today = timezone.localdate()
+    earliest, latest = today - DATE_PAST, today + DATE_FUTURE
+    if not earliest <= value <= latest:
+        raise ValidationError(
+            _("Kies een datum tussen %(earliest)s en %(latest)s.")
+            % {"earliest": date_format(earliest), "latest": date_format(latest)}
+        )
+    return value
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; it sends and shows ISO dates (2027-03-14)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+DATE_ERRORS = {"invalid": _("Vul een datum in, zoals 2027-03-14.")}
 
 
 def _next_position(queryset):
@@ -122,11 +158,24 @@ class CoalitionForm(RevisionCheckedForm):
             "new_partners",
             "target_group",
             "status",
-            "next_step",
+            "character",
+            "starts_on",
+            "ends_on",
+            "delivered",
+            "learned",
         ]
         widgets = {
             "core_partners": forms.CheckboxSelectMultiple,
             "status": forms.RadioSelect,
+            "character": forms.RadioSelect,
+            "starts_on": DateInput,
+            "ends_on": DateInput,
+            "delivered": forms.Textarea(attrs={"rows": 2}),
+            "learned": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "delivered": _("Als de coalitie is afgerond: wat heeft ze opgeleverd?"),
+            "learned": _("Als de coalitie is afgerond: wat hebben jullie geleerd?"),
         }
         field_classes = {"core_partners": IdsMultipleChoiceField}
         error_messages = {
@@ -142,7 +191,11 @@ class CoalitionForm(RevisionCheckedForm):
                 "required": _("Kies een status."),
                 "invalid_choice": _("Kies idee, actief of afgerond."),
             },
-            "next_step": {"max_length": _TOO_LONG},
+            "character": {"invalid_choice": _("Kies resultaat of kennis delen.")},
+            "starts_on": DATE_ERRORS,
+            "ends_on": DATE_ERRORS,
+            "delivered": {"max_length": _TOO_LONG},
+            "learned": {"max_length": _TOO_LONG},
         }
 
     def __init__(self, *args, network, **kwargs):
@@ -153,6 +206,10 @@ class CoalitionForm(RevisionCheckedForm):
         self.fields["work_form"].choices = [
             ("", _("— nog niet gekozen —")),
             *Coalition.WorkForm.choices,
+        ]
+        self.fields["character"].choices = [
+            ("", _("nog niet gekozen")),
+            *Coalition.Character.choices,
         ]
         self.fields["ambition"].queryset = network.ambitions.order_by("position", "id")
         self.fields["ambition"].empty_label = _("— nog geen gedeelde ambitie —")
@@ -168,6 +225,19 @@ class CoalitionForm(RevisionCheckedForm):
         if same.exclude(pk=self.instance.pk).exists():
             raise ValidationError(_("Dit netwerk heeft al een coalitie met deze naam."))
         return name
+
+    def clean_starts_on(self):
+        return check_date(self.cleaned_data["starts_on"], self.initial.get("starts_on"))
+
+    def clean_ends_on(self):
+        return check_date(self.cleaned_data["ends_on"], self.initial.get("ends_on"))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("Het einde ligt vóór de start."))
+        return cleaned
 
     def clean_new_partners(self):
         names, seen = [], set()

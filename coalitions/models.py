@@ -301,12 +301,25 @@ class CoalitionStatus(models.TextChoices):
     DONE = "afgerond", _("afgerond")
 
 
+class CoalitionCharacter(models.TextChoices):
+    """What a coalition is for (article 003): a tangible result, or sharing knowledge."""
+
+    RESULT = "resultaat", _("resultaat")
+    KNOWLEDGE = "kennis", _("kennis delen")
+
+
 class Coalition(models.Model):
-    """A coalition of the willing: some partners working on one shared ambition."""
+    """A coalition of the willing: some partners working on one shared ambition.
+
+    Coalitions are temporary: they start, end, and once closed (afgerond) say what they
+    delivered and learned.
+    """
 
     WorkForm = WorkForm
 
     Status = CoalitionStatus
+
+    Character = CoalitionCharacter
 
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="coalitions", verbose_name=_("netwerk")
@@ -338,7 +351,16 @@ class Coalition(models.Model):
         NetworkActor, blank=True, related_name="coalitions", verbose_name=_("kernpartners")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.IDEA)
+    # Read-only since actions (coalitions/actions): the title of the next open action,
+    # kept up to date by them, so posters, versions and netwerkcanvas/1 keep their field.
     next_step = models.CharField(_("volgende stap"), max_length=500, blank=True)
+    character = models.CharField(
+        _("karakter"), max_length=20, choices=Character, blank=True, default=""
+    )
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("einde"), null=True, blank=True)
+    delivered = models.TextField(_("wat het opleverde"), max_length=5000, blank=True)
+    learned = models.TextField(_("wat we leerden"), max_length=5000, blank=True)
     position = models.PositiveIntegerField(_("positie"), default=0)
     # Dots from the last closed vote on coalitions (not part of netwerkcanvas/1).
     votes = models.PositiveIntegerField(_("stemmen"), default=0)
@@ -370,6 +392,16 @@ class Coalition(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=CoalitionStatus.values),
                 name="coalitions_coalition_valid_status",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(character__in=["", *CoalitionCharacter.values]),
+                name="coalitions_coalition_valid_character",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="coalitions_coalition_ends_after_start",
             ),
         ]
 
@@ -416,8 +448,24 @@ class Coalition(models.Model):
             "core_partners": sorted(str(partner.actor) for partner in self.core_partners.all()),
             "target_group": self.target_group,
             "status": self.status,
-            "next_step": self.next_step,
+            "character": self.character,
+            "starts_on": self.starts_on.isoformat() if self.starts_on else "",
+            "ends_on": self.ends_on.isoformat() if self.ends_on else "",
+            "delivered": self.delivered,
+            "learned": self.learned,
         }
+
+    def refresh_next_step(self):
+        """Set `next_step` to the next open action's title ("" when none is open).
+
+        The field is what netwerkcanvas/1, versions and posters call the next step; the
+        actions own it now, so it is never edited by hand.
+        """
+        upcoming = (
+            self.actions.open().order_by(models.F("due_on").asc(nulls_last=True), "id").first()
+        )
+        self.next_step = upcoming.title if upcoming else ""
+        Coalition.all_objects.filter(pk=self.pk).update(next_step=self.next_step)
 
     # The people in each role; they read the prefetched `members` (with their users), so
     # a page of cards costs no query per card.

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import retarget
@@ -156,7 +157,8 @@ def edit_coalition(request, slug, pk):
         network=access.network,
         pk=pk,
     )
-    access.require(access.can_edit_coalition(coalition))
+    if not access.can_edit_coalition(coalition):
+        return _join_to_edit(request, access, coalition)
     form = CoalitionForm(request.POST or None, instance=coalition, network=access.network)
     if request.method == "POST" and form.is_valid():
         try:
@@ -168,6 +170,16 @@ def edit_coalition(request, slug, pk):
     status = 422 if request.method == "POST" else 200
     state = BoardState("coalition-edit", pk=coalition.pk, form=form)
     return _render_band(request, access, state=state, status=status)
+
+
+def _join_to_edit(request, access, coalition):
+    """Answer a member who may not edit a coalition they are not in (403): not a bare
+    refusal, but "doe mee om te bewerken" with the button to join; nothing changes."""
+    template = "coalitions/join_to_edit.html"
+    if request.htmx:
+        template += "#join-to-edit"
+    context = {"network": access.network, "access": access, "coalition": coalition}
+    return render(request, template, context, status=403)
 
 
 def _with_revision(request, current):
@@ -226,8 +238,21 @@ def participate(request, slug, pk):
         return _render_card(request, access, coalition, error=refusal.messages[0])
     publish_change(access.network, *_band_keys(coalition), by=request)
     if not request.htmx:
+        # Joined from "doe mee om te bewerken", or from the coalition's own page: back there.
+        back = request.POST.get("terug")
+        if back == "bewerken" and access.can_edit_coalition(_fresh(coalition)):
+            return redirect(
+                reverse("coalitions:edit_coalition", args=[access.network.slug, coalition.pk])
+                + f"#coalition-{coalition.pk}"
+            )
+        if back == "coalitie":
+            return redirect(reverse("actions:coalition", args=[access.network.slug, coalition.pk]))
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="participation")
+
+
+def _fresh(coalition):
+    return Coalition.objects.prefetch_related("members").get(pk=coalition.pk)
 
 
 def _ambition_with_commitments(access, pk):

@@ -232,6 +232,22 @@ KINDS = {
         },
         by="role",
     ),
+    # What coalitions do between the workshops (coalitions/actions).
+    "action.added": Kind(
+        Area.COALITIONS,
+        _("%(who)s heeft de actie “%(subject)s” toegevoegd aan de coalitie “%(coalition)s”"),
+    ),
+    "action.edited": Kind(
+        Area.COALITIONS,
+        _("%(who)s heeft de actie “%(subject)s” van de coalitie “%(coalition)s” gewijzigd"),
+    ),
+    "action.status": Kind(
+        Area.COALITIONS,
+        _(
+            "%(who)s heeft de actie “%(subject)s” van de coalitie “%(coalition)s” op "
+            "%(status)s gezet"
+        ),
+    ),
     # The network, its actors and its people.
     "network.created": Kind(Area.NETWORK, _("%(who)s heeft het netwerk “%(subject)s” aangemaakt")),
     "network.imported": Kind(
@@ -306,6 +322,13 @@ FIELD_LABELS = {
     "prompt": _("vraag"),
     "direction": _("richting"),
     "leads": _("trekkers"),
+    "character": _("karakter"),
+    "starts_on": _("start"),
+    "ends_on": _("einde"),
+    "delivered": _("wat het opleverde"),
+    "learned": _("wat we leerden"),
+    "owner": _("wie"),
+    "due_on": _("wanneer"),
 }
 
 # What the apps above tell the log (in their AppConfig.ready()).
@@ -365,7 +388,7 @@ def sentence(kind, params, area, who):
         choice = params.get(definition.by)
         template = template.get(choice, template.get(None, template.get(False)))
     values["where"] = where(area, params.get("prompt"))
-    for key in ("level", "scan", "role"):
+    for key in ("level", "scan", "role", "status"):
         if key in params:
             values[key] = str(label(params[key]))
     if params.get("date"):

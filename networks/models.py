@@ -65,6 +65,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     # made any other way have it True.
     email_confirmed = models.BooleanField(_("e-mailadres bevestigd"), default=True)
     date_joined = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    # Off by default: an address is shown to one's coalition partners only when one says so.
+    shows_email = models.BooleanField(
+        _("Mijn e-mailadres tonen aan mijn coalitiegenoten"), default=False
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -89,6 +93,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self):
         return str(self)
+
+    @property
+    def shared_email(self):
+        """Return the address one's coalition partners may see: "" unless one allows it
+        (and never a guest's)."""
+        return self.email if self.shows_email and not self.is_guest and self.email else ""
 
     def get_short_name(self):
         return str(self)

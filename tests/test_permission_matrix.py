@@ -35,6 +35,7 @@ from canvas.models import Note
 from canvas.records.models import CanvasVersion
 from canvas.sharing.models import ShareLink
 from canvas.workshops.models import Workshop
+from coalitions.actions.models import Action
 from coalitions.digests.models import MailPreference
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.insights.models import Scan
@@ -129,6 +130,12 @@ EXPECTED = {
     "coalitions:delete_coalition": (ALL_405, editors(302)),
     "coalitions:restore_coalition": (ALL_405, editors(302)),
     "coalitions:choose_lead": (ALL_405, editors(302)),
+    # Between the workshops: one's coalitions, a coalition's page and its actions (those
+    # who take part in it change them).
+    "actions:mine": ((L, 200, 200, 200, 200, 200), ALL_405),
+    "actions:coalition": (members(200), coalition_members(302)),
+    "actions:edit_action": (coalition_members(200), coalition_members(302)),
+    "actions:set_status": (ALL_405, coalition_members(302)),
     # People, codes and the log.
     "networks:join_links": (only(200), ALL_405),
     "networks:join_link_create": (ALL_405, only(302)),
@@ -216,6 +223,7 @@ class World:
     loose_ambition: object  # one without coalitions, so it may be deleted
     share_link: object  # a valid read-only link of the whole canvas
     agenda: object = None  # the standard session, prepared (not yet walked)
+    action: object = None  # an action of the coalition in question
 
 
 def _kwargs(name, world):
@@ -238,6 +246,7 @@ def _kwargs(name, world):
         "code": "coalitie-zonder-stap",  # the example's Techniekdag has no next step
         "share_token": world.share_link.token,
         "signed": MailPreference(user=world.people["member"]).unsubscribe_token("digest"),
+        "action_pk": world.action.pk,
     }
     # `pk` means the object the URL is about: its app and path say which.
     by_argument["pk"] = {
@@ -252,6 +261,9 @@ def _kwargs(name, world):
         "coalitions:delete_coalition": world.coalition.pk,
         "coalitions:restore_coalition": world.coalition.pk,
         "coalitions:choose_lead": world.coalition.pk,
+        "actions:coalition": world.coalition.pk,
+        "actions:edit_action": world.coalition.pk,
+        "actions:set_status": world.coalition.pk,
         "networks:edit_actor": world.actor.pk,
         "workshop:summary": world.workshop.pk,
         "workshop:pdf": world.workshop.pk,
@@ -305,6 +317,18 @@ def _payload(name, world):
             "role": "trekker",
         },
         "coalitions:commit": {"level": "weten"},
+        "actions:coalition": {
+            "title": "Zaal boeken",
+            "owner": world.people["coalition_member"].pk,
+            "due_on": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        },
+        "actions:edit_action": {
+            "title": "Zaal boeken in Tiel",
+            "owner": world.people["coalition_member"].pk,
+            "status": "bezig",
+            "revision": world.action.revision,
+        },
+        "actions:set_status": {"status": "klaar"},
         "workshop:list": {"title": "Nog een workshop"},
         "workshop:steer": {"action": "step", "step": "identity"},
         "workshop:dot": {"item": world.note.pk},
@@ -477,6 +501,7 @@ def _build_world():
         workshop,
         Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
         share_link,
+        action=Action.objects.create(coalition=coalition, title="Eerste actie"),
     )
     world.agenda = Agenda.create_from(network, people["facilitator"], "standaard")
     return world

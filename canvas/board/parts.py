@@ -17,6 +17,7 @@ import jinja2
 from django.conf import settings
 from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
@@ -138,6 +139,47 @@ def people_of(coalition, labels):
     return [(labels[key], ", ".join(map(str, users))) for key, users in groups if users]
 
 
+def contacts_of(coalition, labels, user):
+    """Return [(label, [(name, address)])] of who leads, takes part and is kept informed.
+
+    Addresses (of people who allow it) go only to someone in the coalition themselves,
+    never to a guest; everyone else gets "" for each.
+    """
+    inside = (
+        user is not None and not getattr(user, "is_guest", True) and bool(coalition.role_of(user))
+    )
+    groups = (
+        ("leads", coalition.leads),
+        ("participants", coalition.participants),
+        ("informed", coalition.informed),
+    )
+    return [
+        (labels[key], [(str(person), person.shared_email if inside else "") for person in people])
+        for key, people in groups
+        if people
+    ]
+
+
+def open_actions(coalition):
+    """Return the coalition's open actions, the next first: read along on the board, or
+    (a model instance, such as the newer card beside a conflicting form) read now."""
+    if hasattr(coalition, "open_actions"):
+        return coalition.open_actions
+    return list(coalition.actions.open().by_due().select_related("owner"))
+
+
+def action_meta(action):
+    """Return who does the action and by when: “Bob, 14 maart 2027”."""
+    parts = [str(action.owner) if action.owner else gettext("nog niemand")]
+    if action.due_on:
+        parts.append(date_format(action.due_on))
+    return ", ".join(parts)
+
+
+def open_actions_text(n):
+    return ngettext("%(n)s open actie", "%(n)s open acties", n) % {"n": n}
+
+
 # A coalition card's own line: what this person is in it, and the buttons to change it.
 # Role → (what it says, the buttons: (value, label, class, name the coalition)).
 PARTICIPATION = {
@@ -174,6 +216,10 @@ TEXTS = {
     "for_ambition": for_ambition,
     "item_name": item_name,
     "people_of": people_of,
+    "contacts_of": contacts_of,
+    "open_actions": open_actions,
+    "action_meta": action_meta,
+    "open_actions_text": open_actions_text,
     "participation": PARTICIPATION,
     "choices": choices,
     "role_label": role_label,

@@ -17,6 +17,7 @@ from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
 from canvas.workshops.forms import next_step, steering_forms
 from canvas.workshops.models import Vote, Workshop
+from coalitions.actions.models import Action
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
 from networks.models import Actor, NetworkActor, User
 
@@ -39,6 +40,7 @@ BOARD_LABELS = {
     "outside": gettext_lazy("buiten het netwerk"),
     "nobody": gettext_lazy("nog niemand"),
     "next_step": gettext_lazy("Volgende stap"),
+    "coalition_page": gettext_lazy("Acties en contact"),
     "leads": gettext_lazy("Trekker"),
     "participants": gettext_lazy("Doen mee"),
     "informed": gettext_lazy("Op de hoogte"),
@@ -106,9 +108,12 @@ class Person(Row):
     id: int
     name: str
     email: str
+    shows_email: bool
+    is_guest: bool
 
     read_from = User
     __str__ = User.__str__
+    shared_email = User.shared_email
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +207,20 @@ class MemberRow(Row):
 
 
 @dataclass(frozen=True, slots=True)
+class ActionRow(Row):
+    """An open action of a coalition, as its card names the next one."""
+
+    id: int
+    coalition_id: int
+    title: str
+    due_on: object
+    status: str
+    owner: Person | None
+
+    read_from = Action
+
+
+@dataclass(frozen=True, slots=True)
 class CoalitionRow(Row):
     id: int
     network_id: int | None
@@ -217,6 +236,8 @@ class CoalitionRow(Row):
     deleted_at: object
     core_partners: Related = field(default_factory=Related)
     members: Related = field(default_factory=Related)
+    # Its open actions, the next first (a version's coalitions have none: it keeps no actions).
+    open_actions: Related = field(default_factory=Related)
 
     read_from = Coalition
     _members_with = Coalition._members_with
@@ -339,7 +360,8 @@ class Band:
 
 def cards(queryset):
     """Return the coalitions of `queryset` as their cards show them: `read` into the read
-    model, with their core partners (by name) and people (by arrival). Three queries."""
+    model, with their core partners (by name), people (by arrival) and open actions (the
+    next first). Four queries."""
     coalitions = read(queryset, CoalitionRow)
     ids = [coalition.pk for coalition in coalitions]
     links = Coalition.core_partners.through.objects.filter(coalition__in=ids).order_by(
@@ -356,9 +378,16 @@ def cards(queryset):
             {"user": Person},
         )
     )
+    actions = _grouped(
+        (a.coalition_id, a)
+        for a in read(
+            Action.objects.open().filter(coalition__in=ids).by_due(), ActionRow, {"owner": Person}
+        )
+    )
     for coalition in coalitions:
         coalition.core_partners.extend(partners.get(coalition.pk, ()))
         coalition.members.extend(members.get(coalition.pk, ()))
+        coalition.open_actions.extend(actions.get(coalition.pk, ()))
     return coalitions
 
 

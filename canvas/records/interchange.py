@@ -23,6 +23,7 @@ from jsonschema.exceptions import best_match
 from canvas.identity.models import IdentityMap
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
+from coalitions.actions.models import Action
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
 from networks.models import Activity, Actor, Membership, Network, NetworkActor, User
 
@@ -372,10 +373,10 @@ def _fill(network, data):
             ambition=ambitions.get(item.get("ambition")),
             target_group=item.get("target_group", ""),
             status=item.get("status", Coalition.Status.IDEA),
-            next_step=item.get("next_step", ""),
             position=position,
         )
         coalition.core_partners.set([network_actors[key] for key in item.get("core_partners", [])])
+        Action.keep_next_step(coalition, item.get("next_step", ""))
 
 
 @transaction.atomic
@@ -824,6 +825,7 @@ def _replace_coalitions(network, data, actors, ambitions, people, now):
             setattr(coalition, name, value)
         coalition.save()
         coalition.core_partners.set([actors[key] for key in item.get("core_partners", [])])
+        Action.keep_next_step(coalition, item.get("next_step", ""))
         if people is not None:
             people.set(
                 coalition.members.all(),

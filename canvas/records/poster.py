@@ -18,9 +18,12 @@ from functools import cache
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import caches
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
@@ -29,7 +32,8 @@ from canvas.models import NoteStatus
 from canvas.prompts import AMBITIONS_TITLE, COALITIONS_BLOCK, IDENTITY, LEADERSHIP, ORGANISATION
 from canvas.prompts import RULES as RULES_BLOCK
 from canvas.records.interchange import export_network, fingerprint
-from coalitions.models import CoalitionStatus, WorkForm
+from coalitions.actions.models import Action, contacts
+from coalitions.models import CoalitionMember, CoalitionStatus, WorkForm
 from networks.models import ActorRole, NetworkType
 
 # Landscape page sizes in mm.
@@ -230,6 +234,8 @@ def _coalition_item(coalition, actors, ambitions):
         (_("Doelgroep"), coalition.get("target_group", "")),
         (_("Volgende stap"), coalition.get("next_step", "")),
     ]
+    if (now := coalition.get(NOW_KEY)) is not None:
+        fields[-1:] = _actions_fields(now)
     status = coalition.get("status", "idee")
     return Item(
         kind="coalition",
@@ -238,6 +244,38 @@ def _coalition_item(coalition, actors, ambitions):
         status_label=str(COALITION_STATUSES.get(status, status)),
         fields=[(str(label), str(value)) for label, value in fields if value],
     )
+
+
+# Where `with_extras` puts a coalition's `sheet_extras` in a copy of the document: a key
+# netwerkcanvas/1 does not have, and never written to a file.
+NOW_KEY = "_now"
+
+
+def _actions_fields(now):
+    """Return the poster's compact lines on a coalition's people and open actions:
+    its trekkers, and the next action with its owner and date (and how many are open)."""
+    leads = ", ".join(p["name"] for p in now["people"] if p["lead"])
+    actions = now["actions"]
+    step = ""
+    if actions:
+        first = actions[0]
+        who = ", ".join(part for part in (first["owner"], first["due"]) if part)
+        step = f"{first['title']} ({who})" if who else first["title"]
+        if len(actions) > 1:
+            more = ngettext("%(count)d open actie", "%(count)d open acties", len(actions))
+            step += " · " + more % {"count": len(actions)}
+    return [(_("Trekker"), leads), (_("Volgende stap"), step)]
+
+
+def with_extras(document, extras):
+    """Return a copy of the document whose coalitions carry their `sheet_extras`."""
+    if not extras:
+        return document
+    coalitions = [
+        {**item, NOW_KEY: extras[item["name"]]} if item["name"] in extras else item
+        for item in document.get("coalitions", [])
+    ]
+    return {**document, "coalitions": coalitions}
 
 
 def _ambition_item(ambition, coalitions):
@@ -833,8 +871,50 @@ def render_poster(document, size=DEFAULT_SIZE, *, label="", when=None):
 # Coalition sheets: one A4 page per coalition
 
 
-def coalition_sheets(document, only=None):
-    """Return what each coalition's sheet shows; `only` keeps the coalition of that name."""
+def sheet_extras(network, viewer):
+    """Return, per coalition name, what a sheet of the canvas *now* adds to the document:
+    its period, character and outcome, who to call (with the addresses `viewer` may see)
+    and its open actions. Plain values, so they can key the cache too. Four queries.
+
+    A saved version holds none of these: its sheets show the document alone.
+    """
+    members = CoalitionMember.objects.select_related("user").order_by("id")
+    coalitions = network.coalitions.prefetch_related(Prefetch("members", queryset=members))
+    actions = {}
+    for action in (
+        Action.objects.open().filter(coalition__network=network).select_related("owner").by_due()
+    ):
+        actions.setdefault(action.coalition_id, []).append(
+            {
+                "title": action.title,
+                "owner": str(action.owner) if action.owner_id else "",
+                "due": date_format(action.due_on) if action.due_on else "",
+                "status": action.get_status_display(),
+            }
+        )
+    extras = {}
+    for coalition in coalitions:
+        extras[coalition.name] = {
+            "character": coalition.get_character_display() if coalition.character else "",
+            "starts": date_format(coalition.starts_on) if coalition.starts_on else "",
+            "ends": date_format(coalition.ends_on) if coalition.ends_on else "",
+            "delivered": coalition.delivered,
+            "learned": coalition.learned,
+            "people": [
+                {"name": c.name, "lead": c.role == "trekker", "email": c.email}
+                for c in contacts(coalition, viewer)
+            ],
+            "actions": actions.get(coalition.pk, []),
+        }
+    return extras
+
+
+def coalition_sheets(document, only=None, extras=None):
+    """Return what each coalition's sheet shows; `only` keeps the coalition of that name.
+
+    `extras` (from `sheet_extras`) adds what the canvas now knows beyond the document.
+    """
+    extras = extras or {}
     actors, ambitions = _coalition_lookups(document)
     sheets = []
     for index, coalition in enumerate(document.get("coalitions", [])):
@@ -860,6 +940,7 @@ def coalition_sheets(document, only=None):
                 ],
                 "target_group": coalition.get("target_group", ""),
                 "next_step": coalition.get("next_step", ""),
+                "now": extras.get(coalition["name"]),
                 "compact": False,
             }
         )
@@ -870,10 +951,10 @@ def coalition_sheets(document, only=None):
 SHEET_SIZES = (11, 11, 9.5, 8.5, 7.5)
 
 
-def render_sheets(document, *, only=None, label="", when=None):
+def render_sheets(document, *, only=None, label="", when=None, extras=None):
     """Return the PDF of the coalition sheets: one A4 page each, all or the one named `only`."""
     when = when or timezone.now()
-    sheets = coalition_sheets(document, only)
+    sheets = coalition_sheets(document, only, extras)
     with _stylesheets.lend() as style:
         return _fit_sheets(document, sheets, label, when, style).write_pdf()
 
@@ -954,24 +1035,35 @@ def cache_key(kind, source, *parts):
     return f"{kind}:{digest.hexdigest()}"
 
 
-def poster_pdf(source, size=DEFAULT_SIZE, *, label="", when=None):
-    """Return the poster PDF of a Source, from the cache when it was rendered before."""
+def poster_pdf(source, size=DEFAULT_SIZE, *, label="", when=None, extras=None):
+    """Return the poster PDF of a Source, from the cache when it was rendered before.
+
+    `extras` (`sheet_extras`, of the canvas now) add each coalition's trekkers and next
+    action, compactly; they are part of the key.
+    """
     when = when or timezone.now()
-    key = cache_key("poster", source, size, label, _when_text(when))
+    extra_key = json.dumps(extras, sort_keys=True) if extras else ""
+    key = cache_key("poster", source, size, label, _when_text(when), extra_key)
     pdf = caches[CACHE_ALIAS].get(key)
     if pdf is None:
-        pdf, _passes = render_poster(source.document(), size, label=label, when=when)
+        document = with_extras(source.document(), extras)
+        pdf, _passes = render_poster(document, size, label=label, when=when)
         caches[CACHE_ALIAS].set(key, pdf)
     return pdf
 
 
-def sheets_pdf(source, *, only=None, label="", when=None):
-    """Return the coalition sheets PDF of a Source, from the cache when rendered before."""
+def sheets_pdf(source, *, only=None, label="", when=None, extras=None):
+    """Return the coalition sheets PDF of a Source, from the cache when rendered before.
+
+    `extras` (people, actions: see `sheet_extras`) are part of the key: they change
+    without the document, and with the reader (the addresses they may see).
+    """
     when = when or timezone.now()
-    key = cache_key("sheets", source, only, label, _when_text(when))
+    extra_key = json.dumps(extras, sort_keys=True) if extras else ""
+    key = cache_key("sheets", source, only, label, _when_text(when), extra_key)
     pdf = caches[CACHE_ALIAS].get(key)
     if pdf is None:
-        pdf = render_sheets(source.document(), only=only, label=label, when=when)
+        pdf = render_sheets(source.document(), only=only, label=label, when=when, extras=extras)
         caches[CACHE_ALIAS].set(key, pdf)
     return pdf
 

@@ -108,7 +108,9 @@ def poster_pdf(request, slug):
         return render(request, "records/print.html", _print_context(access, form), status=422)
     size, version = form.cleaned_data["formaat"], form.cleaned_data["versie"]
     source, label, when = _printable(access, version)
-    pdf = poster.poster_pdf(source, size, label=label, when=when)
+    # The canvas now: with each coalition's trekkers and next action (not a version's).
+    extras = poster.sheet_extras(access.network, None) if version is None else None
+    pdf = poster.poster_pdf(source, size, label=label, when=when, extras=extras)
     filename = f"{slugify(access.network.name)}-{slugify(label) or _stamp(when)}-{size}.pdf"
     if request.htmx:
         context = _print_context(
@@ -190,7 +192,11 @@ def sheets_pdf(request, slug):
                 status=404,
             )
         only = coalition.name
-    pdf = poster.sheets_pdf(source, only=only, label=label, when=when)
+    # The canvas now: with its people (addresses as this reader may see them) and actions.
+    extras = (
+        None if form.cleaned_data["versie"] else poster.sheet_extras(access.network, request.user)
+    )
+    pdf = poster.sheets_pdf(source, only=only, label=label, when=when, extras=extras)
     name = slugify(only) if only else "coalities"
     return _download(pdf, f"{slugify(access.network.name)}-{name}.pdf", "application/pdf")
 

@@ -23,6 +23,7 @@ from weasyprint.urls import URLFetcher
 from canvas.agenda.models import Agenda
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
+from coalitions.actions.models import Action
 from coalitions.models import Coalition, CoalitionMember, Commitment
 from networks.models import NetworkActor
 
@@ -127,7 +128,7 @@ class WorkshopSummary:
             VoteResult(vote, vote.results() if vote.results_visible else [], vote.voters())
             for vote in workshop.votes.select_related("workshop__network").order_by("opened_at")
         ]
-        return cls(
+        summary = cls(
             workshop,
             blocks,
             ambitions,
@@ -136,6 +137,15 @@ class WorkshopSummary:
             _commitments(network, start, end),
             _agenda(workshop, end),
         )
+        # What was agreed to do next: the actions added during the workshop (wat, wie,
+        # wanneer), of any coalition still there.
+        summary.actions = list(
+            Action.objects.alive()
+            .filter(coalition__network=network, **made)
+            .select_related("coalition", "owner")
+            .order_by("coalition__position", "coalition_id", "due_on", "id")
+        )
+        return summary
 
     @property
     def planned_minutes(self):

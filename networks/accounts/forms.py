@@ -143,6 +143,20 @@ class KeepAccessForm(forms.Form):
         return email.lower()
 
 
+class ContactForm(forms.ModelForm):
+    """Whether one's coalition partners see one's email address (off by default)."""
+
+    class Meta:
+        model = User
+        fields = ["shows_email"]
+        help_texts = {
+            "shows_email": _(
+                "Alleen wie met jou in een coalitie zit, ziet het, bij die coalitie en op "
+                "Mijn coalities. Zo weten ze wie ze kunnen mailen."
+            )
+        }
+
+
 class BecomeMemberForm(forms.Form):
     """A guest adds an email address and password, and keeps everything they wrote."""
 

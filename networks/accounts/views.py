@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 from networks.accounts import mail, throttle
 from networks.accounts.forms import (
     BecomeMemberForm,
+    ContactForm,
     NameForm,
     PasswordResetForm,
     SignInForm,
@@ -179,6 +180,7 @@ def profile(request):
     name_form = NameForm(instance=user, prefix="name")
     password_form = PasswordChangeForm(user, prefix="password")
     become_form = BecomeMemberForm(user, prefix="become")
+    contact_form = ContactForm(instance=user, prefix="contact")
     status = 200
     if request.method == "POST":
         if "save_name" in request.POST:
@@ -186,6 +188,12 @@ def profile(request):
             if name_form.is_valid():
                 name_form.save()
                 messages.success(request, _("Je naam is opgeslagen."))
+                return redirect("networks:profile")
+        elif "save_contact" in request.POST and not user.is_guest:
+            contact_form = ContactForm(request.POST, instance=user, prefix="contact")
+            if contact_form.is_valid():
+                contact_form.save()
+                messages.success(request, _("Je keuze voor je e-mailadres is opgeslagen."))
                 return redirect("networks:profile")
         elif "change_password" in request.POST and not user.is_guest:
             password_form = PasswordChangeForm(user, request.POST, prefix="password")
@@ -206,6 +214,7 @@ def profile(request):
                         "name_form": name_form,
                         "password_form": password_form,
                         "become_form": become_form,
+                        "contact_form": contact_form,
                     },
                     status=429,
                 )
@@ -226,6 +235,11 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"name_form": name_form, "password_form": password_form, "become_form": become_form},
+        {
+            "name_form": name_form,
+            "password_form": password_form,
+            "become_form": become_form,
+            "contact_form": contact_form,
+        },
         status=status,
     )

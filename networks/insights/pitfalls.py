@@ -20,6 +20,7 @@ from canvas.models import Note, NoteStatus
 from canvas.prompts import IDENTITY, RULES
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
+from coalitions.actions.models import Action
 from coalitions.models import Ambition, Coalition, CoalitionStatus
 from networks.insights.models import SignalDismissal
 from networks.models import Activity, Membership, NetworkActor
@@ -88,6 +89,9 @@ class CoalitionFacts:
     next_step: str
     ambition_id: int | None
     core: frozenset  # network actor ids of its core partners
+    # Its actions still to do (coalitions/actions); None where nobody counted them.
+    open_actions: int | None = None
+    overdue: tuple = ()  # (title, owner's name, due date) of its open actions past their date
 
 
 @dataclass
@@ -291,19 +295,23 @@ def idle_ambitions(facts):
     )
 
 
+def _without_step(coalition):
+    if coalition.open_actions is None:
+        return not coalition.next_step.strip()
+    return coalition.open_actions == 0
+
+
 def coalitions_without_step(facts):
-    """Coalitions that are not finished and have no next step."""
-    stuck = [
-        c for c in facts.coalitions if c.status != CoalitionStatus.DONE and not c.next_step.strip()
-    ]
+    """Coalitions that are not finished and have no open action: nothing is next."""
+    stuck = [c for c in facts.coalitions if c.status != CoalitionStatus.DONE and _without_step(c)]
     if not stuck:
         return None
     return Signal(
         "coalitie-zonder-stap",
         _("Coalities zonder volgende stap"),
         ngettext(
-            "%(count)d coalitie heeft geen volgende stap: %(names)s.",
-            "%(count)d coalities hebben geen volgende stap: %(names)s.",
+            "%(count)d coalitie heeft geen open actie: %(names)s.",
+            "%(count)d coalities hebben geen open actie: %(names)s.",
             len(stuck),
         )
         % {"count": len(stuck), "names": ", ".join(f"“{c.name}”" for c in stuck)},
@@ -311,6 +319,40 @@ def coalitions_without_step(facts):
         fingerprint(sorted(c.id for c in stuck)),
         "coalitions",
         tuple(Link(c.name, f"coalition-{c.id}") for c in stuck[:MAX_LINKS]),
+    )
+
+
+def overdue_actions(facts):
+    """Actions of coalitions that are past their date: the work outside the workshop stalls."""
+    late = [(c, action) for c in facts.coalitions for action in c.overdue]
+    if not late:
+        return None
+    items = ", ".join(
+        _("“%(title)s” (%(coalition)s, %(owner)s, %(date)s)")
+        % {
+            "title": title,
+            "coalition": coalition.name,
+            "owner": owner or _("nog niemand"),
+            "date": date_format(due),
+        }
+        for coalition, (title, owner, due) in late
+    )
+    return Signal(
+        "actie-te-laat",
+        _("Acties over hun datum"),
+        ngettext(
+            "%(count)d actie is over haar datum: %(items)s.",
+            "%(count)d acties zijn over hun datum: %(items)s.",
+            len(late),
+        )
+        % {"count": len(late), "items": items},
+        _(
+            "Het echte werk gebeurt tussen de workshops. Vraag wie de actie heeft hoe het "
+            "ervoor staat: spreek een nieuwe datum af, geef de actie aan iemand anders of "
+            "laat haar bewust los."
+        ),
+        fingerprint(sorted((c.id, title, str(due)) for c, (title, _o, due) in late)),
+        "coalitions",
     )
 
 
@@ -389,6 +431,7 @@ RULES_IN_ORDER = (
     frozen_goal,
     idle_ambitions,
     coalitions_without_step,
+    overdue_actions,
     no_coalition_rule,
     all_rules_proposed,
     inner_circle,
@@ -401,6 +444,7 @@ CODES = (
     "doel-vastgezet",
     "ambitie-zonder-coalitie",
     "coalitie-zonder-stap",
+    "actie-te-laat",
     "geen-coalitieregel",
     "alles-voorstel",
     "binnen-buitenkring",
@@ -425,8 +469,28 @@ def gather(network, now=None):
         coalition__network=network
     ).values_list("coalition_id", "networkactor_id"):
         core.setdefault(coalition_id, set()).add(actor_id)
+    open_actions, overdue = {}, {}
+    today = timezone.localdate(now)
+    for coalition_id, title, due, owner in (
+        Action.objects.open()
+        .filter(coalition__network=network)
+        .by_due()
+        .values_list("coalition_id", "title", "due_on", "owner__name")
+    ):
+        open_actions[coalition_id] = open_actions.get(coalition_id, 0) + 1
+        if due is not None and due < today:
+            overdue.setdefault(coalition_id, []).append((title, owner, due))
     facts.coalitions = [
-        CoalitionFacts(id_, name, status, next_step, ambition_id, frozenset(core.get(id_, ())))
+        CoalitionFacts(
+            id_,
+            name,
+            status,
+            next_step,
+            ambition_id,
+            frozenset(core.get(id_, ())),
+            open_actions.get(id_, 0),
+            tuple(overdue.get(id_, ())),
+        )
         for id_, name, status, next_step, ambition_id in Coalition.objects.filter(
             network=network
         ).values_list("id", "name", "status", "next_step", "ambition_id")

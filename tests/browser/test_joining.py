@@ -79,13 +79,13 @@ def test_a_member_edits_a_coalition_only_after_taking_part(server, page, network
     # htmx focuses the form's [autofocus] field once the swap settles (20 ms later): typing
     # before that would land in the name field, as a person typing that fast would too.
     expect(page.locator("#coalition-form [autofocus]")).to_be_focused()
-    page.get_by_label("Volgende stap").fill("Intake plannen met de hogeschool")
+    page.get_by_label("Doelgroep").fill("Intake plannen met de hogeschool")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator(f"#coalition-{coalition.pk}")).to_contain_text(
         "Intake plannen met de hogeschool"
     )
     coalition.refresh_from_db()
-    assert coalition.next_step == "Intake plannen met de hogeschool"
+    assert coalition.target_group == "Intake plannen met de hogeschool"
     assert Activity.objects.filter(kind="coalition.joined", user=bob).exists()
 
 

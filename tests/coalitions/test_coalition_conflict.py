@@ -15,7 +15,7 @@ def test_a_save_over_a_newer_coalition_shows_their_card_beside_my_form(network, 
     assert client.post(url, _fields(network, name="Techniekdag 2027")).status_code == 302
     client.force_login(bob)
     response = client.post(
-        url, _fields(network, name="Techniekweek", next_step="Zaal huren"), headers=HX
+        url, _fields(network, name="Techniekweek", target_group="Zaal huren"), headers=HX
     )
     html = response.content.decode()
     assert response.status_code == 409
@@ -25,7 +25,7 @@ def test_a_save_over_a_newer_coalition_shows_their_card_beside_my_form(network, 
     assert 'name="revision" value="2"' in html
     coalition.refresh_from_db()
     assert (coalition.name, coalition.revision) == ("Techniekdag 2027", 2)
-    assert coalition.next_step != "Zaal huren"
+    assert coalition.target_group != "Zaal huren"
     # Saving again keeps mine.
     assert client.post(url, _fields(network, name="Techniekweek", revision="2")).status_code == 302
     coalition.refresh_from_db()

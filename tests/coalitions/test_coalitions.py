@@ -16,7 +16,7 @@ def _fields(network, **overrides):
         "core_partners": _partners(network, "hsr", "roc"),
         "target_group": "Leraren techniek",
         "status": "idee",
-        "next_step": "Datum prikken",
+        "character": "resultaat",
         "revision": "1",  # the revision an edit form started from (ignored when adding)
         **overrides,
     }
@@ -30,11 +30,11 @@ def test_a_member_creates_a_coalition_and_becomes_its_trekker(network, bob, clie
     assert response.url == f"/n/{network.slug}/#coalition-{coalition.pk}"
     assert coalition.ambition.key == "techniek"
     assert {p.key for p in coalition.core_partners.all()} == {"hsr", "roc"}
-    assert (coalition.work_form, coalition.target_group, coalition.status, coalition.next_step) == (
+    assert (coalition.work_form, coalition.target_group, coalition.status, coalition.character) == (
         "evenement",
         "Leraren techniek",
         "idee",
-        "Datum prikken",
+        "resultaat",
     )
     assert list(coalition.members.values_list("user__name", "role")) == [("Bob", "trekker")]
     activity = Activity.objects.get(area="coalitions", kind="coalition.added")
@@ -115,7 +115,10 @@ def test_bad_input_is_refused_with_messages_and_nothing_is_created(network, bob,
             "Kies kernpartners uit de actoren van dit netwerk.",
         ),
         ({"core_partners": ["abc"]}, "Kies kernpartners uit de actoren van dit netwerk."),
-        ({"next_step": "x" * 501}, "Hoogstens 500 tekens; dit zijn er 501."),
+        ({"delivered": "x" * 5001}, "Hoogstens 5000 tekens; dit zijn er 5001."),
+        ({"character": "feest"}, "Kies resultaat of kennis delen."),
+        ({"starts_on": "1900-01-01"}, "Kies een datum tussen"),
+        ({"ends_on": "morgen"}, "Vul een datum in, zoals 2027-03-14."),
         ({"new_partners": "y" * 201}, "is te lang: hoogstens 200 tekens per naam."),
     ]
     count = Coalition.objects.count()

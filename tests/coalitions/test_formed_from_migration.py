@@ -6,12 +6,16 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
-def _migrate(coalitions):
-    """Migrate coalitions to `coalitions`, every other app to its newest migration."""
+def _migrate(coalitions=None):
+    """Migrate coalitions to `coalitions` (and the actions that build on it back with
+    it), every other app to its newest migration; without `coalitions`, everything."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     leaves = executor.loader.graph.leaf_nodes()
-    targets = [leaf for leaf in leaves if leaf[0] != "coalitions"] + [("coalitions", coalitions)]
+    targets = leaves
+    if coalitions is not None:
+        apart = ("coalitions", "actions")
+        targets = [leaf for leaf in leaves if leaf[0] not in apart] + [("coalitions", coalitions)]
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
 
@@ -19,7 +23,7 @@ def _migrate(coalitions):
 @pytest.fixture
 def before(transactional_db):
     yield _migrate("0006_revision")
-    _migrate("0007_coalition_formed_from")
+    _migrate()
 
 
 def test_the_log_tells_which_coalitions_were_formed(before):

@@ -52,7 +52,9 @@ def test_volgende_stap_moves_on_and_keeps_the_focus(network, workshop, alice, cl
     form = re.search(r'<form class="steer-group steer-next".*?</form>', board, re.S)[0]
     assert 'name="step" value="identity.ambition"' in form
     assert "Verbinding op ambitie" in form and 'name="csrfmiddlewaretoken"' in form
-    response = _steer(client, network, {"action": "next-step", "step": "identity.ambition"}, headers=HX)
+    response = _steer(
+        client, network, {"action": "next-step", "step": "identity.ambition"}, headers=HX
+    )
     assert response.status_code == 200
     workshop.refresh_from_db()
     assert (workshop.step_block, workshop.step_prompt) == ("identity", "ambition")
@@ -80,7 +82,8 @@ def test_only_facilitators_go_to_the_next_step(network, workshop, who, request, 
     workshop.go_to("identity", "passion")
     client.force_login(request.getfixturevalue(who))
     assert (
-        _steer(client, network, {"action": "next-step", "step": "identity.ambition"}).status_code == 403
+        _steer(client, network, {"action": "next-step", "step": "identity.ambition"}).status_code
+        == 403
     )
     workshop.refresh_from_db()
     assert workshop.step_prompt == "passion"

@@ -60,10 +60,13 @@ class Command(BaseCommand):
             source, label, when = self._canvas(network, canvas_version)
             if coalitions or coalition is not None:
                 only = self._coalition_name(network, coalition, source.document())
-                pdf = poster.sheets_pdf(source, only=only, label=label, when=when)
+                # The canvas now: its people (no addresses: no reader) and open actions.
+                extras = None if canvas_version else poster.sheet_extras(network, None)
+                pdf = poster.sheets_pdf(source, only=only, label=label, when=when, extras=extras)
                 default = f"{slug}-coalities.pdf"
             else:
-                pdf = poster.poster_pdf(source, size, label=label, when=when)
+                extras = None if canvas_version else poster.sheet_extras(network, None)
+                pdf = poster.poster_pdf(source, size, label=label, when=when, extras=extras)
                 default = f"{slug}-{size}.pdf"
         output = output or Path(default)
         try:
