@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from canvas.live.events import publish
 from canvas.models import Note
 from canvas.prompts import PROMPTS
+from canvas.workshops.models import Workshop
 from coalitions.models import Coalition
 from tests.browser.conftest import wait_until_live
 from tests.conftest import session_cookie
@@ -152,7 +153,7 @@ def test_an_open_coalition_form_stays_when_someone_else_changes_the_band(
     # htmx focuses the form's [autofocus] field 20 ms after the swap: typing elsewhere
     # before that goes into the name (seen under load in CI). Wait for that focus first.
     expect(page.locator("#coalition-form [autofocus]")).to_be_focused()
-    step = page.locator("#coalition-form").get_by_label("Volgende stap")
+    step = page.locator("#coalition-form").get_by_label("Doelgroep")
     step.fill("Intake plannen met de hogeschool")
 
     Coalition.objects.filter(pk=theirs.pk).update(name="Starters in de wijk", revision=2)
@@ -215,7 +216,10 @@ def test_no_event_links_two_changes_to_one_tab(open_board, asgi_server, network,
         expect(bob_page.locator(passion)).to_contain_text(text)
     seen = bob_page.evaluate("window.seen")
     assert len(seen) == 2
-    first, second = ({k: v for k, v in event.items() if k != "keys"} for event in seen)
+    # What names the change (its token); the HTML it brings is the board's, the same for all.
+    first, second = (
+        {k: v for k, v in event.items() if k not in ("keys", "html")} for event in seen
+    )
     assert not set(first.items()) & set(second.items()), (first, second)
 
 
@@ -228,3 +232,45 @@ def test_live_updates_raise_no_script_error(open_board, alice, bob):
     open_board(bob)
     expect(alice_page.locator(".presence-list")).to_contain_text("Bob")
     assert errors == []
+
+
+def test_a_change_arrives_with_its_html_and_keeps_what_is_ones_own(open_board, network, alice, bob):
+    """Alice's notes reach Bob's board in the event itself (no request for them), and the
+    pushed part, the same for every member, leaves Bob's own as his page has it: his note's
+    pencil, his hidden note; no one else's."""
+    mine = Note.add(network, PROMPTS["passion"], "Van Bob", bob)
+    bob_page, alice_page = open_board(bob), open_board(alice)
+    asked = []
+    bob_page.on("request", lambda request: "/vragen/" in request.url and asked.append(request))
+    passion = "#prompt-notes-passion"
+
+    alice_page.locator(f"{passion} .add-link").click()
+    alice_page.locator("#add-passion-text").fill("Van Alice")
+    alice_page.locator("#add-passion-text").press("Enter")
+    expect(bob_page.locator(passion)).to_contain_text("Van Alice")
+    theirs = Note.objects.get(text="Van Alice")
+    expect(bob_page.locator(f"#note-{mine.pk} .note-edit")).to_be_visible()
+    expect(bob_page.locator(f"#note-{theirs.pk} .note-edit")).to_be_hidden()
+    expect(alice_page.locator(f"#note-{mine.pk} .note-edit")).to_be_visible()  # she edits all
+
+    # Silent writing: Bob's hidden note stays on his board when Alice's change comes in.
+    workshop = Workshop.start(network, alice, "Stil")
+    workshop.silent = True
+    workshop.save()
+    bob_page.reload()
+    wait_until_live(bob_page)
+    bob_page.locator(f"{passion} .add-link").click()
+    bob_page.locator("#add-passion-text").fill("Mijn geheim")
+    bob_page.locator("#add-passion-text").press("Enter")
+    expect(bob_page.locator(f"{passion} .note-hidden")).to_contain_text("Mijn geheim")
+    bob_page.keyboard.press("Escape")
+    alice_page.reload()
+    wait_until_live(alice_page)
+    alice_page.locator(f"{passion} .add-link").click()
+    alice_page.locator("#add-passion-text").fill("Haar geheim")
+    alice_page.locator("#add-passion-text").press("Enter")
+    expect(bob_page.locator(f"{passion} .hidden-count")).to_contain_text("2 verborgen notities")
+    expect(bob_page.locator(f"{passion} .note-hidden")).to_contain_text("Mijn geheim")
+    expect(bob_page.locator(passion)).not_to_contain_text("Haar geheim")
+    # live.js fetched nothing: the notes that others' changes brought came with them.
+    assert [r.url for r in asked if r.resource_type == "fetch"] == []
