@@ -111,3 +111,21 @@ def test_a_big_part_goes_through_the_payload_table_once_per_process(network, ali
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM live_payload")
         assert cursor.fetchone()[0] >= 1
+
+
+def test_a_reconnecting_stream_replays_the_html_of_its_own_audience(network, alice, bob):
+    async def body():
+        first, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="projector:nl")
+        before = broker.last_id  # the last event this stream's page had seen
+        await sync_to_async(_add_note)(bob, network, "Gemist <b>")
+        seen = await next_event(first, "changed")
+        assert "Gemist &lt;b&gt;" in seen["html"]["prompt-passion"]
+        broker.unsubscribe(first)
+        # Back from before that event (as a member this time): it is replayed.
+        _again, replay = await broker.subscribe(
+            network.pk, alice.pk, "A", before, audience="members:nl"
+        )
+        text = b"".join(replay).decode()
+        assert "Gemist &lt;b&gt;" in text and "if-mine" in text  # the members' variant
+
+    run(body())
