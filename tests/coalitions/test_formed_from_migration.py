@@ -7,17 +7,29 @@ from django.db.migrations.executor import MigrationExecutor
 
 
 def _migrate(coalitions=None):
-    """Migrate coalitions to `coalitions` (and the actions that build on it back with
-    it), every other app to its newest migration; without `coalitions`, everything."""
+    """Migrate coalitions to `coalitions` (the apps that build on a later one, such as the
+    actions, back to before they began), every other app to its newest migration; without
+    `coalitions`, everything."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     leaves = executor.loader.graph.leaf_nodes()
     targets = leaves
     if coalitions is not None:
-        apart = ("coalitions", "actions")
-        targets = [leaf for leaf in leaves if leaf[0] not in apart] + [("coalitions", coalitions)]
+        graph = executor.loader.graph
+
+        def needs_later(leaf):  # an app that builds on a later coalitions migration
+            return any(
+                node[0] == "coalitions" and node[1] > coalitions
+                for node in graph.forwards_plan(leaf)
+            )
+
+        apart = {leaf[0] for leaf in leaves if leaf[0] == "coalitions" or needs_later(leaf)}
+        targets = [leaf for leaf in leaves if leaf[0] not in apart]
+        targets += [(app, None) for app in sorted(apart - {"coalitions"})]
+        targets.append(("coalitions", coalitions))
     executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    applied = [target for target in targets if target[1] is not None]
+    return executor.loader.project_state(applied).apps
 
 
 @pytest.fixture

@@ -63,13 +63,21 @@ def test_a_coordinator_sees_the_analysis_but_not_the_people(network, cora, clien
 def test_a_member_sees_the_tabs_members_use(network, bob, client):
     client.force_login(bob)
     tabs = _tabs(client.get(f"/n/{network.slug}/").content.decode())
-    assert tabs == {"Canvas", "Ambities en coalities", "Workshops", "Actoren", "Versies", "Scans"}
+    assert tabs == {
+        "Canvas",
+        "Ambities en coalities",
+        "Identiteitskaart",
+        "Workshops",
+        "Actoren",
+        "Versies",
+        "Scans",
+    }
 
 
 def test_a_guest_sees_the_canvas_and_the_scans(network, guest, client):
     client.force_login(guest)
     tabs = _tabs(client.get(f"/n/{network.slug}/").content.decode())
-    assert tabs == {"Canvas", "Ambities en coalities", "Scans"}
+    assert tabs == {"Canvas", "Ambities en coalities", "Identiteitskaart", "Scans"}
 
 
 @pytest.mark.parametrize("name, current", PAGES)
