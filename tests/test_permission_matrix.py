@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from canvas.models import Note
+from canvas.models import Cluster, Note
 from canvas.records.models import CanvasVersion
 from canvas.workshops.models import Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember
@@ -102,6 +102,11 @@ EXPECTED = {
     "canvas:restore_note": (ALL_405, author(302)),
     "canvas:move_note": (ALL_405, author(302)),
     "canvas:toggle_rule": (ALL_405, author(302)),
+    # Clustering: every member (the world's workshop runs without silent writing; during
+    # silent writing only those who edit everything, see tests/canvas/test_cluster_views.py).
+    "canvas:move_note_to": (members(200), members(302)),
+    "canvas:add_cluster": (ALL_405, members(302)),
+    "canvas:dissolve_cluster": (ALL_405, members(302)),
     # Ambitions and coalitions.
     "coalitions:band": (members(302), ALL_405),
     "coalitions:add_ambition": (members(200), members(302)),
@@ -183,6 +188,7 @@ class World:
     closed_scan: object
     workshop: object
     loose_ambition: object  # one without coalitions, so it may be deleted
+    cluster: object = None  # a cluster of the note's prompt
 
 
 def _kwargs(name, world):
@@ -205,6 +211,7 @@ def _kwargs(name, world):
     # `pk` means the object the URL is about: its app and path say which.
     by_argument["pk"] = {
         "canvas:toggle_rule": world.rule.pk,
+        "canvas:dissolve_cluster": world.cluster.pk,
         "coalitions:edit_ambition": world.ambition.pk,
         "coalitions:edit_coalition": world.coalition.pk,
         "coalitions:participate": world.coalition.pk,
@@ -247,6 +254,8 @@ def _payload(name, world):
         "canvas:add_note": {"text": "Een nieuwe notitie"},
         "canvas:edit_note": {"text": "Anders gezegd", "revision": world.note.revision},
         "canvas:move_note": {"direction": "down"},
+        "canvas:move_note_to": {"target": "prompt-style", "revision": world.note.revision},
+        "canvas:add_cluster": {"name": "Een nieuwe cluster"},
         "coalitions:add_ambition": {"title": "Een nieuwe ambitie"},
         "coalitions:edit_ambition": {
             "title": "Een scherpere ambitie",
@@ -426,6 +435,7 @@ def _build_world():
         closed_scan,
         workshop,
         Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
+        Cluster.objects.create(network=network, prompt=note.prompt, name="Een cluster"),
     )
 
 

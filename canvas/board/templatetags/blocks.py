@@ -34,7 +34,8 @@ def canvas_block(context, section):
     html = _block_head(slug, language)
     for item in section.prompts:
         html += _prompt_head(item.prompt.slug, language)
-        html += notes.render(item.prompt, item.notes, item.hidden) + "\n</section>\n"
+        html += notes.render(item.prompt, item.notes, item.hidden, item.clusters)
+        html += "\n</section>\n"
     html += "</div>\n"
     if slug == "leadership" and not context.get("readonly"):
         url = escape(reverse("networks:advice", args=[context["network"].slug]))
@@ -47,7 +48,8 @@ def canvas_block(context, section):
 @register.simple_tag(takes_context=True)
 def prompt_notes(context, prompt, notes, hidden):
     """Render a prompt's notes, their hidden count and the add link (or the add form)."""
-    return mark_safe(PromptNotes(context).render(prompt, notes, hidden))  # noqa: S308
+    clusters = context.get("clusters") or ()
+    return mark_safe(PromptNotes(context).render(prompt, notes, hidden, clusters))  # noqa: S308
 
 
 @register.simple_tag
@@ -126,8 +128,13 @@ class PromptNotes:
         self.autofocus = " autofocus" if context.get("focus") == "add" else ""
         self.error = context.get("error")
         self.language = get_language()
+        self.may_cluster = self.notes.may_cluster
+        self.csrf_input = self.notes.csrf_input if self.may_cluster else ""
+        if self.may_cluster:
+            dissolve = reverse("canvas:dissolve_cluster", args=[context["network"].slug, 0])
+            self.clusters_url = escape(dissolve.removesuffix("0/opheffen/"))
 
-    def render(self, prompt, notes, hidden):
+    def render(self, prompt, notes, hidden, clusters=()):
         """Return the prompt's <div class="prompt-notes">: every value in it escaped."""
         slug = prompt.slug
         label, _add = _prompt_texts(slug, self.language)
@@ -137,13 +144,21 @@ class PromptNotes:
                 f'data-live-key="prompt-{slug}" '
                 f'data-live-url="{self.prompts}{slug}/{self.projector}" '
             )
+        sortable = " data-sortable" if self.may_cluster else ""
         html = (
             f'<div class="prompt-notes" id="prompt-notes-{slug}" {live}hx-boost="true"'
-            ' hx-push-url="false" hx-target="closest li" hx-swap="outerHTML">\n'
+            f' hx-push-url="false" hx-target="closest li" hx-swap="outerHTML"{sortable}>\n'
         )
         if self.error:
             html += f'<p class="field-error" role="alert">{escape(self.error)}</p>\n'
-        html += f'<ol class="notes" aria-label="{label}">\n{self._items(notes)}</ol>\n'
+        ids = {cluster.id for cluster in clusters}
+        loose = [note for note in notes if note.cluster_id not in ids] if ids else notes
+        html += (
+            f'<ol class="notes" aria-label="{label}" data-drop="prompt-{slug}">\n'
+            f"{self._items(loose)}</ol>\n"
+        )
+        for cluster in clusters:
+            html += self._cluster(slug, cluster, [n for n in notes if n.cluster_id == cluster.id])
         if hidden:
             count = ngettext(
                 "%(n)s verborgen notitie van iemand anders, tot de onthulling",
@@ -153,7 +168,47 @@ class PromptNotes:
             html += f'<p class="hidden-count">{escape(count)}</p>\n'
         if self.may_add:
             html += self._add(prompt)
+        if self.may_cluster and (notes or clusters):
+            html += self._cluster_add(slug)
         return html + "</div>"
+
+    def _cluster(self, slug, cluster, notes):
+        """Return a cluster of the prompt: its name, its notes, and "opheffen" for those who
+        may cluster."""
+        pk, name = cluster.id, escape(cluster.name)
+        dissolve = ""
+        if self.may_cluster:
+            url = f"{self.clusters_url}{pk}/opheffen/"
+            dissolve = (
+                f'<form class="cluster-dissolve" method="post" action="{url}" hx-post="{url}"'
+                f' hx-target="#prompt-notes-{slug}" hx-swap="outerHTML">{self.csrf_input}'
+                f'<button type="submit" class="link-button">{escape(gettext("Opheffen"))}'
+                f'<span class="visually-hidden"> — {name}</span></button></form>'
+            )
+        return (
+            f'<section class="cluster" id="cluster-{pk}" aria-labelledby="cluster-{pk}-title">\n'
+            f'<div class="cluster-head"><h4 class="cluster-name" id="cluster-{pk}-title">{name}'
+            f"</h4>{dissolve}</div>\n"
+            f'<ol class="notes cluster-notes" aria-labelledby="cluster-{pk}-title"'
+            f' data-drop="cluster-{pk}">\n{self._items(notes)}</ol>\n</section>\n'
+        )
+
+    def _cluster_add(self, slug):
+        """Return the form that names a new cluster, folded away under "+ Cluster"."""
+        url = f"{self.prompts}{slug}/clusters/"
+        where = gettext("maken bij %(title)s") % {"title": PROMPTS[slug].title}
+        return (
+            f'<details class="cluster-new"><summary><span aria-hidden="true">+</span> '
+            f'{escape(gettext("Cluster"))}<span class="visually-hidden"> '
+            f"{escape(where)}</span></summary>\n"
+            f'<form class="cluster-add" id="cluster-add-{slug}" method="post" action="{url}"'
+            f' hx-post="{url}" hx-target="#prompt-notes-{slug}" hx-swap="outerHTML">'
+            f"{self.csrf_input}"
+            f'<label for="cluster-{slug}-name">{escape(gettext("Naam van de nieuwe cluster"))}'
+            f'</label><input type="text" id="cluster-{slug}-name" name="name" maxlength="80"'
+            f' required><button type="submit" class="button small">'
+            f"{escape(gettext('Cluster maken'))}</button></form>\n</details>\n"
+        )
 
     def _items(self, notes):
         """Return the notes' <li>s; the one being edited (without htmx) as its form."""

@@ -11,7 +11,7 @@ from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from canvas.board.read import board_labels
 
@@ -70,6 +70,9 @@ class NoteList:
         self.focus = context.get("focus")
         self.access = None if context.get("readonly") else context.get("access")
         self.ballot = _ballot(context)
+        # Clustering: a note can be dragged, or moved with "verplaats naar…".
+        self.may_cluster = self.access is not None and may_cluster(context, self.access)
+        self.move_label = escape(gettext("Verplaats naar…")) if self.may_cluster else ""
 
     @cached_property
     def csrf_input(self):
@@ -95,8 +98,12 @@ class NoteList:
                 "votes": note.votes
             }
             meta += f'<span class="note-votes">{escape(votes)}</span>'
+        drag = ""
+        if self.may_cluster and not note.hidden:
+            move = f"{self.urls['notes']}{pk}/verplaats-naar/"
+            drag = f' data-move="{move}" data-revision="{note.revision}"'
         html = (
-            f'<li class="{classes}" id="note-{pk}">\n'
+            f'<li class="{classes}" id="note-{pk}"{drag}>\n'
             f'  <p class="note-text" id="note-{pk}-text">{escape(note.text)}</p>\n'
             f'  <div class="note-meta">{meta}</div>\n'
         )
@@ -109,6 +116,13 @@ class NoteList:
                 f'{" autofocus" if self.focus == "edit" else ""}><svg aria-hidden="true"'
                 f' width="16" height="16"><use href="#icon-edit"/></svg>'
                 f'<span class="visually-hidden">{labels["edit"]}</span></a>\n'
+            )
+        if drag:
+            html += (
+                f'  <a class="note-move icon-button" href="{self.urls["notes"]}{pk}'
+                f'/verplaats-naar/" aria-describedby="note-{pk}-text" title="{self.move_label}">'
+                f'<svg aria-hidden="true" width="16" height="16"><use href="#icon-move"/></svg>'
+                f'<span class="visually-hidden">{self.move_label}</span></a>\n'
             )
         return html + "</li>\n"
 
@@ -277,6 +291,13 @@ def _dot_form(context, item, dots, field):
             f'{value}" class="{css}"{state}{autofocus}>{label}</button>\n'
         )
     return html + "  </form>\n"
+
+
+def may_cluster(context, access):
+    """Return whether this person may cluster now: members not during silent writing."""
+    room = context.get("room")
+    workshop = room.workshop if room is not None else None
+    return access.can_cluster(workshop is not None and workshop.silent)
 
 
 def _ballot(context):
