@@ -1,0 +1,55 @@
+"""Clustering in the browser: a note dragged into a new cluster, another moved by
+keyboard with "verplaats naar…"."""
+
+import pytest
+from playwright.sync_api import expect
+
+from canvas.models import Cluster, Note
+from tests.browser.conftest import wait_until_live
+
+pytestmark = pytest.mark.browser
+
+TROTS = "Trots op het vak van leraar"
+ELK_KIND = "Elk kind in de regio verdient een bevoegde leraar"
+
+
+def test_a_note_is_dragged_into_a_new_cluster_and_one_moved_by_keyboard(
+    server, page, network, bob, sign_in
+):
+    sign_in(page.context, bob)
+    page.goto(f"{server.url}/n/{network.slug}/")
+    wait_until_live(page)
+    page.evaluate("window.__marker = 'same page'")
+    passion = page.locator("#prompt-passion")
+
+    # Name a new cluster under Verbinding op passie.
+    passion.locator(".cluster-new summary").click()
+    name = passion.get_by_role("textbox", name="Naam van de nieuwe cluster")
+    name.fill("Het vak")
+    name.press("Enter")
+    cluster = passion.locator("section.cluster", has_text="Het vak")
+    expect(cluster).to_be_visible()
+    assert Cluster.objects.filter(network=network, prompt="passion", name="Het vak").exists()
+
+    # Drag a note into it.
+    note = passion.locator("li.note", has_text=TROTS)
+    note.drag_to(cluster.locator("ol.cluster-notes"))
+    expect(cluster.locator("li.note", has_text=TROTS)).to_be_visible()
+    expect(passion.locator("li.note", has_text=TROTS)).to_have_count(1)
+    assert Note.objects.get(text=TROTS).cluster.name == "Het vak"
+
+    # Move another to Verbinding op stijl, by keyboard only.
+    passion.locator("li.note", has_text=ELK_KIND).get_by_role(
+        "link", name="Verplaats naar…"
+    ).focus()
+    page.keyboard.press("Enter")
+    target = passion.get_by_role("combobox", name="Verplaats naar")
+    expect(target).to_be_focused()
+    target.select_option(label="Verbinding op stijl")
+    page.keyboard.press("Tab")
+    expect(passion.get_by_role("button", name="Verplaatsen")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#prompt-style li.note", has_text=ELK_KIND)).to_be_visible()
+    expect(passion.locator("li.note", has_text=ELK_KIND)).to_have_count(0)
+    assert Note.objects.get(text=ELK_KIND).prompt == "style"
+    assert page.evaluate("window.__marker") == "same page"
