@@ -33,7 +33,11 @@ def test_a_note_is_dragged_into_a_new_cluster_and_one_moved_by_keyboard(
 
     # Drag a note into it.
     note = passion.locator("li.note", has_text=TROTS)
-    note.drag_to(cluster.locator("ol.cluster-notes"))
+    with page.expect_response(
+        lambda r: r.url.endswith("/verplaats-naar/") and r.request.method == "POST"
+    ) as answer:
+        note.drag_to(cluster.locator("ol.cluster-notes"))
+    assert answer.value.status == 200
     expect(cluster.locator("li.note", has_text=TROTS)).to_be_visible()
     expect(passion.locator("li.note", has_text=TROTS)).to_have_count(1)
     assert Note.objects.get(text=TROTS).cluster.name == "Het vak"

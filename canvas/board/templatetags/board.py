@@ -109,6 +109,13 @@ class NoteList:
         )
         if dots:
             html += dots_html(self.context, note, dots)
+        if drag:  # before the pencil, as they stand from left to right
+            html += (
+                f'  <a class="note-move icon-button" href="{self.urls["notes"]}{pk}'
+                f'/verplaats-naar/" aria-describedby="note-{pk}-text" title="{self.move_label}">'
+                f'<svg aria-hidden="true" width="16" height="16"><use href="#icon-move"/></svg>'
+                f'<span class="visually-hidden">{self.move_label}</span></a>\n'
+            )
         if access is not None and access.can_edit_note(note):
             html += (
                 f'  <a class="note-edit icon-button" href="{self.urls["notes"]}{pk}'
@@ -116,13 +123,6 @@ class NoteList:
                 f'{" autofocus" if self.focus == "edit" else ""}><svg aria-hidden="true"'
                 f' width="16" height="16"><use href="#icon-edit"/></svg>'
                 f'<span class="visually-hidden">{labels["edit"]}</span></a>\n'
-            )
-        if drag:
-            html += (
-                f'  <a class="note-move icon-button" href="{self.urls["notes"]}{pk}'
-                f'/verplaats-naar/" aria-describedby="note-{pk}-text" title="{self.move_label}">'
-                f'<svg aria-hidden="true" width="16" height="16"><use href="#icon-move"/></svg>'
-                f'<span class="visually-hidden">{self.move_label}</span></a>\n'
             )
         return html + "</li>\n"
 
