@@ -298,7 +298,7 @@ def move_note_to(request, slug, pk):
                 keys = [f"prompt-{source}", f"prompt-{note.prompt}", f"note-{note.pk}"]
                 if merging:
                     keys.append(f"note-{form.cleaned_data['other'].pk}")
-                publish_change(access.network, *keys, by=request)
+                publish_change(access.network, *dict.fromkeys(keys), by=request)
                 if not request.htmx:
                     return redirect(board_url(access.network, f"note-{note.pk}"))
                 return _prompts_changed(
@@ -315,14 +315,20 @@ def move_note_to(request, slug, pk):
                 )
         if request.htmx and request.headers.get("X-Drag") == "1":
             # A drop answers with the lists as they are now, the reason above them.
-            error = next(iter(form.non_field_errors() or form.errors.get("target", [])), "")
+            errors = [*form.non_field_errors(), *form.errors.get("target", [])]
+            errors += form.errors.get("revision", [])
             prompts = [PROMPTS[note.prompt]]
-            return _prompts_changed(request, access, prompts, room=room, status=status, error=error)
+            return _prompts_changed(
+                request, access, prompts, room=room, status=status, error=errors[0]
+            )
     context = board_context(
         access, room=room, note=note, move_form=move_form, merge_form=merge_form
     )
     if request.htmx:
-        return render(request, f"{MOVE}#move-note", context, status=status)
+        response = render(request, f"{MOVE}#move-note", context, status=status)
+        if data is not None:  # the forms post for the prompt's lists; faults stay in place
+            response = reswap(retarget(response, f"#note-{note.pk}"), "outerHTML")
+        return response
     return render(request, MOVE, context, status=status)
 
 

@@ -227,6 +227,7 @@ def test_a_merge_too_long_is_refused_next_to_the_field(network, bob, note, clien
     data = {"merge": "1", "other": f"{note.pk}.{note.revision}", "revision": kept.revision}
     response = client.post(_url(network, kept), data, headers=HX)
     assert response.status_code == 422
+    assert response.headers["HX-Retarget"] == f"#note-{kept.pk}"
     assert "hoogstens 500 hebben" in response.content.decode()
     assert _state(network) == before
 
@@ -287,3 +288,44 @@ def test_clusters_cost_the_board_one_query_however_many(network, bob, note, clie
         html = client.get(f"/n/{network.slug}/").content.decode()
     assert "Cluster 4" in html
     assert len(with_clusters) == len(without) <= 12
+
+
+# Live
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    from canvas.live.events import broker
+
+    events = []
+    monkeypatch.setattr(broker, "send", lambda *event: events.append(event))
+    return events
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_move_tells_every_board_both_prompts_and_the_note(network, bob, note, client, sent):
+    client.force_login(bob)
+    data = {"target": "prompt-style", "revision": note.revision}
+    client.post(_url(network, note), data, headers={"X-Live-Change": "c-7"})
+    keys = ["prompt-passion", "prompt-style", f"note-{note.pk}"]
+    assert sent == [(network.pk, "changed", {"keys": keys, "change": "c-7"})]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_move_tells_no_one(network, bob, note, client, sent):
+    client.force_login(bob)
+    client.post(_url(network, note), {"target": "prompt-style", "revision": 99})
+    client.post(f"/n/{network.slug}/vragen/passion/clusters/", {"name": ""})
+    assert sent == []
+    client.post(f"/n/{network.slug}/vragen/passion/clusters/", {"name": "Vak"})
+    assert sent == [(network.pk, "changed", {"keys": ["prompt-passion"], "change": ""})]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_move_within_a_prompt_names_it_once(network, bob, note, client, sent):
+    cluster = Cluster.add(network, PASSION, "Vak")
+    client.force_login(bob)
+    client.post(_url(network, note), {"target": f"cluster-{cluster.pk}", "revision": 1})
+    assert sent == [
+        (network.pk, "changed", {"keys": ["prompt-passion", f"note-{note.pk}"], "change": ""})
+    ]
