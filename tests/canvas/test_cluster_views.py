@@ -287,7 +287,7 @@ def test_clusters_cost_the_board_one_query_however_many(network, bob, note, clie
     with CaptureQueriesContext(connection) as with_clusters:
         html = client.get(f"/n/{network.slug}/").content.decode()
     assert "Cluster 4" in html
-    assert len(with_clusters) == len(without) <= 12
+    assert len(with_clusters) == len(without) <= 13  # 12 on SQLite, 13 on PostgreSQL
 
 
 # Live
