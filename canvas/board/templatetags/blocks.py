@@ -8,7 +8,7 @@ once, it costs a few dozen. The rare forms (adding a note, editing one) stay par
 the board template, rendered from here where one is open.
 """
 
-from functools import cache
+from functools import cache, cached_property
 from html import escape
 
 from django import template
@@ -111,6 +111,18 @@ def _prompt_texts(slug, language):
     )
 
 
+@cache
+def _cluster_texts(slug, language):
+    """Return the escaped texts of a prompt's "+ Cluster" form (translated into the
+    active `language`, the cache's key)."""
+    where = gettext("maken bij %(title)s") % {"title": PROMPTS[slug].title}
+    summary = (
+        f'<span aria-hidden="true">+</span> {escape(gettext("Cluster"))}'
+        f'<span class="visually-hidden"> {escape(where)}</span>'
+    )
+    return summary, escape(gettext("Naam van de nieuwe cluster")), escape(gettext("Cluster maken"))
+
+
 class PromptNotes:
     """What the prompts of one rendering share, read from the template context once."""
 
@@ -130,9 +142,12 @@ class PromptNotes:
         self.language = get_language()
         self.may_cluster = self.notes.may_cluster
         self.csrf_input = self.notes.csrf_input if self.may_cluster else ""
-        if self.may_cluster:
-            dissolve = reverse("canvas:dissolve_cluster", args=[context["network"].slug, 0])
-            self.clusters_url = escape(dissolve.removesuffix("0/opheffen/"))
+
+    @cached_property
+    def clusters_url(self):
+        """The clusters' URL prefix: reversed only where a cluster is shown."""
+        dissolve = reverse("canvas:dissolve_cluster", args=[self.context["network"].slug, 0])
+        return escape(dissolve.removesuffix("0/opheffen/"))
 
     def render(self, prompt, notes, hidden, clusters=()):
         """Return the prompt's <div class="prompt-notes">: every value in it escaped."""
@@ -196,18 +211,14 @@ class PromptNotes:
     def _cluster_add(self, slug):
         """Return the form that names a new cluster, folded away under "+ Cluster"."""
         url = f"{self.prompts}{slug}/clusters/"
-        where = gettext("maken bij %(title)s") % {"title": PROMPTS[slug].title}
+        summary, label, button = _cluster_texts(slug, self.language)
         return (
-            f'<details class="cluster-new"><summary><span aria-hidden="true">+</span> '
-            f'{escape(gettext("Cluster"))}<span class="visually-hidden"> '
-            f"{escape(where)}</span></summary>\n"
+            f'<details class="cluster-new"><summary>{summary}</summary>\n'
             f'<form class="cluster-add" id="cluster-add-{slug}" method="post" action="{url}"'
             f' hx-post="{url}" hx-target="#prompt-notes-{slug}" hx-swap="outerHTML">'
-            f"{self.csrf_input}"
-            f'<label for="cluster-{slug}-name">{escape(gettext("Naam van de nieuwe cluster"))}'
-            f'</label><input type="text" id="cluster-{slug}-name" name="name" maxlength="80"'
-            f' required><button type="submit" class="button small">'
-            f"{escape(gettext('Cluster maken'))}</button></form>\n</details>\n"
+            f'{self.csrf_input}<label for="cluster-{slug}-name">{label}</label>'
+            f'<input type="text" id="cluster-{slug}-name" name="name" maxlength="80" required>'
+            f'<button type="submit" class="button small">{button}</button></form>\n</details>\n'
         )
 
     def _items(self, notes):
