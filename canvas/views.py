@@ -293,7 +293,7 @@ def move_note_to(request, slug, pk):
     if data is not None:
         status = 422
         if form.is_valid():
-            done, source = _apply(request, access, note, form, merging)
+            done, source = _apply(request, room, note, form, merging)
             if done:
                 keys = [f"prompt-{source}", f"prompt-{note.prompt}", f"note-{note.pk}"]
                 if merging:
@@ -332,9 +332,10 @@ def move_note_to(request, slug, pk):
     return render(request, MOVE, context, status=status)
 
 
-def _apply(request, access, note, form, merging):
+def _apply(request, room, note, form, merging):
     """Carry out a valid move or merge; return (True, source prompt slug), or (None, …)
-    when the note changed meanwhile, or (False, …) when the merge does not fit."""
+    when the note changed meanwhile, or (False, …) when the merge does not fit or the move
+    must wait for the vote on its prompt."""
     source = note.prompt
     revision = form.cleaned_data["revision"]
     if merging:
@@ -346,6 +347,17 @@ def _apply(request, access, note, form, merging):
             return False, source
         return (True if merged else None), source
     prompt, cluster = form.cleaned_data["target"]
+    vote = room.vote
+    if prompt.slug != note.prompt and vote is not None and vote.is_open and vote.covers(note):
+        # Its dots belong to this prompt's vote: they would follow it out of the count.
+        form.add_error(
+            "target",
+            _(
+                "Over de notities bij deze vraag wordt nu gestemd; verplaats deze notitie "
+                "naar een andere vraag als de stemming gesloten is."
+            ),
+        )
+        return False, source
     moved = note.move_to(prompt, cluster, revision, by=request.user)
     return (True if moved else None), source
 

@@ -329,3 +329,25 @@ def test_a_move_within_a_prompt_names_it_once(network, bob, note, client, sent):
     assert sent == [
         (network.pk, "changed", {"keys": ["prompt-passion", f"note-{note.pk}"], "change": ""})
     ]
+
+
+def test_a_note_stays_under_its_prompt_while_its_notes_are_voted_on(
+    network, alice, bob, note, client
+):
+    from canvas.workshops.models import Vote
+
+    workshop = Workshop.objects.create(network=network, title="W", started_by=alice)
+    vote = Vote.objects.create(workshop=workshop, target="prompt", prompt="passion")
+    cluster = Cluster.add(network, PASSION, "Het vak")
+    client.force_login(bob)
+    response = client.post(_url(network, note), {"target": "prompt-style", "revision": 1})
+    assert response.status_code == 422
+    assert "wordt nu gestemd" in response.content.decode()
+    note.refresh_from_db()
+    assert note.prompt == "passion"
+    # Into a cluster of its own prompt it may go; after the vote, anywhere.
+    data = {"target": f"cluster-{cluster.pk}", "revision": 1}
+    assert client.post(_url(network, note), data).status_code == 302
+    vote.close()
+    data = {"target": "prompt-style", "revision": 2}
+    assert client.post(_url(network, note), data).status_code == 302
