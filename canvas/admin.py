@@ -29,7 +29,8 @@ class NoteAdmin(admin.ModelAdmin):
     search_fields = ["text", "author_name", "author__name"]  # see get_search_results
     autocomplete_fields = ["network", "author"]
     # Unticking them would show the note, or its author, to the one who unticked.
-    readonly_fields = ["hidden", "anonymous"]
+    # A cluster is chosen on the board: the admin's select would offer every network's.
+    readonly_fields = ["hidden", "anonymous", "cluster"]
 
     @admin.display(description=_("tekst"))
     def shown_text(self, note):

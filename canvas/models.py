@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +59,63 @@ class NoteQuerySet(SoftDeleteQuerySet):
         return dict(rows)
 
 
+CLUSTER_NAME_MAX_LENGTH = 80
+
+
+class Cluster(models.Model):
+    """A named group of the notes of one prompt: the "cluster" step after the reveal.
+
+    A note is in at most one cluster, of its own prompt. Dissolving a cluster keeps its
+    notes: they go back to the prompt's unclustered notes.
+    """
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="clusters", verbose_name=_("netwerk")
+    )
+    prompt = models.CharField(_("vraag"), max_length=30, choices=PROMPT_CHOICES)
+    name = models.CharField(_("naam"), max_length=CLUSTER_NAME_MAX_LENGTH)
+    position = models.PositiveIntegerField(_("positie"), default=0)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        ordering = ["network", "prompt", "position", "id"]
+        constraints = [
+            # Two clusters of one name under one prompt could not be told apart (nor
+            # exported: notes name their cluster).
+            models.UniqueConstraint(
+                "network", "prompt", Lower("name"), name="canvas_cluster_unique_name"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    @transaction.atomic
+    def add(cls, network, prompt, name):
+        """Make a cluster at the end of `prompt`'s clusters; raise ValidationError on a
+        name the prompt has already."""
+        name = " ".join(name.split())
+        clusters = cls.objects.filter(network=network, prompt=prompt.slug)
+        if clusters.filter(name__iexact=name).exists():
+            raise ValidationError(
+                _("Bij deze vraag is er al een cluster “%(name)s”."), params={"name": name}
+            )
+        last = clusters.aggregate(Max("position"))["position__max"]
+        return cls.objects.create(
+            network=network,
+            prompt=prompt.slug,
+            name=name,
+            position=0 if last is None else last + 1,
+        )
+
+    def dissolve(self):
+        """Delete the cluster; its notes stay under the prompt, unclustered (SET_NULL)."""
+        self.delete()
+
+
 class NoteStatus(models.TextChoices):
     PROPOSED = "voorstel", _("voorstel")
     AGREED = "afgesproken", _("afgesproken")
@@ -91,6 +150,15 @@ class Note(models.Model):
     # people who left the network.
     author_name = models.CharField(_("naam auteur"), max_length=200, blank=True)
     votes = models.PositiveIntegerField(_("stemmen"), default=0)
+    # Grouped with notes like it, under the same prompt (the method's "cluster" step).
+    cluster = models.ForeignKey(
+        Cluster,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notes",
+        verbose_name=_("cluster"),
+    )
     # Written during silent writing: only its author reads it until the facilitator
     # reveals all hidden notes at once.
     hidden = models.BooleanField(_("verborgen"), default=False)
@@ -252,4 +320,88 @@ class Note(models.Model):
             note.position = position
         Note.objects.bulk_update(siblings, ["position"])
         self._log(by, "moved", direction=direction)
+        return True
+
+    @transaction.atomic
+    def move_to(self, prompt, cluster=None, revision=None, *, by=None):
+        """Put the note under `prompt`, in `cluster` (one of that prompt's) or none.
+
+        Moving to another prompt (a note written under the wrong question) puts it last
+        there; a rule's status follows its block. Like `edit`, one conditional UPDATE on
+        `revision`: a move from a stale board changes nothing and returns False.
+        """
+        if cluster is not None and (
+            cluster.network_id != self.network_id or cluster.prompt != prompt.slug
+        ):
+            raise ValueError("a note's cluster belongs to its prompt")
+        changes = {"cluster": cluster, "revision": F("revision") + 1, "updated_at": timezone.now()}
+        if prompt.slug != self.prompt:
+            last = Note.all_objects.filter(network_id=self.network_id, prompt=prompt.slug)
+            last = last.aggregate(Max("position"))["position__max"]
+            changes.update(
+                block=prompt.block,
+                prompt=prompt.slug,
+                position=(last or 0) + 1,
+                status=(self.status or self.Status.PROPOSED) if prompt.block == RULES.slug else "",
+            )
+        notes = Note.objects.filter(pk=self.pk)
+        if revision is not None:
+            notes = notes.filter(revision=revision)
+        moved = notes.update(**changes)
+        self.refresh_from_db()
+        if moved:
+            self._log(by, "moved")
+        return bool(moved)
+
+    def merged_text(self, other):
+        """Return the text of this note with `other` merged into it: both, one under the other."""
+        return f"{self.text}\n\n{other.text}"
+
+    @transaction.atomic
+    def merge(self, other, revision=None, other_revision=None, *, by=None):
+        """Take the duplicate `other` into this note; return whether it merged.
+
+        Nothing is lost: this note keeps both texts, the sum of both notes' votes and
+        both authors' names (no names if either was revealed anonymously); `other` is
+        deleted as by hand, so its account and text stay on record. Refused (False) when
+        either note was changed since the given revisions; ValidationError when the
+        texts together are longer than a note may be.
+        """
+        if other.pk == self.pk or other.network_id != self.network_id:
+            raise ValueError("merge two notes of one network")
+        pks = sorted([self.pk, other.pk])  # lock in one order: two crossing merges wait
+        rows = {n.pk: n for n in Note.objects.select_for_update().filter(pk__in=pks)}
+        kept, gone = rows.get(self.pk), rows.get(other.pk)
+        if kept is None or gone is None:
+            return False
+        if (revision is not None and kept.revision != revision) or (
+            other_revision is not None and gone.revision != other_revision
+        ):
+            return False
+        text = kept.merged_text(gone)
+        if len(text) > NOTE_MAX_LENGTH:
+            raise ValidationError(
+                _(
+                    "Samen zijn deze notities %(length)d tekens; een notitie mag er hoogstens "
+                    "%(max)d hebben. Kort er eerst een in."
+                ),
+                params={"length": len(text), "max": NOTE_MAX_LENGTH},
+            )
+        anonymous = kept.anonymous or gone.anonymous
+        names = [n.author_display for n in (kept, gone) if n.author_display]
+        author_name = "" if anonymous else ", ".join(dict.fromkeys(names))
+        before = kept.text
+        Note.objects.filter(pk=kept.pk).update(
+            text=text,
+            votes=kept.votes + gone.votes,
+            author_name=author_name if author_name != kept.author_display else kept.author_name,
+            anonymous=anonymous,
+            cluster_id=kept.cluster_id or gone.cluster_id,
+            revision=F("revision") + 1,
+            updated_at=timezone.now(),
+        )
+        self.refresh_from_db()
+        self._log(by, "edited", before={"text": before}, after={"text": self.text})
+        gone.soft_delete(by=by)
+        other.refresh_from_db()
         return True

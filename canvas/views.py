@@ -6,19 +6,22 @@ form post with a redirect to the board (or the board with the form open, for err
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import reswap, retarget
 
-from canvas.board.read import BoardState, Room, board_notes
+from canvas.board.read import BoardState, Room, board_notes, prompt_clusters
 from canvas.board.render import BOARD, board_context, board_url, for_projector, render_board
-from canvas.forms import MoveForm, NoteForm
+from canvas.forms import ClusterForm, MergeForm, MoveForm, MoveToForm, NoteForm
 from canvas.live.events import publish_change
-from canvas.models import Note
+from canvas.models import Cluster, Note
 from canvas.prompts import COALITIONS_BLOCK, NOTE_BLOCKS, PROMPTS, RULES
+from canvas.workshops.models import merge_notes
 from networks.access import get_access
 from networks.params import parse_id
 
@@ -64,6 +67,7 @@ def _render_prompt(request, access, prompt, *, state=None, status=200, room=None
         room=room,
         prompt=prompt,
         notes=board_notes(Note.objects.under(access.network, prompt, viewer)),
+        clusters=prompt_clusters(access.network, prompt).get(prompt.slug, []),
         hidden=room.hidden_counts.get(prompt.slug, 0),
         state=state or BoardState(),
         **extra,
@@ -251,3 +255,156 @@ def toggle_rule(request, slug, pk):
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
     return _render_note(request, access, note, focus="status")
+
+
+# Clustering: after the reveal the group sorts the notes of a prompt into named
+# clusters, moves a note written under the wrong question to its prompt, and merges
+# duplicates. Members may too, but not during silent writing (Access.can_cluster).
+MOVE = "board/clustering.html"
+
+
+def _require_cluster(access, room):
+    access.require(access.can_cluster(room.workshop is not None and room.workshop.silent))
+
+
+def _prompts_changed(request, access, prompts, *, room, status=200, error=None):
+    """Answer with the notes of `prompts` (the first one the request's target, the others
+    swapped out of band): a move changes two lists, and the live event skips this tab."""
+    parts = []
+    for i, prompt in enumerate(dict.fromkeys(prompts)):
+        html = _render_prompt(
+            request, access, prompt, room=room, status=status, error=error if i == 0 else None
+        ).content.decode()
+        if i:  # the fragment's own element, marked to replace its namesake on the page
+            html = html.replace(
+                '<div class="prompt-notes"', '<div hx-swap-oob="true" class="prompt-notes"', 1
+            )
+        parts.append(html)
+    return HttpResponse("".join(parts), status=status)
+
+
+@vary_on_headers("HX-Request")
+def move_note_to(request, slug, pk):
+    """Move a note into a cluster or to another prompt ("verplaats naar…"), or merge a
+    duplicate into it: the keyboard's and no-JS way, and what dragging a note posts."""
+    access = get_access(request, slug)
+    note = _note_or_404(access, pk)
+    room = Room(access.network, access.user)
+    _require_cluster(access, room)
+    if note.is_deleted:
+        return _note_gone(request, access, note)
+    data = request.POST if request.method == "POST" else None
+    merging = data is not None and "merge" in data
+    move_form = MoveToForm(None if merging else data, network=access.network, note=note)
+    merge_form = MergeForm(data if merging else None, note=note)
+    form = merge_form if merging else move_form
+    status = 200
+    if data is not None:
+        status = 422
+        if form.is_valid():
+            done, source = _apply(request, room, note, form, merging)
+            if done:
+                keys = [f"prompt-{source}", f"prompt-{note.prompt}", f"note-{note.pk}"]
+                if merging:
+                    keys.append(f"note-{form.cleaned_data['other'].pk}")
+                publish_change(access.network, *dict.fromkeys(keys), by=request)
+                if not request.htmx:
+                    return redirect(board_url(access.network, f"note-{note.pk}"))
+                return _prompts_changed(
+                    request, access, [PROMPTS[source], PROMPTS[note.prompt]], room=room
+                )
+            if done is None:  # stale: nothing changed
+                status = 409
+                form.add_error(
+                    None,
+                    _(
+                        "Deze notitie is intussen gewijzigd of verplaatst; "
+                        "er is niets veranderd. Bekijk haar opnieuw en kies nog eens."
+                    ),
+                )
+        if request.htmx and request.headers.get("X-Drag") == "1":
+            # A drop answers with the lists as they are now, the reason above them.
+            errors = [*form.non_field_errors(), *form.errors.get("target", [])]
+            errors += form.errors.get("revision", [])
+            prompts = [PROMPTS[note.prompt]]
+            return _prompts_changed(
+                request, access, prompts, room=room, status=status, error=errors[0]
+            )
+    context = board_context(
+        access, room=room, note=note, move_form=move_form, merge_form=merge_form
+    )
+    if request.htmx:
+        response = render(request, f"{MOVE}#move-note", context, status=status)
+        if data is not None:  # the forms post for the prompt's lists; faults stay in place
+            response = reswap(retarget(response, f"#note-{note.pk}"), "outerHTML")
+        return response
+    return render(request, MOVE, context, status=status)
+
+
+def _apply(request, room, note, form, merging):
+    """Carry out a valid move or merge; return (True, source prompt slug), or (None, …)
+    when the note changed meanwhile, or (False, …) when the merge does not fit or the move
+    must wait for the vote on its prompt."""
+    source = note.prompt
+    revision = form.cleaned_data["revision"]
+    if merging:
+        other = form.cleaned_data["other"]
+        try:
+            merged = merge_notes(note, other, revision, other.revision, by=request.user)
+        except ValidationError as error:
+            form.add_error("other", error)
+            return False, source
+        return (True if merged else None), source
+    prompt, cluster = form.cleaned_data["target"]
+    vote = room.vote
+    if prompt.slug != note.prompt and vote is not None and vote.is_open and vote.covers(note):
+        # Its dots belong to this prompt's vote: they would follow it out of the count.
+        form.add_error(
+            "target",
+            _(
+                "Over de notities bij deze vraag wordt nu gestemd; verplaats deze notitie "
+                "naar een andere vraag als de stemming gesloten is."
+            ),
+        )
+        return False, source
+    moved = note.move_to(prompt, cluster, revision, by=request.user)
+    return (True if moved else None), source
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def add_cluster(request, slug, prompt):
+    """Make a named cluster under a prompt."""
+    access = get_access(request, slug)
+    prompt = _prompt_or_404(prompt)
+    room = Room(access.network, access.user)
+    _require_cluster(access, room)
+    form = ClusterForm(request.POST)
+    cluster = form.save_for(access.network, prompt) if form.is_valid() else None
+    if cluster is not None:
+        publish_change(access.network, f"prompt-{prompt.slug}", by=request)
+        if not request.htmx:
+            return redirect(board_url(access.network, f"cluster-{cluster.pk}"))
+        return _render_prompt(request, access, prompt, room=room)
+    context = board_context(access, room=room, prompt=prompt, cluster_form=form)
+    if request.htmx:
+        # The form posts for its prompt's list; its faults replace only the form.
+        response = render(request, f"{MOVE}#cluster-form", context, status=422)
+        return reswap(retarget(response, f"#cluster-add-{prompt.slug}"), "outerHTML")
+    return render(request, MOVE, context, status=422)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def dissolve_cluster(request, slug, pk):
+    """Dissolve a cluster: its notes stay under the prompt, outside any cluster."""
+    access = get_access(request, slug)
+    cluster = get_object_or_404(Cluster, network=access.network, pk=pk)
+    room = Room(access.network, access.user)
+    _require_cluster(access, room)
+    prompt = PROMPTS[cluster.prompt]
+    cluster.dissolve()
+    publish_change(access.network, f"prompt-{prompt.slug}", by=request)
+    if not request.htmx:
+        return redirect(board_url(access.network, f"prompt-{prompt.slug}"))
+    return _render_prompt(request, access, prompt, room=room)

@@ -71,6 +71,15 @@ class Access:
             self.can_contribute and note.author_id is not None and note.author_id == self.user.pk
         )
 
+    def can_cluster(self, silent=False):
+        """Group notes into clusters, move them to another prompt, merge duplicates.
+
+        Those who run the network always; every member too, as the group clusters
+        together after a reveal, but not while silent writing runs: clusters made then
+        would leave out the notes still hidden.
+        """
+        return self.edits_everything or (self.can_contribute and not silent)
+
     def can_toggle_rule(self, note):
         """A rule's status is agreed by those who run the network, or proposed by its author."""
         return note.is_rule and self.can_edit_note(note)

@@ -31,7 +31,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from canvas.agenda.models import Agenda
 from canvas.identity.models import IdentityMap
-from canvas.models import Note
+from canvas.models import Cluster, Note
 from canvas.records.models import CanvasVersion
 from canvas.sharing.models import ShareLink
 from canvas.workshops.models import Workshop
@@ -116,6 +116,11 @@ EXPECTED = {
     "canvas:restore_note": (ALL_405, author(302)),
     "canvas:move_note": (ALL_405, author(302)),
     "canvas:toggle_rule": (ALL_405, author(302)),
+    # Clustering: every member (the world's workshop runs without silent writing; during
+    # silent writing only those who edit everything, see tests/canvas/test_cluster_views.py).
+    "canvas:move_note_to": (members(200), members(302)),
+    "canvas:add_cluster": (ALL_405, members(302)),
+    "canvas:dissolve_cluster": (ALL_405, members(302)),
     # Ambitions and coalitions.
     "coalitions:band": (members(302), ALL_405),
     "coalitions:add_ambition": (members(200), members(302)),
@@ -224,6 +229,7 @@ class World:
     share_link: object  # a valid read-only link of the whole canvas
     agenda: object = None  # the standard session, prepared (not yet walked)
     action: object = None  # an action of the coalition in question
+    cluster: object = None  # a cluster of the note's prompt
 
 
 def _kwargs(name, world):
@@ -251,6 +257,7 @@ def _kwargs(name, world):
     # `pk` means the object the URL is about: its app and path say which.
     by_argument["pk"] = {
         "canvas:toggle_rule": world.rule.pk,
+        "canvas:dissolve_cluster": world.cluster.pk,
         "coalitions:edit_ambition": world.ambition.pk,
         "coalitions:edit_coalition": world.coalition.pk,
         "coalitions:participate": world.coalition.pk,
@@ -300,6 +307,8 @@ def _payload(name, world):
         "canvas:add_note": {"text": "Een nieuwe notitie"},
         "canvas:edit_note": {"text": "Anders gezegd", "revision": world.note.revision},
         "canvas:move_note": {"direction": "down"},
+        "canvas:move_note_to": {"target": "prompt-style", "revision": world.note.revision},
+        "canvas:add_cluster": {"name": "Een nieuwe cluster"},
         "coalitions:add_ambition": {"title": "Een nieuwe ambitie"},
         "coalitions:edit_ambition": {
             "title": "Een scherpere ambitie",
@@ -502,6 +511,7 @@ def _build_world():
         Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
         share_link,
         action=Action.objects.create(coalition=coalition, title="Eerste actie"),
+        cluster=Cluster.objects.create(network=network, prompt=note.prompt, name="Een cluster"),
     )
     world.agenda = Agenda.create_from(network, people["facilitator"], "standaard")
     return world

@@ -43,7 +43,7 @@ def environment():
 # What a part may read of the board template's context (besides its own objects).
 SHARED = ("network", "room", "readonly", "presenting", "state", "urls", "focus", "error")
 SHARED += ("saved", "user", "version")
-OWN = ("section", "ambition", "coalition", "item", "note", "prompt", "notes", "hidden")
+OWN = ("section", "ambition", "coalition", "item", "note", "prompt", "notes", "hidden", "clusters")
 
 
 def render_part(name, context, **values):
@@ -56,10 +56,19 @@ def render_part(name, context, **values):
     user = data["user"]
     data["me"] = user.pk if user is not None and user.is_authenticated else None
     data["shared"] = data["me"] is None  # a part pushed to everyone of an audience
+    data["may_cluster"] = _may_cluster(data["access"], data["room"])
     data["csrf_input"] = lambda: _csrf_input(context)
     data["django_partial"] = lambda name, **more: _django_partial(context, name, more)
     data.update(values)
     return environment().get_template(f"board/parts/{name}.jinja").render(data)
+
+
+def _may_cluster(access, room):
+    """Return whether this audience may cluster now: members not during silent writing."""
+    if access is None:
+        return False
+    workshop = getattr(room, "workshop", None)
+    return access.can_cluster(workshop is not None and workshop.silent)
 
 
 def _csrf_input(context):
@@ -117,6 +126,16 @@ def prompt_texts(prompt):
         "add": gettext("toevoegen bij %(title)s") % {"title": title},
         "noun": gettext("Spelregel") if prompt.block == "rules" else gettext("Notitie"),
         "hints": gettext("Hulpvraag") if len(prompt.questions) == 1 else gettext("Hulpvragen"),
+        "cluster_where": gettext("maken bij %(title)s") % {"title": title},
+    }
+
+
+def cluster_texts():
+    return {
+        "cluster": gettext("Cluster"),
+        "name": gettext("Naam van de nieuwe cluster"),
+        "make": gettext("Cluster maken"),
+        "dissolve": gettext("Opheffen"),
     }
 
 
@@ -214,6 +233,7 @@ TEXTS = {
     "hidden_text": hidden_text,
     "prompt_texts": prompt_texts,
     "for_ambition": for_ambition,
+    "cluster_texts": cluster_texts,
     "item_name": item_name,
     "people_of": people_of,
     "contacts_of": contacts_of,

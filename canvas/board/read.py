@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from canvas.agenda.models import Agenda
-from canvas.models import Note
+from canvas.models import Cluster, Note
 from canvas.prompts import NOTE_BLOCKS
 from canvas.workshops.forms import next_step, steering_forms
 from canvas.workshops.models import Vote, Workshop
@@ -25,6 +25,7 @@ from networks.models import Actor, NetworkActor, User
 # hundreds of times (a {% translate %} costs a lazy string each time it renders).
 BOARD_LABELS = {
     "edit": gettext_lazy("Bewerken"),
+    "move": gettext_lazy("Verplaats naar…"),
     "up": gettext_lazy("Hoger zetten"),
     "down": gettext_lazy("Lager zetten"),
     "delete": gettext_lazy("Verwijderen"),
@@ -132,6 +133,7 @@ class NoteRow(Row):
     anonymous: bool
     revision: int
     deleted_at: object
+    cluster_id: int | None
     author: Person | None
 
     read_from = Note
@@ -327,6 +329,25 @@ class PromptNotes:
     notes: list
     # Notes others wrote during silent writing: counted, never shown.
     hidden: int = 0
+    # The prompt's clusters, in order: each note with a cluster_id is shown in its one.
+    clusters: list = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterRow(Row):
+    id: int
+    prompt: str
+    name: str
+
+    read_from = Cluster
+
+
+def prompt_clusters(network, prompt=None):
+    """Return {prompt slug: [ClusterRow]} of the network (or of one prompt), in order."""
+    clusters = Cluster.objects.filter(network=network).order_by("position", "id")
+    if prompt is not None:
+        clusters = clusters.filter(prompt=prompt.slug)
+    return _grouped((c.prompt, c) for c in read(clusters, ClusterRow))
 
 
 class Band:
@@ -405,16 +426,21 @@ class _PartnerLink:
 class Board:
     """The four note blocks and the band of ambitions and coalitions of one network."""
 
-    def __init__(self, network, notes, band, hidden=None):
+    def __init__(self, network, notes, band, hidden=None, clusters=None):
         by_prompt = defaultdict(list)
         for note in notes:
             by_prompt[note.prompt].append(note)
-        hidden = hidden or {}
+        hidden, clusters = hidden or {}, clusters or {}
         self.network = network
         self.sections = [
             Section(
                 block,
-                [PromptNotes(p, by_prompt[p.slug], hidden.get(p.slug, 0)) for p in block.prompts],
+                [
+                    PromptNotes(
+                        p, by_prompt[p.slug], hidden.get(p.slug, 0), clusters.get(p.slug, [])
+                    )
+                    for p in block.prompts
+                ],
             )
             for block in NOTE_BLOCKS
         ]
@@ -438,7 +464,7 @@ class Board:
             Note.objects.visible_to(viewer).filter(network=network).order_by("position", "id")
         )
         hidden = room.hidden_counts if room is not None else {}
-        return cls(network, notes, Band.load(network), hidden)
+        return cls(network, notes, Band.load(network), hidden, prompt_clusters(network))
 
     @classmethod
     def from_document(cls, network, document):
@@ -448,9 +474,12 @@ class Board:
         network: a version's items are part of no vote.
         """
         ids = iter(range(1, 1_000_000))
-        notes = []
+        notes, clusters = [], defaultdict(list)
+        for prompt_slug, names in document.get("clusters", {}).items():
+            clusters[prompt_slug] = [ClusterRow(next(ids), prompt_slug, name) for name in names]
         for block in NOTE_BLOCKS:
             for prompt in block.prompts:
+                by_name = {c.name: c.pk for c in clusters[prompt.slug]}
                 for position, item in enumerate(document.get(block.slug, {}).get(prompt.slug, [])):
                     item = {"text": item} if isinstance(item, str) else item
                     status = item.get("status", Note.Status.PROPOSED) if block.has_status else ""
@@ -470,6 +499,7 @@ class Board:
                             anonymous=False,
                             revision=1,
                             deleted_at=None,
+                            cluster_id=by_name.get(item.get("cluster")),
                             author=None,
                         )
                     )
@@ -519,7 +549,8 @@ class Board:
                     core_partners=Related(sorted(partners, key=lambda na: na.actor.name)),
                 )
             )
-        return cls(network, notes, Band(list(ambitions.values()), coalitions))
+        band = Band(list(ambitions.values()), coalitions)
+        return cls(network, notes, band, clusters=clusters)
 
 
 @dataclass

@@ -8,7 +8,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from canvas.board.parts import render_part
-from canvas.board.read import Board, BoardState, Room, board_labels, board_notes
+from canvas.board.read import (
+    Board,
+    BoardState,
+    Room,
+    board_labels,
+    board_notes,
+    prompt_clusters,
+)
 from canvas.live.events import RENDERERS
 from canvas.models import Note
 from canvas.prompts import PROMPTS
@@ -47,6 +54,9 @@ def board_context(access, *, room=None, **extra):
             "notes": reverse("canvas:note", args=[slug, 0]).removesuffix("0/"),
             "prompts": reverse("canvas:prompt", args=[slug, "x"]).removesuffix("x/"),
             "rules": reverse("canvas:toggle_rule", args=[slug, 0]).removesuffix("0/status/"),
+            "clusters": reverse("canvas:dissolve_cluster", args=[slug, 0]).removesuffix(
+                "0/opheffen/"
+            ),
             "ambitions": reverse("coalitions:edit_ambition", args=[slug, 0]).removesuffix(
                 "0/bewerken/"
             ),
@@ -150,6 +160,7 @@ def prompt_parts(network, key):
     notes = board_notes(Note.objects.under(network, prompt, None))
     shared, projector = Room.shared(network), Room(network)
     hidden = shared.hidden_counts.get(prompt.slug, 0)
+    clusters = prompt_clusters(network, prompt).get(prompt.slug, [])
     parts = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
@@ -161,6 +172,7 @@ def prompt_parts(network, key):
                     prompt=prompt,
                     notes=notes,
                     hidden=hidden,
+                    clusters=clusters,
                     readonly=role is None,
                     presenting=role is None,
                 )

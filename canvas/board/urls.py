@@ -16,5 +16,14 @@ urlpatterns = [
     path("n/<slug:slug>/notities/<int:pk>/verwijderen/", views.delete_note, name="delete_note"),
     path("n/<slug:slug>/notities/<int:pk>/terugzetten/", views.restore_note, name="restore_note"),
     path("n/<slug:slug>/notities/<int:pk>/verplaatsen/", views.move_note, name="move_note"),
+    path(
+        "n/<slug:slug>/notities/<int:pk>/verplaats-naar/", views.move_note_to, name="move_note_to"
+    ),
+    path("n/<slug:slug>/vragen/<slug:prompt>/clusters/", views.add_cluster, name="add_cluster"),
+    path(
+        "n/<slug:slug>/clusters/<int:pk>/opheffen/",
+        views.dissolve_cluster,
+        name="dissolve_cluster",
+    ),
     path("n/<slug:slug>/spelregels/<int:pk>/status/", views.toggle_rule, name="toggle_rule"),
 ]

@@ -132,6 +132,7 @@ def _note(item, block):
         "author": item.get("author", ""),
         "votes": item.get("votes", 0),
         "status": str(STATUSES.get(status, status)),
+        "cluster": item.get("cluster", ""),
     }
 
 
@@ -176,6 +177,8 @@ def _note_details(old, new):
         details.append((_("stemmen"), old["votes"], new["votes"]))
     if old["author"] != new["author"]:
         details.append((_("auteur"), old["author"] or "—", new["author"] or "—"))
+    if old["cluster"] != new["cluster"]:
+        details.append((_("cluster"), old["cluster"] or "—", new["cluster"] or "—"))
     return details
 
 

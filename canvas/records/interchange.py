@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from canvas.identity.models import IdentityMap
-from canvas.models import Note
+from canvas.models import Cluster, Note
 from canvas.prompts import NOTE_BLOCKS
 from coalitions.actions.models import Action
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
@@ -255,6 +255,7 @@ def _reference_faults(data):
     ambitions = data.get("ambitions", [])
     ambition_keys = unique(ambitions, "key", "ambitions")
     unique(ambitions, "title", "ambitions", fold=True)
+    _cluster_faults(data, faults)
     coalitions = data.get("coalitions", [])
     unique(coalitions, "name", "coalitions", fold=True)
     for i, coalition in enumerate(coalitions):
@@ -275,6 +276,40 @@ def _reference_faults(data):
                 faults.append(Fault(path, _("actor “%(key)s” staat er dubbel in") % {"key": key}))
             seen.add(key)
     return faults
+
+
+def _cluster_faults(data, faults):
+    """Add the faults of the optional clusters: a name twice under one prompt (ignoring
+    capitals), a note naming a cluster its prompt lacks."""
+    clusters = data.get("clusters", {})
+    for prompt, names in clusters.items():
+        seen = {}
+        for i, name in enumerate(names):
+            if name.casefold() in seen:
+                faults.append(
+                    Fault(
+                        format_path(["clusters", prompt, i]),
+                        _("“%(value)s” komt dubbel voor (ook bij %(other)s)")
+                        % {
+                            "value": name,
+                            "other": format_path(["clusters", prompt, seen[name.casefold()]]),
+                        },
+                    )
+                )
+            seen.setdefault(name.casefold(), i)
+    for block in NOTE_BLOCKS:
+        for prompt in block.prompts:
+            names = set(clusters.get(prompt.slug, []))
+            for i, note in enumerate(data.get(block.slug, {}).get(prompt.slug, [])):
+                name = note.get("cluster") if isinstance(note, dict) else None
+                if name is not None and name not in names:
+                    faults.append(
+                        Fault(
+                            format_path([block.slug, prompt.slug, i, "cluster"]),
+                            _("onbekende cluster “%(name)s” (niet in clusters.%(prompt)s)")
+                            % {"name": name, "prompt": prompt.slug},
+                        )
+                    )
 
 
 def _no_constant(name):
@@ -315,7 +350,9 @@ def validate(data, *, saved=False):
         raise DocumentError(faults)
 
 
-def _note_kwargs(block, prompt, position, note):
+def _note_kwargs(block, prompt, position, note, clusters):
+    """Return a Note's fields from the document's `note`; `clusters` is {(prompt, name):
+    cluster id} (see _replace_clusters)."""
     if isinstance(note, str):
         note = {"text": note}
     kwargs = {
@@ -325,6 +362,7 @@ def _note_kwargs(block, prompt, position, note):
         "text": note["text"],
         "author_name": note.get("author", ""),
         "votes": note.get("votes", 0),
+        "cluster_id": clusters.get((prompt, note.get("cluster"))),
     }
     if block.has_status:
         kwargs["status"] = note.get("status", Note.Status.PROPOSED)
@@ -345,14 +383,14 @@ def _fill(network, data):
             network=network, actor=actor, key=item["key"], role=item.get("role", "")
         )
 
+    clusters = _replace_clusters(network, data)
     notes = []
     for block in NOTE_BLOCKS:
         prompts = data.get(block.slug, {})
         for prompt in block.prompts:
             for position, note in enumerate(prompts.get(prompt.slug, [])):
-                notes.append(
-                    Note(network=network, **_note_kwargs(block, prompt.slug, position, note))
-                )
+                kwargs = _note_kwargs(block, prompt.slug, position, note, clusters)
+                notes.append(Note(network=network, **kwargs))
     Note.objects.bulk_create(notes)
 
     ambitions = {}
@@ -403,12 +441,14 @@ def import_network(data, *, facilitator=None):
     return network
 
 
-def _export_note(note, block):
+def _export_note(note, block, clusters):
     fields = {"text": note.text}
     if note.author_display:
         fields["author"] = note.author_display
     if note.votes:
         fields["votes"] = note.votes
+    if note.cluster_id in clusters:
+        fields["cluster"] = clusters[note.cluster_id].name
     if block.has_status and (len(fields) > 1 or note.status != Note.Status.PROPOSED):
         fields["status"] = note.status
     return fields if len(fields) > 1 else note.text
@@ -445,9 +485,12 @@ def export_network(network, *, people=False, identity_map=False):
     notes = {}
     for note in network.notes.revealed().select_related("author").order_by("position", "id"):
         notes.setdefault(note.prompt, []).append(note)
+    clusters = {c.pk: c for c in network.clusters.order_by("prompt", "position", "id")}
     for block in NOTE_BLOCKS:
         document[block.slug] = {
-            prompt.slug: [_export_note(note, block) for note in notes.get(prompt.slug, [])]
+            prompt.slug: [
+                _export_note(note, block, clusters) for note in notes.get(prompt.slug, [])
+            ]
             for prompt in block.prompts
         }
     note_people = [
@@ -498,6 +541,16 @@ def export_network(network, *, people=False, identity_map=False):
         latest = IdentityMap.objects.select_related("workshop").latest_of(network)
         if latest is not None:
             document["identity_map"] = latest.as_document()
+    if clusters:  # optional: a canvas without clusters exports as it always did
+        names = {}
+        for cluster in clusters.values():
+            names.setdefault(cluster.prompt, []).append(cluster.name)
+        document["clusters"] = {
+            prompt.slug: names[prompt.slug]
+            for block in NOTE_BLOCKS
+            for prompt in block.prompts
+            if prompt.slug in names
+        }
     if people:
         document["people"] = _export_people(network, ambitions, note_people)
     return document
@@ -564,9 +617,11 @@ def fingerprint(network):
             "votes",
             "status",
             "position",
+            "cluster_id",
             "deleted_at",
             "updated_at",
         ),
+        network.clusters.values_list("id", "prompt", "name", "position").order_by("id"),
         network.network_actors.values_list("id", "key", "role", "actor__name", "actor__kind"),
         network.ambitions.values_list(),
         network.coalitions.values_list(),
@@ -687,6 +742,29 @@ class _People:
                 create(user_id, value)
 
 
+def _replace_clusters(network, data):
+    """Make the network's clusters the document's; return {(prompt, name): cluster id}.
+
+    A cluster of the same prompt and name (ignoring capitals) is kept, so its notes stay
+    in it; the clusters the document lacks go (their notes stay, outside any cluster).
+    """
+    existing = {(c.prompt, c.name.casefold()): c for c in Cluster.objects.filter(network=network)}
+    found = {}
+    for prompt, names in data.get("clusters", {}).items():
+        for position, name in enumerate(names):
+            cluster = existing.pop((prompt, name.casefold()), None)
+            if cluster is None:
+                cluster = Cluster.objects.create(
+                    network=network, prompt=prompt, name=name, position=position
+                )
+            elif (cluster.name, cluster.position) != (name, position):
+                cluster.name, cluster.position = name, position
+                cluster.save(update_fields=["name", "position"])
+            found[(prompt, name)] = cluster.pk
+    Cluster.objects.filter(pk__in=[c.pk for c in existing.values()]).delete()
+    return found
+
+
 def _replace_notes(network, data, people, now):
     """Make the network's notes the document's, keeping each note whose text stays.
 
@@ -702,11 +780,12 @@ def _replace_notes(network, data, people, now):
     for note in notes.order_by(F("deleted_at").desc(nulls_first=True), "position", "id"):
         existing.setdefault((note.prompt, note.text), []).append(note)
     keep, create = set(), []
+    clusters = _replace_clusters(network, data)
     for block in NOTE_BLOCKS:
         prompts = data.get(block.slug, {})
         for prompt in block.prompts:
             for position, item in enumerate(prompts.get(prompt.slug, [])):
-                kwargs = _note_kwargs(block, prompt.slug, position, item)
+                kwargs = _note_kwargs(block, prompt.slug, position, item, clusters)
                 if people is not None:
                     author, name, anonymous = people.note_author(
                         prompt.slug, position, kwargs["author_name"]
@@ -729,7 +808,7 @@ def _replace_notes(network, data, people, now):
                     # The document names another author: the name written on it wins.
                     note.author, note.author_name = None, kwargs["author_name"]
                     changed = True
-                for name in ("position", "votes", "status"):
+                for name in ("position", "votes", "status", "cluster_id"):
                     if name in kwargs and getattr(note, name) != kwargs[name]:
                         setattr(note, name, kwargs[name])
                         changed = True

@@ -65,6 +65,7 @@ class Item:
     status: str = ""
     status_label: str = ""
     description: str = ""
+    cluster: str = ""  # a note's cluster: its name on the card, its notes side by side
     fields: list = field(default_factory=list)  # (label, value) lines of a card
     _measured: list | None = field(default=None, repr=False, compare=False)
 
@@ -76,8 +77,8 @@ class Item:
         if self.description:
             lines.append((self.description, 0.86, False))
         lines += [(f"{label}: {value}", 0.82, False) for label, value in self.fields]
-        if self.author or self.votes or self.kind == "rule":
-            meta = f"✓ {self.status_label} {self.author} · {self.votes} stemmen"
+        if self.author or self.votes or self.kind == "rule" or self.cluster:
+            meta = f"✓ {self.status_label} {self.cluster} {self.author} · {self.votes} stemmen"
             # A rule's status badge (padding, border) makes its line a little taller.
             lines.append((meta, 0.8 if self.kind == "rule" else 0.74, False))
         return lines
@@ -192,19 +193,25 @@ def _note_item(note, block):
         votes=note.get("votes", 0),
         status=status,
         status_label=str(NOTE_STATUSES.get(status, "")),
+        cluster=note.get("cluster", ""),
     )
 
 
 def _prompt_groups(document, block, prompts=None):
     notes = document.get(block.slug, {})
+    clusters = document.get("clusters", {})
     groups = []
     for prompt in prompts or block.prompts:
+        # As on the board: the notes outside clusters first, then each cluster's.
+        order = {name: i for i, name in enumerate(clusters.get(prompt.slug, []))}
+        items = [_note_item(note, block) for note in notes.get(prompt.slug, [])]
+        items.sort(key=lambda item: order.get(item.cluster, -1))
         groups.append(
             Group(
                 prompt.slug,
                 str(prompt.title),
                 " ".join(str(q) for q in prompt.questions),
-                [_note_item(note, block) for note in notes.get(prompt.slug, [])],
+                items,
             )
         )
     return groups

@@ -548,3 +548,23 @@ class Dot(models.Model):
                 fields=["vote", "user", "coalition"], name="canvas_dot_once_per_coalition"
             ),
         ]
+
+
+@transaction.atomic
+def merge_notes(kept, other, revision=None, other_revision=None, *, by=None):
+    """Merge the duplicate `other` into `kept` (Note.merge), their dots included.
+
+    Every dot placed on `other`, in open and closed votes alike, moves to `kept`: a
+    person's dots on both add up, so no vote's totals (nor the summary's) lose a dot.
+    Return whether the notes merged.
+    """
+    if not kept.merge(other, revision, other_revision, by=by):
+        return False
+    for dot in Dot.objects.filter(note=other).select_for_update():
+        mine, created = Dot.objects.get_or_create(
+            vote_id=dot.vote_id, user_id=dot.user_id, note=kept, defaults={"count": dot.count}
+        )
+        if not created:
+            Dot.objects.filter(pk=mine.pk).update(count=F("count") + dot.count)
+        dot.delete()
+    return True

@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 
 from canvas import views as canvas_views
 from canvas.board.read import Board
-from canvas.models import Note
+from canvas.models import Cluster, Note
 from canvas.prompts import PROMPTS
 from canvas.workshops.models import Vote
 from coalitions import views as coalition_views
@@ -60,7 +60,10 @@ def _orm_board(network, viewer=None, room=None):
         .select_related("author")
     )
     hidden = room.hidden_counts if room is not None else {}
-    return Board(network, list(notes), _orm_band(network), hidden)
+    clusters = {}
+    for cluster in Cluster.objects.filter(network=network).order_by("position", "id"):
+        clusters.setdefault(cluster.prompt, []).append(cluster)
+    return Board(network, list(notes), _orm_band(network), hidden, clusters)
 
 
 @pytest.fixture
