@@ -3,6 +3,7 @@ rendering of the whole page (used by every room whose views answer with a board 
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -19,9 +20,10 @@ from canvas.board.read import (
 from canvas.live.events import RENDERERS
 from canvas.models import Note
 from canvas.prompts import PROMPTS
-from coalitions.models import Ambition, Coalition
+from coalitions.models import Ambition, Coalition, Commitment
 from networks.access import Access
 from networks.models import Membership
+from networks.params import parse_id
 
 BOARD = "board/board.html"
 LEADS = (Membership.Role.FACILITATOR, Membership.Role.COORDINATOR)
@@ -141,6 +143,7 @@ def for_projector(request):
 # and the projector (no controls). Per person differs only what that person did: their
 # dots, their hidden notes, which notes are theirs; live.js keeps those from the page.
 AUDIENCES = {
+    "facilitators": Membership.Role.FACILITATOR,  # they also steer: "Coalitie vormen"
     "editors": Membership.Role.COORDINATOR,
     "members": Membership.Role.MEMBER,
     "projector": None,
@@ -149,6 +152,14 @@ AUDIENCES = {
 
 def register_live_parts():
     RENDERERS["prompt-"] = prompt_parts
+    RENDERERS["commitments-"] = commitments_parts
+
+
+def _audience_context(network, audience, language, **values):
+    """Return the context of a part as everyone of `audience` sees it."""
+    role = AUDIENCES[audience]
+    access = Access(network, AnonymousUser(), role and Membership(role=role))
+    return board_context(access, readonly=role is None, presenting=role is None, **values)
 
 
 def prompt_parts(network, key):
@@ -164,17 +175,39 @@ def prompt_parts(network, key):
     parts = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            for audience, role in AUDIENCES.items():
-                access = Access(network, AnonymousUser(), role and Membership(role=role))
-                context = board_context(
-                    access,
-                    room=projector if role is None else shared,
+            for audience in ("editors", "members", "projector"):
+                context = _audience_context(
+                    network,
+                    audience,
+                    language,
+                    room=projector if audience == "projector" else shared,
                     prompt=prompt,
                     notes=notes,
                     hidden=hidden,
                     clusters=clusters,
-                    readonly=role is None,
-                    presenting=role is None,
                 )
                 parts[f"{audience}:{language}"] = render_part("prompt_notes", context)
+            # A prompt's notes look alike to all who edit the whole canvas.
+            parts[f"facilitators:{language}"] = parts[f"editors:{language}"]
+    return parts
+
+
+def commitments_parts(network, key):
+    """Return {"members:nl": HTML, …}: who wants to be involved in an ambition, and how, for
+    each audience and language; nobody's own choice marked (the page keeps its person's)."""
+    pk = parse_id(key.removeprefix("commitments-"))
+    commitments = Commitment.objects.select_related("user").order_by("created_at", "id")
+    ambition = (
+        Ambition.objects.filter(network=network, pk=pk)
+        .prefetch_related(Prefetch("commitments", queryset=commitments))
+        .first()
+    )
+    if ambition is None:
+        return None
+    parts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for audience in AUDIENCES:
+                context = _audience_context(network, audience, language, ambition=ambition)
+                parts[f"{audience}:{language}"] = render_part("commitments", context)
     return parts

@@ -48,7 +48,9 @@ def _audience(request, access):
     if request.GET.get("projector") == "1":
         kind = "projector"
     else:
-        kind = "editors" if access.edits_everything else "members"
+        kind = "members"
+        if access.edits_everything:
+            kind = "facilitators" if access.is_facilitator else "editors"
     return f"{kind}:{get_language()}"
 
 

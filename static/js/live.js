@@ -283,8 +283,13 @@
   }
 
   // What pushed HTML leaves out and this page knows: which notes are this person's, their
-  // hidden notes (only they ever receive those), and their dots on each item.
+  // hidden notes (only they ever receive those), their dots on each item, and the level
+  // they chose for an ambition.
   function keepOwn(el, fresh) {
+    el.querySelectorAll(".commit-levels button[aria-pressed][id]").forEach(function (button) {
+      var twin = fresh.getElementById(button.id);
+      if (twin) twin.setAttribute("aria-pressed", button.getAttribute("aria-pressed"));
+    });
     el.querySelectorAll("li.note.mine[id]").forEach(function (note) {
       var twin = fresh.getElementById(note.id);
       if (twin) {

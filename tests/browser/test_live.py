@@ -274,3 +274,31 @@ def test_a_change_arrives_with_its_html_and_keeps_what_is_ones_own(open_board, n
     expect(bob_page.locator(passion)).not_to_contain_text("Haar geheim")
     # live.js fetched nothing: the notes that others' changes brought came with them.
     assert [r.url for r in asked if r.resource_type == "fetch"] == []
+
+
+def test_a_commitment_arrives_with_its_html_and_keeps_ones_own_choice(
+    open_board, network, alice, bob
+):
+    from coalitions.models import Ambition
+
+    ambition = Ambition.objects.filter(network=network).first()
+    bob_page, alice_page = open_board(bob), open_board(alice)
+    asked = []
+    bob_page.on(
+        "request", lambda request: "/betrokkenheid/" in request.url and asked.append(request)
+    )
+    mine = bob_page.locator(f"#commit-{ambition.pk}-meedoen")
+    mine.click()
+    expect(mine).to_have_attribute("aria-pressed", "true")
+    # His own choice comes back to his tab too (refetched, as his request was under way).
+    bob_page.wait_for_timeout(500)
+    asked.clear()
+    theirs = alice_page.locator(f"#commit-{ambition.pk}-weten")
+    theirs.click()
+    expect(theirs).to_have_attribute("aria-pressed", "true")
+    expect(bob_page.locator(f"#commit-{ambition.pk}-weten .level-count")).to_have_text("1")
+    expect(mine).to_have_attribute("aria-pressed", "true")  # still his own choice
+    expect(bob_page.locator(f"#commit-{ambition.pk}-weten")).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    assert [r.url for r in asked if r.resource_type == "fetch"] == []  # nothing fetched

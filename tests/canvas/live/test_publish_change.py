@@ -52,7 +52,7 @@ def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent):
     assert set(parts) == {"prompt-passion"}
     assert set(parts["prompt-passion"]) == {
         f"{audience}:{language}"
-        for audience in ("editors", "members", "projector")
+        for audience in ("facilitators", "editors", "members", "projector")
         for language in ("nl", "en")
     }
     assert sent == [

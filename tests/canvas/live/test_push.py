@@ -129,3 +129,38 @@ def test_a_reconnecting_stream_replays_the_html_of_its_own_audience(network, ali
         assert "Gemist &lt;b&gt;" in text and "if-mine" in text  # the members' variant
 
     run(body())
+
+
+def _commit(user, network, ambition, level):
+    client = Client()
+    client.force_login(user)
+    url = reverse("coalitions:commit", args=[network.slug, ambition.pk])
+    assert client.post(url, {"level": level}, headers=HX).status_code == 200
+
+
+def test_a_commitment_reaches_every_audience_with_nobodys_choice_marked(
+    network, alice, bob, cora
+):
+    from coalitions.models import Ambition
+
+    ambition = Ambition.objects.filter(network=network).first()
+
+    async def body():
+        streams = {
+            audience: (await broker.subscribe(network.pk, alice.pk, "A", audience=audience))[0]
+            for audience in ("facilitators:nl", "editors:nl", "members:nl", "projector:nl")
+        }
+        await sync_to_async(_commit)(bob, network, ambition, "meebepalen")
+        html = {}
+        for audience, stream in streams.items():
+            data = await next_event(stream, "changed")
+            html[audience] = data["html"][f"commitments-{ambition.pk}"]
+        for part in html.values():
+            assert 'aria-pressed="true"' not in part  # Bob's choice is his page's to show
+            assert "Bob" in part  # who chose what is for everyone to see
+        assert "Coalitie vormen" in html["facilitators:nl"]
+        assert "Coalitie vormen" not in html["editors:nl"] + html["members:nl"]
+        assert 'name="level"' in html["members:nl"]
+        assert 'name="level"' not in html["projector:nl"]
+
+    run(body())
