@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "canvas.live",
     "canvas.workshops",
     "canvas.records",
+    "canvas.replies",
     "canvas.tools",
     "networks",
     "networks.insights",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("coalitions.urls")),
     path("", include("canvas.workshops.urls")),
     path("", include("canvas.records.urls")),
+    path("", include("canvas.replies.urls")),
 ]
 
 # Django's own error pages, closing the connection they open (see canvas/errors.py).

@@ -102,6 +102,8 @@ EXPECTED = {
     "canvas:restore_note": (ALL_405, author(302)),
     "canvas:move_note": (ALL_405, author(302)),
     "canvas:toggle_rule": (ALL_405, author(302)),
+    # “Waarom?”: every member reads and writes replies under a note.
+    "replies:replies": (members(302), members(302)),
     # Ambitions and coalitions.
     "coalitions:band": (members(302), ALL_405),
     "coalitions:add_ambition": (members(200), members(302)),
@@ -205,6 +207,7 @@ def _kwargs(name, world):
     # `pk` means the object the URL is about: its app and path say which.
     by_argument["pk"] = {
         "canvas:toggle_rule": world.rule.pk,
+        "replies:replies": world.note.pk,
         "coalitions:edit_ambition": world.ambition.pk,
         "coalitions:edit_coalition": world.coalition.pk,
         "coalitions:participate": world.coalition.pk,
@@ -247,6 +250,7 @@ def _payload(name, world):
         "canvas:add_note": {"text": "Een nieuwe notitie"},
         "canvas:edit_note": {"text": "Anders gezegd", "revision": world.note.revision},
         "canvas:move_note": {"direction": "down"},
+        "replies:replies": {"text": "Omdat we het samen beter doen"},
         "coalitions:add_ambition": {"title": "Een nieuwe ambitie"},
         "coalitions:edit_ambition": {
             "title": "Een scherpere ambitie",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
+from canvas.replies.models import Reply
 from canvas.workshops.forms import steering_forms
 from canvas.workshops.models import Vote, Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
@@ -49,6 +50,7 @@ BOARD_LABELS = {
     "leave": gettext_lazy("Ik doe niet meer mee"),
     "uninform": gettext_lazy("Niet meer op de hoogte houden"),
     "hidden": gettext_lazy("Verborgen · alleen jij ziet dit"),
+    "why": gettext_lazy("Waarom?"),
     "dot_add": gettext_lazy("Stip"),
     "dot_remove": gettext_lazy("Stip weghalen"),
     "dots_spent": gettext_lazy("geen stippen meer"),
@@ -555,6 +557,7 @@ class Room:
         """Return a room without a workshop: for pages of the past, such as a version."""
         room = cls(network)
         room.workshop = None  # the cached property, known without a query
+        room.reply_counts = {}  # a version keeps no replies on its board
         return room
 
     @cached_property
@@ -591,6 +594,11 @@ class Room:
         if self.workshop is None:
             return {}
         return Note.objects.hidden_counts(self.network, self.user)
+
+    @cached_property
+    def reply_counts(self):
+        """Return {note pk: replies this person may read} (“Waarom?”): one query."""
+        return Reply.objects.counts(self.network, self.user)
 
     @cached_property
     def hidden_total(self):

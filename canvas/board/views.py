@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from canvas.board.read import BoardState
 from canvas.board.render import DELETABLE, may_delete, render_board, undo_offer
 from canvas.live.events import live_context
 from canvas.models import Note
@@ -47,9 +48,12 @@ def _undo_band_item(request, access):
 def board(request, slug):
     access = get_access(request, slug)
     live = live_context(access.network)  # before the board's queries: see position()
+    # ?reacties=<note pk>: that note's replies open (“Waarom?” without JavaScript).
+    replies = parse_id(request.GET.get("reacties"))
     return render_board(
         request,
         access,
+        state=BoardState("replies", pk=replies) if replies else None,
         undo_item=_undo_note(request, access) or _undo_band_item(request, access),
         live=live,
     )

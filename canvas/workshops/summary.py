@@ -1,5 +1,6 @@
 """What one workshop brought: the notes added per block, the votes and their results, the
-coalitions formed and who committed to what. Shown as a page and as an A4 PDF.
+coalitions formed, who committed to what, and the replies under notes (“Waarom?”). Shown
+as a page and as an A4 PDF.
 
 Everything is read from the canvas itself within the workshop's period (notes, ambitions
 and coalitions by when they were made, commitments by when they were last set, votes by
@@ -22,6 +23,7 @@ from weasyprint.urls import URLFetcher
 
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
+from canvas.replies.models import Reply
 from coalitions.models import Coalition, CoalitionMember, Commitment
 from networks.models import NetworkActor
 
@@ -54,14 +56,23 @@ class VoteResult:
 
 
 @dataclass
+class NoteReplies:
+    """A note and the replies (“Waarom?”) written under it during the workshop."""
+
+    note: object
+    replies: list
+
+
+@dataclass
 class AmbitionCommitments:
     ambition: object
     levels: list  # [(level label, [names])], every level, in order from weten to meebepalen
 
 
 class WorkshopSummary:
-    def __init__(self, workshop, blocks, ambitions, coalitions, votes, commitments):
+    def __init__(self, workshop, blocks, ambitions, coalitions, votes, commitments, replies=()):
         self.workshop = workshop
+        self.replies = list(replies)
         self.network = workshop.network
         self.blocks = blocks
         self.ambitions = ambitions
@@ -111,13 +122,23 @@ class WorkshopSummary:
             for vote in workshop.votes.select_related("workshop__network").order_by("opened_at")
         ]
         return cls(
-            workshop, blocks, ambitions, coalitions, votes, _commitments(network, start, end)
+            workshop,
+            blocks,
+            ambitions,
+            coalitions,
+            votes,
+            _commitments(network, start, end),
+            _replies(network, made),
         )
 
     @property
     def quiet_blocks(self):
         """Return the titles of the blocks nothing was added to."""
         return [str(block.block.title) for block in self.blocks if not block.count]
+
+    @property
+    def reply_count(self):
+        return sum(len(item.replies) for item in self.replies)
 
     @property
     def note_count(self):
@@ -137,6 +158,20 @@ class WorkshopSummary:
         return HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
             stylesheets=[stylesheet]
         )
+
+
+def _replies(network, made):
+    """Return the replies written during the workshop, per note (hidden ones never)."""
+    rows = (
+        Reply.objects.revealed()
+        .filter(note__network=network, **made)
+        .select_related("note", "author")
+        .order_by("note__block", "note__prompt", "note__position", "note_id", "created_at", "id")
+    )
+    by_note = {}
+    for reply in rows:
+        by_note.setdefault(reply.note, []).append(reply)
+    return [NoteReplies(note, replies) for note, replies in by_note.items()]
 
 
 def _commitments(network, start, end):

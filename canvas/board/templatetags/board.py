@@ -10,10 +10,14 @@ from functools import cached_property
 from html import escape
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from canvas.board.read import board_labels
+from canvas.replies.forms import ReplyForm
+from canvas.replies.markup import closed_replies, count_text
+from canvas.replies.models import Reply
 
 register = template.Library()
 
@@ -70,6 +74,9 @@ class NoteList:
         self.focus = context.get("focus")
         self.access = None if context.get("readonly") else context.get("access")
         self.ballot = _ballot(context)
+        self.why = labels["why"]  # escaped by closed_replies
+        room = context.get("room")
+        self.reply_counts = room.reply_counts if room is not None else {}
 
     @cached_property
     def csrf_input(self):
@@ -110,7 +117,20 @@ class NoteList:
                 f' width="16" height="16"><use href="#icon-edit"/></svg>'
                 f'<span class="visually-hidden">{labels["edit"]}</span></a>\n'
             )
-        return html + "</li>\n"
+        return html + self._replies(note) + "</li>\n"
+
+    def _replies(self, note):
+        """Return “Waarom?” under the note: its replies' toggle, or (the board opened with
+        ?reacties=<pk>, without JavaScript) the open thread. Read-only: the count only."""
+        count = self.reply_counts.get(note.id, 0)
+        if self.access is None:
+            if not count:
+                return ""
+            return f'  <p class="replies-count">{escape(count_text(count))}</p>\n'
+        state = self.context.get("state")
+        if state is not None and state.kind == "replies" and state.pk == note.id:
+            return _open_replies(self.context, note, count, state.form)
+        return closed_replies(self.urls["notes"], note.id, count, why=self.why)
 
     def _rule_status(self, note):
         """Return a rule's status: a button that toggles it for those who may, else a badge."""
@@ -296,3 +316,20 @@ def _csrf_input(context):
     if not token or token == "NOTPROVIDED":
         return ""
     return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
+
+
+def _open_replies(context, note, count, form):
+    """Render a note's open replies (one note of the page at most): replies/replies.html."""
+    access = context.get("access")
+    replies = Reply.objects.visible_to(access.user).filter(note_id=note.id).select_related("author")
+    flat = context.flatten()
+    flat.update(
+        note=note,
+        open=True,
+        count=count,
+        count_text=count_text(count),
+        replies=list(replies),
+        form=form or ReplyForm(),
+        focus="text" if form is not None else "",
+    )
+    return render_to_string("replies/replies.html#replies", flat)
