@@ -158,6 +158,7 @@ class AmbitionRow(Row):
     votes: int
     revision: int
     created_by_id: int | None
+    hidden: bool
     deleted_at: object
     commitments: Related = field(default_factory=Related)
     # Its coalitions on the board, in their order (filled in by Band).
@@ -320,10 +321,16 @@ class Band:
         self.loose_coalitions = by_ambition.get(None, [])
 
     @classmethod
-    def load(cls, network):
+    def load(cls, network, viewer=None):
         """Read the band in five queries: ambitions, commitments, and the `cards`, each
-        `read` into the read model (see above)."""
-        ambitions = read(network.ambitions.order_by("position", "id"), AmbitionRow)
+        `read` into the read model (see above). With `viewer`, their own hidden ambitions
+        (silent writing) too; others' never."""
+        ambitions = read(
+            Ambition.all_objects.visible_to(viewer)
+            .filter(network=network)
+            .order_by("position", "id"),
+            AmbitionRow,
+        )
         commitments = read(
             Commitment.objects.filter(ambition__in=[a.pk for a in ambitions]).order_by(
                 "created_at", "id"
@@ -402,7 +409,7 @@ class Board:
             Note.objects.visible_to(viewer).filter(network=network).order_by("position", "id")
         )
         hidden = room.hidden_counts if room is not None else {}
-        return cls(network, notes, Band.load(network), hidden)
+        return cls(network, notes, Band.load(network, viewer), hidden)
 
     @classmethod
     def from_document(cls, network, document):
@@ -457,6 +464,7 @@ class Board:
                 votes=0,
                 revision=1,
                 created_by_id=None,
+                hidden=False,
                 deleted_at=None,
             )
             for position, item in enumerate(document.get("ambitions", []))

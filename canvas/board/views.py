@@ -38,6 +38,8 @@ def _undo_band_item(request, access):
     items = model.all_objects.deleted().filter(network=access.network)
     if model is Coalition:
         items = items.prefetch_related("members")  # who may undo it
+    else:
+        items = items.readable_by(access.user)  # not someone else's hidden ambition
     item = items.filter(pk=pk).first()
     if item is None or not may_delete(access, item):
         return None

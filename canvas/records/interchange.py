@@ -805,7 +805,8 @@ def _replace_ambitions(network, data, people, now):
     """
     items = data.get("ambitions", [])
     keys = [item["key"] for item in items]
-    ambitions = Ambition.all_objects.filter(network=network)
+    # Hidden ambitions (a silent brainstorm in a running workshop) are in no document: they stay.
+    ambitions = Ambition.all_objects.filter(network=network, hidden=False)
     ambitions.exclude(key__in=keys).filter(deleted_at__isnull=True).update(
         deleted_at=now, updated_at=now
     )

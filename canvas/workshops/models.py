@@ -23,6 +23,7 @@ from canvas.prompts import (
 )
 from canvas.records.models import CanvasVersion
 from canvas.replies.models import Reply
+from coalitions.models import Ambition
 from networks.models import Activity, JoinLink, Network
 
 # The same for a workshop's step, whose prompt (when set) belongs to its block.
@@ -269,6 +270,8 @@ class Workshop(models.Model):
         prompts = {prompt for _pk, prompt in rows}
         prompts.update(replies.order_by().values_list("note__prompt", flat=True).distinct())
         replies.update(hidden=False, anonymous=not names)
+        # So do ambitions written in a silent brainstorm (the band's to refresh, if any).
+        self.revealed_ambitions = Ambition.reveal_hidden(self.network_id, names)
         self.reveal_names, self.silent = names, False
         self.save(update_fields=["reveal_names", "silent"])
         return sorted(prompts)
@@ -416,7 +419,7 @@ class Vote(models.Model):
             return False
         if kind is Note:
             return item.prompt == self.prompt and not item.hidden and not item.is_deleted
-        return not item.is_deleted
+        return not item.is_deleted and not getattr(item, "hidden", False)
 
     def _living_dots(self):
         # A deleted item's dots count for no one (and come back with its undo).

@@ -180,6 +180,7 @@ def _commitments(network, start, end):
         Commitment.objects.filter(
             ambition__network=network,
             ambition__deleted_at__isnull=True,
+            ambition__hidden=False,
             updated_at__gte=start,
             updated_at__lte=end,
         )

@@ -40,6 +40,8 @@ def lane_head(context, ambition):
     labels, access = _labels(context), context.get("access")
     pk, title = ambition.id, ambition.title
     eyebrow = escape(labels["ambition"]) + (_votes(ambition.votes) if ambition.votes else "")
+    if ambition.hidden:  # written in a silent brainstorm: its author's alone until the reveal
+        eyebrow += f' <span class="hidden-badge">{escape(labels["hidden"])}</span>'
     html = (
         f'<header class="lane-head" id="ambition-{pk}-head">\n'
         f'<p class="eyebrow">{eyebrow}</p>\n'
