@@ -3,8 +3,12 @@ from pathlib import Path
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
+from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.deprecation import MiddlewareMixin
 from whitenoise.middleware import WhiteNoiseMiddleware
+
+from networks.access import GuestAccessEnded
 
 
 class LanguageMiddleware:
@@ -52,3 +56,21 @@ class StaticFilesMiddleware(WhiteNoiseMiddleware):
 async def _read_in_thread(chunks):
     for chunk in await sync_to_async(list, thread_sensitive=False)(chunks):
         yield chunk
+
+
+class GuestAccessEndedMiddleware(MiddlewareMixin):
+    """Send a guest whose access ended (the workshop is over, their code expired) to the
+    network's thank-you page, instead of a bare “Geen toegang”.
+
+    Only a page the browser opens as a whole (a GET, not an htmx fragment or an event
+    stream): live.js reloads the board when access ends, so a guest's phone lands there.
+    MiddlewareMixin runs it without a thread switch under ASGI.
+    """
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, GuestAccessEnded) or request.method != "GET":
+            return None
+        stream = getattr(request.resolver_match, "url_name", "") == "live-events"
+        if request.headers.get("HX-Request") or stream:
+            return None
+        return redirect("workshop:thanks", slug=exception.network.slug)

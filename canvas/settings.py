@@ -37,7 +37,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Links in email and on the projector. Left at this default, the projector shows the
+# address its own page was served at instead (networks/site.py).
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
+SITE_URL = os.environ.get("SITE_URL", DEFAULT_SITE_URL)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -47,17 +50,23 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # The task queue in the database, and its worker (`manage.py db_worker`).
+    "django_tasks_db",
     # The project's rooms, each an app (see the README's code map).
     "canvas",
     "canvas.board",
     "canvas.live",
     "canvas.workshops",
+    "canvas.agenda",
     "canvas.records",
     "canvas.replies",
+    "canvas.identity",
+    "canvas.sharing",
     "canvas.tools",
     "networks",
     "networks.insights",
     "coalitions",
+    "coalitions.digests",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "canvas.middleware.GuestAccessEndedMiddleware",
 ]
 
 ROOT_URLCONF = "canvas.urls"
@@ -191,7 +201,20 @@ CACHES = {
     },
 }
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Mail and other background work are tasks. In production they wait in the database for
+# the worker (`manage.py db_worker`); in development and the demo (DEBUG on) they run at
+# once, inside the request, so nothing waits for a worker nobody started.
+# TASKS_BACKEND=database or immediate chooses explicitly.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "database")
+if TASKS_BACKEND not in ("immediate", "database"):
+    raise RuntimeError("TASKS_BACKEND must be immediate or database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django.tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

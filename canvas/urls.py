@@ -13,9 +13,13 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("canvas.board.urls")),
     path("", include("coalitions.urls")),
+    path("", include("coalitions.digests.urls")),
     path("", include("canvas.workshops.urls")),
+    path("", include("canvas.agenda.urls")),
     path("", include("canvas.records.urls")),
     path("", include("canvas.replies.urls")),
+    path("", include("canvas.identity.urls")),
+    path("", include("canvas.sharing.urls")),
 ]
 
 # Django's own error pages, closing the connection they open (see canvas/errors.py).

@@ -1,10 +1,11 @@
-"""The canvas's notes: add, edit, delete, undo and move them.
+"""The canvas's notes: add, edit, delete, undo and move them; and the page about the canvas.
 
 Each change answers an htmx request with only the fragment that changed, and a plain
 form post with a redirect to the board (or the board with the form open, for errors).
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,9 +18,17 @@ from canvas.board.render import BOARD, board_context, board_url, for_projector, 
 from canvas.forms import MoveForm, NoteForm
 from canvas.live.events import publish_change
 from canvas.models import Note
-from canvas.prompts import PROMPTS, RULES
+from canvas.prompts import COALITIONS_BLOCK, NOTE_BLOCKS, PROMPTS, RULES
 from networks.access import get_access
 from networks.params import parse_id
+
+
+@login_not_required
+@require_safe
+def about(request):
+    """Explain the Netwerk Canvas: its five blocks, the four paradoxes, its authors."""
+    blocks = [*NOTE_BLOCKS, COALITIONS_BLOCK]  # numbered 1 to 5 as in the article
+    return render(request, "canvas/about.html", {"blocks": blocks})
 
 
 def _note_keys(note):

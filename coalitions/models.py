@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -491,6 +491,35 @@ class Coalition(models.Model):
     @property
     def leads(self):
         return self._members_with(CoalitionRole.LEAD)
+
+    @classmethod
+    def out_of_reach(cls, network):
+        """Return the network's coalitions that have trekkers, none of whom can reach it:
+        guests whose access ended (their workshop is over), or people no longer in the
+        network. Someone has to take the lead over, or the guest keep access.
+
+        Each comes with its trekkers prefetched (`leads`), in two queries for any number.
+        """
+        now = timezone.now()
+        may_take_part = Membership.objects.filter(network=network, user=OuterRef("user")).filter(
+            Q(user__is_guest=False)
+            | Q(join_link__revoked_at__isnull=True, join_link__expires_at__gt=now)
+        )
+        leads = CoalitionMember.objects.filter(coalition=OuterRef("pk"), role=CoalitionRole.LEAD)
+        return (
+            cls.objects.filter(network=network)
+            .filter(Exists(leads))
+            .exclude(Exists(leads.filter(Exists(may_take_part))))
+            .prefetch_related(
+                Prefetch(
+                    "members",
+                    queryset=CoalitionMember.objects.filter(role=CoalitionRole.LEAD)
+                    .select_related("user")
+                    .order_by("created_at", "id"),
+                )
+            )
+            .order_by("position", "id")
+        )
 
     @property
     def participants(self):

@@ -32,6 +32,7 @@ class Access:
     can_keep_record = edits_everything  # save, restore, import versions (all members print)
     can_edit_network = edits_everything  # name, description, network type
     can_edit_actors = edits_everything
+    can_prepare_workshop = edits_everything  # agendas and their templates (facilitators start)
 
     @property
     def can_manage_people(self):
@@ -39,6 +40,22 @@ class Access:
         return self.is_facilitator
 
     can_manage_join_links = can_manage_people
+
+    @property
+    def nav_tabs(self):
+        """Return the network's tabs this person uses (networks/network_nav.html).
+
+        Hiding a tab is courtesy only: every member may still open every page. A guest
+        comes for one workshop: the canvas and the scans they may answer. Members add
+        the workshops' summaries, the actors and the versions; the analysis pages
+        (overlap, advice, signals) are for those who run the network.
+        """
+        if self.user.is_guest and not self.edits_everything:
+            return {"board", "band", "identity", "scans"}
+        tabs = {"board", "band", "identity", "scans", "workshops", "actors", "versions"}
+        if self.edits_everything:
+            tabs |= {"overlap", "advice", "signals", "present"}
+        return tabs
 
     @property
     def can_see_activity(self):
@@ -101,13 +118,22 @@ class Access:
             raise PermissionDenied
 
 
-def get_access(request, slug):
-    """Return the Access of the signed-in person to the network `slug`; strangers get 404.
+class GuestAccessEnded(PermissionDenied):
+    """A guest's join link expired or was revoked (a workshop ended): they know the
+    network, but take part no longer. Their pages send them to the thank-you page."""
 
-    A guest whose join link has expired or was revoked gets a 403 that says so: they
-    know the network, but take part only while the link is valid.
-    """
-    network = get_object_or_404(Network, slug=slug)
+    def __init__(self, network):
+        super().__init__(
+            _(
+                "Je deed als gast mee via een deelnamelink die niet meer geldig is. "
+                "Vraag de facilitator om een nieuwe code, of voeg op je profielpagina "
+                "een e-mailadres en wachtwoord toe om lid te blijven."
+            )
+        )
+        self.network = network
+
+
+def _membership(request, network):
     user = request.user
     membership = None
     if user.is_authenticated:
@@ -119,15 +145,29 @@ def get_access(request, slug):
     if membership is None:
         raise Http404
     membership.user = user  # saves a query in guest_may_take_part
+    return membership
+
+
+def get_access(request, slug):
+    """Return the Access of the signed-in person to the network `slug`; strangers get 404.
+
+    A guest whose join link has expired or was revoked gets a 403 that says so: they
+    know the network, but take part only while the link is valid.
+    """
+    network = get_object_or_404(Network, slug=slug)
+    membership = _membership(request, network)
     if not membership.guest_may_take_part:
-        raise PermissionDenied(
-            _(
-                "Je deed als gast mee via een deelnamelink die niet meer geldig is. "
-                "Vraag de facilitator om een nieuwe code, of voeg op je profielpagina "
-                "een e-mailadres en wachtwoord toe om lid te blijven."
-            )
-        )
-    return Access(network, user, membership)
+        raise GuestAccessEnded(network)
+    return Access(network, request.user, membership)
+
+
+def get_ended_guest(request, slug):
+    """Return the membership of a guest whose access to the network `slug` ended, or None
+    for a member who still takes part; strangers get 404."""
+    network = get_object_or_404(Network, slug=slug)
+    membership = _membership(request, network)
+    membership.network = network
+    return None if membership.guest_may_take_part else membership
 
 
 def require_may_start_network(user):

@@ -1,17 +1,12 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from networks.accounts.forms import (
-    email_field,
-    name_field,
-    new_password_field,
-)
+from networks.accounts.forms import SignUpForm, email_field, name_field
 from networks.models import (
     Activity,
     Actor,
@@ -25,36 +20,99 @@ from networks.models import (
 from networks.revisions import RevisionField
 
 
-class RegisterForm(forms.Form):
-    """A new account in one short form, while joining a workshop.
+class OrganisationFields(forms.Form):
+    """Which school or organisation someone represents in the network, asked at joining:
+    one of the network's actors, or a new name (added to the network's actors).
 
-    It never says that an address already has an account (anyone with a join link could
-    look addresses up): `email_taken` tells the view, which answers as for a new account.
+    The membership keeps it, so "Coalitie vormen" can make it a core partner.
     """
 
-    name = name_field()
-    email = email_field()
-    password = new_password_field()
-    email_taken = False
+    organisation = forms.TypedChoiceField(
+        label=_("Namens welke school of organisatie doe je mee?"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": _("Kies een organisatie uit de lijst.")},
+    )
+    new_organisation = forms.CharField(
+        label=_("Staat je organisatie er niet bij? Typ de naam"),
+        max_length=Actor._meta.get_field("name").max_length,
+        required=False,
+        error_messages={
+            "max_length": _("Hoogstens %(limit_value)d tekens; dit zijn er %(show_value)d.")
+        },
+    )
 
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        self.email_taken = User.objects.filter(email__iexact=email).exists()
-        return email.lower()
+    def __init__(self, *args, network, actors=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        # `actors` from the page, when it shows two of these forms: one query for both.
+        self.actors = self.actors_of(network) if actors is None else actors
+        if self.actors:
+            self.fields["organisation"].choices = [("", _("— kies je organisatie —"))] + [
+                (pk, actor.actor.name) for pk, actor in self.actors.items()
+            ]
+        else:
+            # Nothing to choose from yet: only the name, under the question itself.
+            del self.fields["organisation"]
+            self.fields["new_organisation"].label = _(
+                "Namens welke school of organisatie doe je mee?"
+            )
+        # Said once, under the question.
+        first = "organisation" if self.actors else "new_organisation"
+        self.fields[first].help_text = _(
+            "Leeg laten mag, als je niet namens een organisatie meedoet."
+        )
+
+    @staticmethod
+    def actors_of(network):
+        """Return the network's actors to choose from, by id, in the order of their names."""
+        return {
+            actor.pk: actor
+            for actor in network.network_actors.select_related("actor").order_by("actor__name")
+        }
+
+    def clean_new_organisation(self):
+        return " ".join(self.cleaned_data["new_organisation"].split())
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("password"):
-            candidate = User(name=cleaned.get("name", ""), email=cleaned.get("email", ""))
-            try:
-                password_validation.validate_password(cleaned["password"], candidate)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+        if cleaned.get("organisation") and cleaned.get("new_organisation"):
+            self.add_error(
+                "new_organisation",
+                _("Kies een organisatie uit de lijst of typ een nieuwe naam, niet allebei."),
+            )
         return cleaned
 
-    def save(self):
-        data = self.cleaned_data
-        return User.objects.create_user(data["email"], data["password"], name=data["name"])
+    def organisation_actor(self, by):
+        """Return the network's actor this person represents (adding a new one), or None."""
+        chosen = self.cleaned_data.get("organisation")
+        if chosen:
+            return self.actors[chosen]
+        name = self.cleaned_data.get("new_organisation")
+        if not name:
+            return None
+        existing = next(
+            (a for a in self.actors.values() if a.actor.name.casefold() == name.casefold()), None
+        )
+        if existing is not None:
+            return existing
+        actor = NetworkActor.find_or_add(self.network, name, role=ActorRole.PARTICIPANT)
+        Activity.record(
+            self.network, by, "actor.added", subject=actor.actor.name, after=actor_snapshot(actor)
+        )
+        return actor
+
+
+class RegisterForm(OrganisationFields, SignUpForm):
+    """A new account in one short form, while joining a workshop (signed in at once).
+
+    For an address that already has an account the view makes a guest instead and
+    answers the same (see SignUpForm).
+    """
+
+    name = name_field()  # the guest form beside it has the autofocus
+    field_order = ["name", "email", "password", "organisation", "new_organisation"]
 
     def save_as_guest(self):
         """Return a guest by the name given, for an address that already has an account.
@@ -66,7 +124,12 @@ class RegisterForm(forms.Form):
         return User.objects.create_guest(self.cleaned_data["name"])
 
 
-class GuestForm(forms.Form):
+class JoinForm(OrganisationFields):
+    """Someone signed in joins: only which organisation they represent."""
+
+
+class GuestForm(OrganisationFields):
+    field_order = ["name", "organisation", "new_organisation"]
     name = name_field(
         label=_("Je naam"),
         widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),

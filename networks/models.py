@@ -5,6 +5,7 @@ from functools import lru_cache
 import segno
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
@@ -59,6 +60,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_guest = models.BooleanField(_("gast"), default=False)
     is_staff = models.BooleanField(_("beheerder"), default=False)
     is_active = models.BooleanField(_("actief"), default=True)
+    # False from signing up until the address is confirmed by the link mailed to it (or a
+    # password is set through a link mailed to it): only then may it sign in. Accounts
+    # made any other way have it True.
+    email_confirmed = models.BooleanField(_("e-mailadres bevestigd"), default=True)
     date_joined = models.DateTimeField(_("aangemeld op"), default=timezone.now)
 
     USERNAME_FIELD = "email"
@@ -94,6 +99,41 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.set_password(password)
         self.is_guest = False
         self.save(update_fields=["email", "password", "is_guest"])
+
+    def keep_access(self, email):
+        """Turn this guest into a member by an email address alone; they choose a password
+        through the link mailed to it, which also confirms the address."""
+        self.email = User.objects.normalize_email(email).lower()
+        self.set_unusable_password()
+        self.is_guest = False
+        self.email_confirmed = False
+        self.save(update_fields=["email", "password", "is_guest", "email_confirmed"])
+
+    # The link that confirms a new account's address: signed, valid for 3 days, and only
+    # for the address it was sent to.
+    CONFIRM_SALT = "networks.user.confirm-email"
+    CONFIRM_MAX_AGE = 3 * 24 * 3600
+
+    def confirmation_token(self):
+        return signing.dumps({"user": self.pk, "email": self.email}, salt=self.CONFIRM_SALT)
+
+    @classmethod
+    def confirm_email(cls, token):
+        """Confirm the address the token was made for; return its user, or None when the
+        token is forged, expired or its address changed since."""
+        try:
+            data = signing.loads(token, salt=cls.CONFIRM_SALT, max_age=cls.CONFIRM_MAX_AGE)
+        except signing.BadSignature:  # SignatureExpired is one too
+            return None
+        if not isinstance(data, dict):
+            return None
+        user = cls.objects.filter(
+            pk=data.get("user"), email=data.get("email"), is_guest=False
+        ).first()
+        if user is not None and not user.email_confirmed:
+            user.email_confirmed = True
+            user.save(update_fields=["email_confirmed"])
+        return user
 
     @property
     def initials(self):
@@ -510,14 +550,15 @@ class JoinLink(models.Model):
     def get_absolute_url(self):
         return reverse("networks:join", args=[self.token])
 
-    def absolute_url(self):
-        """Return the link with the site's address: what a phone opens after scanning."""
-        return settings.SITE_URL.rstrip("/") + self.get_absolute_url()
+    def absolute_url(self, site=None):
+        """Return the link with the site's address (`site`, else `SITE_URL`): what a phone
+        opens after scanning."""
+        return (site or settings.SITE_URL).rstrip("/") + self.get_absolute_url()
 
-    def qr_svg(self):
+    def qr_svg(self, site=None):
         """Return the link as a QR code (inline SVG) for the projector."""
         label = _("QR-code om mee te doen met code %(code)s") % {"code": self.display_code}
-        return _qr_svg(self.absolute_url(), str(label))
+        return _qr_svg(self.absolute_url(site), str(label))
 
     @property
     def display_code(self):
@@ -560,20 +601,29 @@ class JoinLink(models.Model):
             self.save(update_fields=["revoked_at"])
 
     @transaction.atomic
-    def admit(self, user):
+    def admit(self, user, actor=None):
         """Make `user` a member of the network through this link; return the membership.
 
-        Someone who is already in the network keeps their role; a guest's access is
-        renewed to this link's expiry.
+        `actor` is the organisation (a NetworkActor of this network) they say they
+        represent: it is kept on the membership, unless one was set before. Someone who is
+        already in the network keeps their role; a guest's access is renewed to this
+        link's expiry.
         """
         membership, created = Membership.objects.get_or_create(
-            network=self.network, user=user, defaults={"join_link": self}
+            network=self.network, user=user, defaults={"join_link": self, "actor": actor}
         )
         if created:
             Activity.record(self.network, user, "person.joined", role=membership.role)
-        elif user.is_guest:
+            return membership
+        fields = []
+        if user.is_guest:
             membership.join_link = self
-            membership.save(update_fields=["join_link"])
+            fields.append("join_link")
+        if actor is not None and membership.actor_id is None:
+            membership.actor = actor
+            fields.append("actor")
+        if fields:
+            membership.save(update_fields=fields)
         return membership
 
 

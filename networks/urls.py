@@ -40,6 +40,9 @@ urlpatterns = [
     # Accounts.
     path("account/", account_views.profile, name="profile"),
     path("account/inloggen/", account_views.sign_in, name="login"),
+    path("account/aanmelden/", account_views.sign_up, name="sign_up"),
+    path("account/aanmelden/verstuurd/", account_views.sign_up_sent, name="sign_up_sent"),
+    path("account/bevestigen/<str:token>/", account_views.confirm_email, name="confirm_email"),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "account/wachtwoord-vergeten/",

@@ -29,13 +29,16 @@ from networks.forms import (
     CodeForm,
     GuestForm,
     InviteForm,
+    JoinForm,
     JoinLinkForm,
     MembershipForm,
     NetworkForm,
+    OrganisationFields,
     RegisterForm,
 )
 from networks.models import JoinLink, Membership, Network, NetworkActor
 from networks.revisions import StaleRevision
+from networks.site import join_address, site_url
 from networks.tasks import send_email
 
 GUEST_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -95,17 +98,18 @@ def enter_code(request):
     )
 
 
-def _join_page(request, link, register_form=None, guest_form=None, status=200):
+def _join_page(request, link, status=200, **forms):
+    network = link.network
+    if request.user.is_authenticated:
+        forms.setdefault("join_form", JoinForm(prefix="member", network=network))
+    else:
+        actors = OrganisationFields.actors_of(network)
+        forms.setdefault(
+            "register_form", RegisterForm(prefix="register", network=network, actors=actors)
+        )
+        forms.setdefault("guest_form", GuestForm(prefix="guest", network=network, actors=actors))
     return render(
-        request,
-        "networks/join.html",
-        {
-            "link": link,
-            "network": link.network,
-            "register_form": register_form or RegisterForm(prefix="register"),
-            "guest_form": guest_form or GuestForm(prefix="guest"),
-        },
-        status=status,
+        request, "networks/join.html", {"link": link, "network": network, **forms}, status=status
     )
 
 
@@ -159,19 +163,25 @@ def join(request, token):
         membership = Membership.objects.filter(network=link.network, user=user).first()
         if membership and (not user.is_guest or membership.join_link_id == link.pk):
             return redirect(link.network)
-        if request.method == "POST" and "join" in request.POST:
-            link.admit(user)
-            return _welcome(request, link)
-        return _join_page(request, link, status=422 if request.method == "POST" else 200)
+        if request.method != "POST":
+            return _join_page(request, link)
+        form = JoinForm(request.POST, prefix="member", network=link.network)
+        if "join" not in request.POST or not form.is_valid():
+            return _join_page(request, link, join_form=form, status=422)
+        with transaction.atomic():
+            link.admit(user, form.organisation_actor(user))
+        return _welcome(request, link)
 
     if request.method != "POST":
         return _join_page(request, link)
     if "register" in request.POST:
         ip = throttle.client_ip(request)
-        form = RegisterForm(request.POST, prefix="register")
+        form = RegisterForm(request.POST, prefix="register", network=link.network)
         if throttle.REGISTER_PER_IP.is_blocked(ip):
             form = RegisterForm(
-                prefix="register", initial={"name": request.POST.get("register-name")}
+                prefix="register",
+                network=link.network,
+                initial={"name": request.POST.get("register-name")},
             )
             form.throttled = True
             response = _join_page(request, link, register_form=form, status=429)
@@ -182,7 +192,7 @@ def join(request, token):
             return _join_page(request, link, register_form=form, status=422)
         make_user = partial(_register, request, form, link, ip)
     elif "guest" in request.POST:
-        form = GuestForm(request.POST, prefix="guest")
+        form = GuestForm(request.POST, prefix="guest", network=link.network)
         if not form.is_valid():
             return _join_page(request, link, guest_form=form, status=422)
         make_user = form.save
@@ -191,7 +201,7 @@ def join(request, token):
     # All or nothing: a failure leaves no account, and no one signed in who is no member.
     with transaction.atomic():
         user = make_user()
-        link.admit(user)
+        link.admit(user, form.organisation_actor(user))
         login(request, user, backend=GUEST_BACKEND)
     return _welcome(request, link)
 
@@ -240,14 +250,17 @@ def join_link_show(request, slug, link_pk):
     access = get_access(request, slug)
     access.require(access.can_manage_join_links)
     link = get_join_link(access, link_pk)
-    url = link.absolute_url()
-    # Read aloud and typed from the wall: the address without its scheme.
-    code_url = settings.SITE_URL.split("://", 1)[-1].rstrip("/")
-    return render(
-        request,
-        "networks/join_link_show.html",
-        {"network": access.network, "link": link, "url": url, "code_url": code_url},
-    )
+    # The same address as the projector's, from the same place (networks/site.py).
+    site = site_url(request)
+    context = {
+        "network": access.network,
+        "link": link,
+        "site": site,
+        "url": link.absolute_url(site),
+        "qr": link.qr_svg(site) if link.is_valid else "",
+        "code_url": join_address(request),
+    }
+    return render(request, "networks/join_link_show.html", context)
 
 
 @require_POST

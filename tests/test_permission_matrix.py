@@ -29,9 +29,13 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from canvas.agenda.models import Agenda
+from canvas.identity.models import IdentityMap
 from canvas.models import Note
 from canvas.records.models import CanvasVersion
+from canvas.sharing.models import ShareLink
 from canvas.workshops.models import Workshop
+from coalitions.digests.models import MailPreference
 from coalitions.models import Ambition, Coalition, CoalitionMember
 from networks.insights.models import Scan
 from networks.insights.scans import SAMENWERKING
@@ -83,9 +87,18 @@ EXPECTED = {
     "networks:password_reset_done": ((200,) * 6, PUBLIC_405),
     "networks:password_reset_confirm": ((302,) * 6, (302,) * 6),
     "networks:password_reset_complete": ((200,) * 6, PUBLIC_405),
+    # Signing up: only for visitors without an account (the signed-in go home). The
+    # confirmation link is public: its token is the proof.
+    "networks:sign_up": ((200, 302, 302, 302, 302, 302), (422, 302, 302, 302, 302, 302)),
+    "networks:sign_up_sent": ((200,) * 6, PUBLIC_405),
+    "networks:confirm_email": ((200,) * 6, PUBLIC_405),
     "set_language": ((302,) * 6, (302,) * 6),
+    "canvas:about": ((200,) * 6, PUBLIC_405),
     # Signed in.
     "networks:profile": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
+    # Mail: one's own preferences; unsubscribing by a signed link, signed in or not.
+    "digests:settings": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
+    "digests:unsubscribe": ((200,) * 6, (200,) * 6),
     # Networks and their actors.
     "networks:create": ((L, 200, 200, 200, 200, 200), (L, 302, 302, 302, 302, 302)),
     "networks:detail": (members(200), ALL_405),
@@ -128,6 +141,10 @@ EXPECTED = {
     "networks:person_update": (ALL_405, only(302)),
     "networks:person_remove": (only(200), only(302)),
     "networks:activity": (only(200, coordinator=True), ALL_405),
+    # Read-only links for the achterban: made by those who edit everything, read by anyone.
+    "sharing:links": (only(200, coordinator=True), only(302, coordinator=True)),
+    "sharing:revoke": (ALL_405, only(302, coordinator=True)),
+    "sharing:shared": ((200,) * 6, PUBLIC_405),
     # Workshops: facilitators steer (and form coalitions from commitments); members vote
     # and commit. The world's workshop is running, so starting another is refused (422).
     "workshop:list": (members(200), only(422)),
@@ -136,14 +153,28 @@ EXPECTED = {
     "workshop:part": (members(302), ALL_405),
     "workshop:steer": (ALL_405, only(302)),
     "workshop:dot": (ALL_405, members(302)),
+    # The thank-you page is for guests whose access ended; members go to the board.
+    "workshop:thanks": (members(302), members(302)),
     "coalitions:commit": (members(302), members(302)),
     "coalitions:form_coalition": (ALL_405, only(302)),
+    # Agendas: facilitators and coordinators prepare them (only facilitators start one).
+    "agenda:list": (editors(200), editors(302)),
+    "agenda:detail": (editors(200), editors(302)),
+    "agenda:print": (editors(200), ALL_405),
+    # The identiteitskaart: members (guests too) place, facilitators make notes of words.
+    "identity:map": (members(200), members(302)),
+    "identity:part": (members(302), ALL_405),
+    "identity:present": (members(200), ALL_405),
+    "identity:make_note": (ALL_405, only(302)),
+    "identity:print": (members(200), ALL_405),
     # The live board's event stream.
     "live-events": (members(S), ALL_405),
     # Posters, versions and import (canvas/record_urls.py): members look, editors keep.
     "record:print": (members(200), ALL_405),
     "record:poster": (members(200), ALL_405),
     "record:sheets": (members(200), ALL_405),
+    "record:poster_png": (members(200), ALL_405),
+    "record:notes_csv": (members(200), ALL_405),
     "record:export": (members(200), ALL_405),
     "record:versions": (members(200), ALL_405),
     "record:save": (ALL_405, editors(302)),
@@ -185,10 +216,14 @@ class World:
     closed_scan: object
     workshop: object
     loose_ambition: object  # one without coalitions, so it may be deleted
+    share_link: object  # a valid read-only link of the whole canvas
+    agenda: object = None  # the standard session, prepared (not yet walked)
 
 
 def _kwargs(name, world):
     """Build the URL's arguments from the world, by argument name (or by URL name)."""
+    if name == "networks:confirm_email":
+        return {"token": world.people["member"].confirmation_token()}
     if name == "networks:password_reset_confirm":
         bob = world.people["member"]
         return {
@@ -203,6 +238,8 @@ def _kwargs(name, world):
         "prompt": world.note.prompt,
         "fmt": "csv",
         "code": "coalitie-zonder-stap",  # the example's Techniekdag has no next step
+        "share_token": world.share_link.token,
+        "signed": MailPreference(user=world.people["member"]).unsubscribe_token("digest"),
     }
     # `pk` means the object the URL is about: its app and path say which.
     by_argument["pk"] = {
@@ -221,12 +258,16 @@ def _kwargs(name, world):
         "networks:edit_actor": world.actor.pk,
         "workshop:summary": world.workshop.pk,
         "workshop:pdf": world.workshop.pk,
+        "agenda:detail": world.agenda.pk,
+        "agenda:print": world.agenda.pk,
+        "identity:print": world.workshop.pk,
         "record:version": world.version.pk,
         "record:version_export": world.version.pk,
         "record:restore": world.version.pk,
         "networks:scan": world.scan.pk,
         "networks:scan_close": world.scan.pk,
         "networks:scan_export": world.closed_scan.pk,
+        "sharing:revoke": world.share_link.pk,
     }.get(name, world.note.pk if name.startswith("canvas:") else None)
     pattern = _patterns()[name]
     kwargs = {arg: by_argument[arg] for arg in pattern.pattern.regex.groupindex}
@@ -271,6 +312,10 @@ def _payload(name, world):
         "workshop:list": {"title": "Nog een workshop"},
         "workshop:steer": {"action": "step", "step": "identity"},
         "workshop:dot": {"item": world.note.pk},
+        "agenda:list": {"bron": "standaard"},
+        "agenda:detail": {"action": "save", "agenda-title": "Dag 2"},
+        "identity:map": {"part": "passie", "word": "Samen", "x": "40", "y": "60"},
+        "identity:make_note": {"part": "opgave", "word": "Kansengelijkheid", "prompt": "position"},
         "networks:join": {"join": "1", "guest": "1", "guest-name": "Gast"},
         "networks:join_link_create": {"valid_for": "4h"},
         "networks:person_invite": {"email": "nieuw@example.org", "name": "Nieuw", "role": "member"},
@@ -285,6 +330,8 @@ def _payload(name, world):
         },
         "networks:scan": dict.fromkeys(SAMENWERKING.item_codes, "3"),
         "networks:advice": {"factors": "", "factors_discussed": ["3"]},
+        "sharing:links": {"valid_for": "30d", "label": "Bestuur"},
+        "digests:settings": {"digest": "daily", "reminders": "on", "language": ""},
     }.get(name, {})
 
 
@@ -410,12 +457,15 @@ def _build_world():
     workshop = Workshop.objects.create(
         network=network, title="Workshop", started_by=people["facilitator"]
     )
+    identity_map = IdentityMap.for_workshop(workshop)
+    identity_map.place(bob, "opgave", "Kansengelijkheid", 30, 70)
     now = timezone.now()
     scan = Scan.objects.create(network=network, kind="samenwerking", closes=now + timedelta(7))
     closed_scan = Scan.objects.create(
         network=network, kind="kenmerken", opens=now - timedelta(9), closes=now - timedelta(2)
     )
-    return World(
+    share_link = ShareLink.create_for(network, people["facilitator"], timedelta(days=7))
+    world = World(
         network,
         people,
         coalition,
@@ -430,7 +480,10 @@ def _build_world():
         closed_scan,
         workshop,
         Ambition.objects.create(network=network, key="los", title="Een losse ambitie", position=9),
+        share_link,
     )
+    world.agenda = Agenda.create_from(network, people["facilitator"], "standaard")
+    return world
 
 
 def test_every_url_has_a_row():
@@ -476,12 +529,22 @@ def test_a_guest_whose_link_lapsed_is_refused_in_every_network_url(method, world
     world.join_link.revoke()
     client.force_login(guest)
     network_urls = [
-        name for name, pattern in _patterns().items() if "slug" in pattern.pattern.regex.groupindex
+        name
+        for name, pattern in _patterns().items()
+        if "slug" in pattern.pattern.regex.groupindex and name != "workshop:thanks"
     ]
     assert len(network_urls) >= 10
+    thanks = reverse("workshop:thanks", args=[world.network.slug])
     for name in network_urls:
         url = reverse(name, kwargs=_kwargs(name, world))
         before = _snapshot()
         response = getattr(client, method)(url, _payload(name, world))
-        assert response.status_code in (403, 405), f"{method.upper()} {url}"
+        if method == "get" and response.status_code == 302:
+            # A page opened whole sends them to the thank-you page, which shows no more.
+            assert response.url == thanks, f"GET {url}"
+        else:
+            assert response.status_code in (403, 405), f"{method.upper()} {url}"
         assert _snapshot() == before
+    # Fragments (htmx) and the event stream are refused plainly: nothing to redirect.
+    board = reverse("networks:detail", args=[world.network.slug])
+    assert client.get(board, headers={"HX-Request": "true"}).status_code == 403

@@ -12,10 +12,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from canvas.agenda.models import Agenda
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
 from canvas.replies.models import Reply
-from canvas.workshops.forms import steering_forms
+from canvas.workshops.forms import next_step, steering_forms
 from canvas.workshops.models import Vote, Workshop
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
 from networks.models import Actor, NetworkActor, User
@@ -399,6 +400,14 @@ class Board:
         ]
         self.band = band
 
+    @property
+    def is_empty(self):
+        """Return whether nothing stands on the board yet: no notes (others' hidden ones
+        counted), no ambitions, no coalitions."""
+        if self.band.ambitions or self.band.loose_coalitions:
+            return False
+        return not any(p.notes or p.hidden for section in self.sections for p in section.prompts)
+
     @classmethod
     def load(cls, network, viewer=None, room=None):
         """Read the board as `viewer` sees it: with their own hidden notes, not others'.
@@ -525,10 +534,12 @@ class ItemDots:
 class Ballot:
     """One person's part in the open vote: their dots, how many are left, totals if shown."""
 
-    def __init__(self, vote, user):
+    def __init__(self, vote, user, *, shared=False):
         self.vote = vote
-        self.voting = user is not None and user.is_authenticated
-        self.mine = vote.dots_of(user) if self.voting else {}
+        # `shared`: the part every voter's board shares, pushed to all: nobody's dots
+        # (each browser keeps its person's own, see live.js).
+        self.voting = shared or (user is not None and user.is_authenticated)
+        self.mine = vote.dots_of(user) if self.voting and not shared else {}
         self.totals = vote.totals() if vote.results_visible else None
 
     @property
@@ -561,6 +572,15 @@ class Room:
         self.network, self.user = network, user
 
     @classmethod
+    def shared(cls, network):
+        """Return the room as every participant's board shares it: the open vote with
+        nobody's dots, and nobody's hidden notes."""
+        room = cls(network)
+        vote = room.vote
+        room.ballot = Ballot(vote, None, shared=True) if vote is not None and vote.is_open else None
+        return room
+
+    @classmethod
     def empty(cls, network):
         """Return a room without a workshop: for pages of the past, such as a version."""
         room = cls(network)
@@ -589,6 +609,16 @@ class Room:
         if vote is not None:
             vote.workshop = self.workshop
         return vote
+
+    @cached_property
+    def agenda(self):
+        """Return the agenda the workshop walks (its steps read with it), or None."""
+        if self.workshop is None:
+            return None
+        agenda = Agenda.objects.filter(workshop=self.workshop).prefetch_related("steps").first()
+        if agenda is not None:
+            agenda.workshop = self.workshop
+        return agenda
 
     @cached_property
     def ballot(self):
@@ -624,6 +654,11 @@ class Room:
     @cached_property
     def steering_forms(self):
         return steering_forms(self.workshop) if self.workshop is not None else {}
+
+    @cached_property
+    def next_step(self):
+        """Return (value, label) of the step after the current one, or None."""
+        return next_step(self.workshop) if self.workshop is not None else None
 
     @cached_property
     def results(self):

@@ -1,13 +1,23 @@
 """What every fragment of the board needs: its template, context and URL, and the
 rendering of the whole page (used by every room whose views answer with a board part)."""
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 
-from canvas.board.read import Board, BoardState, Room, board_labels
+from canvas.board.parts import render_part
+from canvas.board.read import Board, BoardState, Room, board_labels, board_notes
+from canvas.live.events import RENDERERS
+from canvas.models import Note
+from canvas.prompts import PROMPTS
 from coalitions.models import Ambition, Coalition
+from networks.access import Access
+from networks.models import Membership
 
 BOARD = "board/board.html"
+LEADS = (Membership.Role.FACILITATOR, Membership.Role.COORDINATOR)
 
 
 def board_url(network, anchor="", **query):
@@ -63,7 +73,21 @@ def render_board(request, access, *, state=None, status=200, presenting=False, *
         **extra,
     )
     context["band"] = context["board"].band
+    if not presenting and not extra.get("readonly"):
+        context["start_guide"] = _guides_the_start(access, context["board"])
     return render(request, BOARD, context, status=status)
+
+
+def _guides_the_start(access, board):
+    """Return whether the board shows the first steps instead of only an empty canvas.
+
+    For those who run the network, while it is new: nothing on the board and nobody in it
+    but facilitators and coordinators. It goes away by itself once either changes. The
+    board is read already, so a network with content costs no query for this.
+    """
+    if not access.edits_everything or not board.is_empty:
+        return False
+    return not access.network.memberships.exclude(role__in=LEADS).exists()
 
 
 # The band's cards that can be deleted: the word `?verwijderd=` names them by, who may
@@ -98,3 +122,47 @@ def for_projector(request):
     nobody's dots.
     """
     return request.GET.get("projector") == "1"
+
+
+# -- parts pushed live: rendered once per audience, never per person ------------------
+
+# Every board that shows a part shows one of these variants: those who edit the whole
+# canvas, members (guests too: their own notes' controls show by the page's `mine` marks),
+# and the projector (no controls). Per person differs only what that person did: their
+# dots, their hidden notes, which notes are theirs; live.js keeps those from the page.
+AUDIENCES = {
+    "editors": Membership.Role.COORDINATOR,
+    "members": Membership.Role.MEMBER,
+    "projector": None,
+}
+
+
+def register_live_parts():
+    RENDERERS["prompt-"] = prompt_parts
+
+
+def prompt_parts(network, key):
+    """Return {"members:nl": HTML, …}: a prompt's notes for each audience and language,
+    with nobody's hidden notes and nobody's dots."""
+    prompt = PROMPTS.get(key.removeprefix("prompt-"))
+    if prompt is None:
+        return None
+    notes = board_notes(Note.objects.under(network, prompt, None))
+    shared, projector = Room.shared(network), Room(network)
+    hidden = shared.hidden_counts.get(prompt.slug, 0)
+    parts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for audience, role in AUDIENCES.items():
+                access = Access(network, AnonymousUser(), role and Membership(role=role))
+                context = board_context(
+                    access,
+                    room=projector if role is None else shared,
+                    prompt=prompt,
+                    notes=notes,
+                    hidden=hidden,
+                    readonly=role is None,
+                    presenting=role is None,
+                )
+                parts[f"{audience}:{language}"] = render_part("prompt_notes", context)
+    return parts

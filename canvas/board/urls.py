@@ -7,6 +7,7 @@ from canvas.board import views as board_views
 # The board page itself is networks:detail, a network's main page.
 app_name = "canvas"
 urlpatterns = [
+    path("over/", views.about, name="about"),
     path("n/<slug:slug>/presentatie/", board_views.present, name="present"),
     path("n/<slug:slug>/vragen/<slug:prompt>/", views.prompt_notes, name="prompt"),
     path("n/<slug:slug>/vragen/<slug:prompt>/nieuw/", views.add_note, name="add_note"),

@@ -1,15 +1,19 @@
 """The board page and the projector's page."""
 
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
+from canvas.board.projector import Stage
 from canvas.board.read import BoardState
-from canvas.board.render import DELETABLE, may_delete, render_board, undo_offer
+from canvas.board.render import DELETABLE, board_context, may_delete, render_board, undo_offer
 from canvas.live.events import live_context
 from canvas.models import Note
 from coalitions.models import Coalition
 from networks.access import get_access
 from networks.params import parse_id
+from networks.site import join_address, site_url
 
 
 def _undo_note(request, access):
@@ -61,9 +65,29 @@ def board(request, slug):
     )
 
 
+# The projector's parts that follow the room on their own: ?deel=…
+_PRESENT_PARTS = {"podium": "podium", "uitslag": "vote-chart", "betrokkenheid": "commitments-chart"}
+
+
 @require_safe
+@vary_on_headers("HX-Request")
 def present(request, slug):
-    """Show the canvas and nothing else, in large type, for the projector: live."""
+    """Show the workshop's current step, large, for the projector: live.
+
+    Between steps (no workshop, or none chosen yet) the whole canvas. With htmx,
+    `?deel=` returns one part of the page: what live.js fetches after an event.
+    """
     access = get_access(request, slug)
-    live = live_context(access.network)
-    return render_board(request, access, readonly=True, presenting=True, live=live)
+    part = _PRESENT_PARTS.get(request.GET.get("deel")) if request.htmx else None
+    live = None if part else live_context(access.network, projector=True)  # before queries
+    stage = Stage(access.network)
+    context = board_context(
+        access, room=stage.room, readonly=True, presenting=True, stage=stage, live=live
+    )
+    workshop = stage.workshop
+    if workshop is not None and workshop.join_link and workshop.join_link.is_valid:
+        # The address and QR code of the room: the same as the code screen's.
+        context["join_address"] = join_address(request)
+        context["join_qr"] = workshop.join_link.qr_svg(site_url(request))
+    template = "board/present.html"
+    return render(request, f"{template}#{part}" if part else template, context)

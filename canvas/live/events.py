@@ -9,6 +9,13 @@ Events carry an increasing id (a PostgreSQL sequence, or a clock-based counter o
 and each process keeps the recent ones per network in a ring, so a browser that lost its
 connection replays what it missed from Last-Event-ID, or is told to resync.
 
+A change travels with its HTML: the board's parts it names are rendered once per
+audience (RENDERERS: editors, members, the projector; in each language) when it is
+committed, and every stream gets the variant of its own audience, so no browser has to ask
+for it again. What only one person may see never goes into such a part. On PostgreSQL an
+event too big for NOTIFY waits in a table (live_payload) and the notification carries its
+row's id: each process reads it once, not each stream.
+
 Presence (who has the board open) lives in memory: each process counts its own streams
 and shares its snapshot per network through the same channel, every few seconds and on
 every change; a snapshot that is not renewed for PRESENCE_TIMEOUT seconds expires, so the
@@ -44,6 +51,7 @@ QUEUE_SIZE = 1000  # events waiting for one slow stream before it is told to res
 HEARTBEAT = 10  # seconds between presence snapshots sent to the other processes
 PRESENCE_TIMEOUT = 30  # seconds after which another process's snapshot expires
 NOTIFY_LIMIT = 7900  # PostgreSQL refuses NOTIFY payloads of 8000 bytes or more
+PAYLOAD_KEEP = 300  # seconds a big event's payload is kept (replay uses the rings)
 
 # Names starting with "_" are for the brokers only and never reach a browser.
 PRESENCE = "_presence"
@@ -61,10 +69,37 @@ def publish(network_id, name, data=None):
     transaction.on_commit(partial(broker.send, network_id, name, data or {}))
 
 
+# Key prefix ("prompt-") -> function(network, key) returning {audience: HTML} of that part,
+# or None. The rooms register theirs (canvas.board's AppConfig.ready): the broker renders
+# nothing itself.
+RENDERERS = {}
+
+
+def render_parts(network, keys):
+    """Return {key: {audience: HTML}} of the keys a renderer knows; a renderer that fails
+    leaves its key to be fetched (the change is committed: it must still be announced)."""
+    parts = {}
+    for key in keys:
+        prefix = key.split("-", 1)[0] + "-"
+        renderer = RENDERERS.get(prefix)
+        if renderer is None:
+            continue
+        try:
+            rendered = renderer(network, key)
+        except Exception:
+            logger.exception("Live events: could not render %s; boards fetch it.", key)
+            continue
+        if rendered:
+            parts[key] = rendered
+    return parts
+
+
 def publish_change(network, *keys, by=None, everything=False):
     """Tell the network's open boards which parts changed ("prompt-…", "note-…", "band").
 
-    Each board fetches those fragments again with its viewer's own permissions. `by` is
+    The parts a renderer knows travel as HTML, one variant per audience, rendered once
+    when the change is committed; each board fetches the others again with its viewer's
+    own permissions. `by` is
     the request that made the change: live.js names each request with a fresh random
     token (X-Live-Change) and skips the event that carries one of its own, as that tab
     shows the change already. A token names one change, never a tab or a person: no one
@@ -78,15 +113,24 @@ def publish_change(network, *keys, by=None, everything=False):
         return
     change = by.headers.get("X-Live-Change", "") if by is not None else ""
     change = change if _CHANGE.fullmatch(change) else ""
-    publish(network.pk, "changed", {"keys": list(keys), "change": change})
+
+    def send():
+        data = {"keys": list(keys), "change": change}
+        parts = render_parts(network, keys)  # committed: what everyone may now see
+        if parts:
+            data["parts"] = parts
+        broker.send(network.pk, "changed", data)
+
+    transaction.on_commit(send)
 
 
 _CHANGE = re.compile(r"[A-Za-z0-9-]{1,40}")
 
 
-def live_context(network):
+def live_context(network, *, projector=False):
     """Return what a board page needs to follow its events; call it before its queries."""
-    return {"stream": reverse("live-events", args=[network.slug]), "position": broker.position()}
+    stream = reverse("live-events", args=[network.slug]) + ("?projector=1" if projector else "")
+    return {"stream": stream, "position": broker.position()}
 
 
 @dataclass(frozen=True)
@@ -96,9 +140,15 @@ class Event:
     name: str
     data: dict
 
-    def encode(self):
-        """Return the event in the text/event-stream format."""
-        return sse(self.name, json.dumps(self.data, separators=(",", ":")), self.id)
+    def encode(self, audience=None):
+        """Return the event in the text/event-stream format, as `audience` gets it: of the
+        parts' HTML only its own variant ("html": {key: HTML})."""
+        data = self.data
+        if "parts" in data:
+            html = {key: variants[audience] for key, variants in data["parts"].items()}
+            data = {key: value for key, value in data.items() if key != "parts"}
+            data["html"] = {key: part for key, part in html.items() if part is not None}
+        return sse(self.name, json.dumps(data, separators=(",", ":")), self.id)
 
 
 def sse(name, data, event_id=None):
@@ -140,6 +190,7 @@ class Subscription:
     network_id: int
     user_id: int
     name: str
+    audience: str = ""  # whose variant of the parts it gets: "members:nl", "editors:en" …
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
     overflowed: bool = False
     removed: bool = False
@@ -222,6 +273,8 @@ class Broker:
         if self.uses_postgres:
             payload = json.dumps({"n": network_id, "e": name, "d": data}, separators=(",", ":"))
             with connection.cursor() as cursor:
+                if len(payload.encode()) > NOTIFY_LIMIT - 50:
+                    payload = self._park(cursor, network_id, name, payload)
                 cursor.execute(
                     f"SELECT pg_notify(%s, nextval('{SEQUENCE}')::text || ' ' || %s)",
                     [CHANNEL, payload],
@@ -233,6 +286,20 @@ class Broker:
             event = Event(event_id, network_id, name, data)
             self._remember(event)
         self._call_in_loop(self._deliver, event)
+
+    def _park(self, cursor, network_id, name, payload):
+        """Keep a payload too big for NOTIFY in live_payload; return the notification
+        that names its row (each process reads the row once, see _receive_notify)."""
+        cursor.execute(
+            "DELETE FROM live_payload WHERE created_at < now() - make_interval(secs => %s)",
+            [PAYLOAD_KEEP],
+        )
+        cursor.execute(
+            "INSERT INTO live_payload (data, created_at) VALUES (%s, now()) RETURNING id",
+            [payload],
+        )
+        (ref,) = cursor.fetchone()
+        return json.dumps({"n": network_id, "e": name, "ref": ref}, separators=(",", ":"))
 
     def position(self):
         """Return the id from which a page that is about to be rendered follows the events.
@@ -283,17 +350,18 @@ class Broker:
 
     # -- streams (the event loop) ---------------------------------------------------------
 
-    async def subscribe(self, network_id, user_id, name, last_id=None):
+    async def subscribe(self, network_id, user_id, name, last_id=None, audience=""):
         """Open a stream; return it and what to send first (replay, resync or hello).
 
-        `last_id` is the last event the browser saw (None for a brand-new stream).
+        `last_id` is the last event the browser saw (None for a brand-new stream);
+        `audience` the variant of the parts' HTML it gets.
         """
         await self._start()
-        subscription = Subscription(network_id, user_id, name)
+        subscription = Subscription(network_id, user_id, name, audience)
         # No await from here on: an event arrives either in the replay or in the queue.
         self.subscribers[network_id].add(subscription)
         self.presence.join(network_id, user_id, name)
-        first = self._catch_up(network_id, last_id)
+        first = self._catch_up(network_id, last_id, audience)
         self._presence_changed(network_id, share=True)
         return subscription, first
 
@@ -302,7 +370,7 @@ class Broker:
         self.presence.leave(subscription.network_id, subscription.user_id)
         self._presence_changed(subscription.network_id, share=True)
 
-    def _catch_up(self, network_id, last_id):
+    def _catch_up(self, network_id, last_id, audience=""):
         with self.lock:
             position = self.last_id if self.last_id is not None else self._floor()
             if last_id is None:
@@ -311,7 +379,7 @@ class Broker:
             missed = ring.since(last_id)
         if missed is None:
             return [sse("resync", "{}", position)]
-        return [event.encode() for event in missed]
+        return [event.encode(audience) for event in missed]
 
     def _deliver(self, event):
         """Hand an event that arrived here to this process's streams (in the loop)."""
@@ -323,9 +391,12 @@ class Broker:
             return
         if event.name.startswith("_"):
             return
-        encoded = event.encode()
+        encoded = {}  # once per audience, not per stream
         for subscription in self.subscribers.get(event.network_id, ()):
-            subscription.put(encoded)
+            audience = subscription.audience
+            if audience not in encoded:
+                encoded[audience] = event.encode(audience)
+            subscription.put(encoded[audience])
 
     def _presence_changed(self, network_id, share=False):
         people = [
@@ -407,7 +478,11 @@ class Broker:
         delay, first = 0.5, True
         while True:
             try:
-                async with await self._connect() as listener, await self._connect() as sender:
+                async with (
+                    await self._connect() as listener,
+                    await self._connect() as sender,
+                    await self._connect() as reader,
+                ):
                     await listener.execute(f"LISTEN {CHANNEL}")
                     cursor = await listener.execute(
                         f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {SEQUENCE}"
@@ -425,7 +500,7 @@ class Broker:
                     self.ready.set()
                     # If either connection fails, the group cancels the other; both reopen.
                     async with asyncio.TaskGroup() as group:
-                        group.create_task(self._receive_all(listener))
+                        group.create_task(self._receive_all(listener, reader))
                         group.create_task(self._send_all(sender))
             except asyncio.CancelledError:
                 raise
@@ -434,9 +509,24 @@ class Broker:
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10)
 
-    async def _receive_all(self, listener):
+    async def _receive_all(self, listener, reader):
         async for notify in listener.notifies():
-            self._receive(notify.payload)
+            await self._receive_notify(notify.payload, reader)
+
+    async def _receive_notify(self, payload, reader):
+        """Receive one notification; a big event's payload is read from its row first
+        (one read per process; events stay in order, as this awaits before the next)."""
+        head, _, body = payload.partition(" ")
+        if body.startswith('{"n":') and '"ref":' in body:
+            ref = json.loads(body).get("ref")
+            if isinstance(ref, int):
+                cursor = await reader.execute("SELECT data FROM live_payload WHERE id = %s", [ref])
+                row = await cursor.fetchone()
+                if row is None:  # gone (kept PAYLOAD_KEEP seconds): streams must resync
+                    self.resync_everyone(int(head) if head != "-" else self.last_id)
+                    return
+                payload = f"{head} {row[0]}"
+        self._receive(payload)
 
     async def _send_all(self, sender):
         while True:

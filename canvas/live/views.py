@@ -11,6 +11,7 @@ from asgiref.sync import sync_to_async
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from canvas.live.events import broker, sse
@@ -30,14 +31,25 @@ def _give_back(connection):
 
 
 def _watcher(request, slug):
-    """Return (network id, user id, name, access ends) if the person may watch the board;
-    else 404. A guest's access ends with the link they joined through (a time, or None)."""
+    """Return (network id, user id, name, access ends, audience) if the person may watch
+    the board; else 404. A guest's access ends with the link they joined through (a time,
+    or None). The audience names the variant of the pushed parts the stream gets."""
     try:
         access = get_access(request, slug)
         ends = _access_ends(access.membership)
-        return access.network.pk, access.user.pk, str(access.user), ends
+        return access.network.pk, access.user.pk, str(access.user), ends, _audience(request, access)
     finally:
         _give_back(connection)  # back to the pool before the long wait
+
+
+def _audience(request, access):
+    """Return the stream's audience: the projector, those who edit the whole canvas, or
+    members (guests too), each in the page's language."""
+    if request.GET.get("projector") == "1":
+        kind = "projector"
+    else:
+        kind = "editors" if access.edits_everything else "members"
+    return f"{kind}:{get_language()}"
 
 
 def _access_ends(membership):
@@ -70,8 +82,8 @@ def _last_event_id(request):
 
 @require_GET
 async def board_events(request, slug):
-    network_id, user_id, name, ends = await sync_to_async(_watcher)(request, slug)
-    stream = _stream(network_id, user_id, name, _last_event_id(request), ends)
+    network_id, user_id, name, ends, audience = await sync_to_async(_watcher)(request, slug)
+    stream = _stream(network_id, user_id, name, _last_event_id(request), ends, audience)
     return StreamingHttpResponse(
         stream,
         content_type="text/event-stream",
@@ -83,8 +95,8 @@ def _seconds_until(moment):
     return None if moment is None else (moment - timezone.now()).total_seconds()
 
 
-async def _stream(network_id, user_id, name, last_id, ends=None):
-    subscription, first = await broker.subscribe(network_id, user_id, name, last_id)
+async def _stream(network_id, user_id, name, last_id, ends=None, audience=""):
+    subscription, first = await broker.subscribe(network_id, user_id, name, last_id, audience)
     try:
         yield b"retry: 2000\n\n" + b"".join(first)
         checked = time.monotonic()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
+from canvas.identity.models import IdentityMap
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
 from canvas.replies.models import Reply
@@ -413,13 +414,15 @@ def _export_note(note, block):
     return fields if len(fields) > 1 else note.text
 
 
-def export_network(network, *, people=False):
+def export_network(network, *, people=False, identity_map=False):
     """Return the `netwerkcanvas/1` document of the network's current canvas.
 
     With `people`, for the versions this installation stores, the document also holds
     its optional `people` part: who wrote which note and ambition, who committed to which
     ambition and who is in which coalition, by account id, so a restore brings them back.
     Exports leave it out: account ids mean nothing elsewhere.
+    With `identity_map`, also for stored versions, it holds the optional `identity_map`
+    part: the words and dots of the network's latest identiteitskaart, naming nobody.
     """
     info = {"name": network.name}
     if network.description:
@@ -491,6 +494,10 @@ def export_network(network, *, people=False):
             item["next_step"] = coalition.next_step
         coalitions.append(item)
     document["coalitions"] = coalitions
+    if identity_map:
+        latest = IdentityMap.objects.select_related("workshop").latest_of(network)
+        if latest is not None:
+            document["identity_map"] = latest.as_document()
     if people:
         document["people"] = _export_people(network, ambitions, note_people)
         if replies := _export_replies(notes):

@@ -137,7 +137,7 @@ class CanvasVersion(models.Model):
     def save_current(cls, network, user, label, kind=CanvasVersionKind.SAVED):
         """Store the network's canvas as it is now, and log it. `label` is a text, or
         an AutoLabel (kept in parts, so each reader reads it in their language)."""
-        document = export_network(network, people=True)
+        document = export_network(network, people=True, identity_map=True)
         parts = label.parts() if isinstance(label, AutoLabel) else None
         label = str(label)
         version = cls.objects.create(

@@ -974,3 +974,43 @@ def sheets_pdf(source, *, only=None, label="", when=None):
         pdf = render_sheets(source.document(), only=only, label=label, when=when)
         caches[CACHE_ALIAS].set(key, pdf)
     return pdf
+
+
+# A newsletter's image: wide enough for a full-width picture on a retina screen, small
+# enough to mail (a few hundred KB).
+PNG_WIDTH = 2400
+
+
+def png_of_pdf(pdf, width=PNG_WIDTH):
+    """Return the first page of `pdf` as PNG bytes, `width` pixels wide.
+
+    PDFium (pypdfium2's wheel) rasterises in-process: no external binary, and WeasyPrint
+    has written PDF only since version 53.
+    """
+    import io
+
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        bitmap = page.render(scale=width / page.get_width(), fill_color=(255, 255, 255, 255))
+        out = io.BytesIO()
+        bitmap.to_pil().convert("RGB").save(out, format="PNG", optimize=True)
+        return out.getvalue()
+    finally:
+        document.close()
+
+
+def poster_png(source, size=DEFAULT_SIZE, *, label="", when=None):
+    """Return the poster's first page as a PNG, from the cache when made before.
+
+    Continuation pages are left out: an image in a newsletter shows the canvas at a glance.
+    """
+    when = when or timezone.now()
+    key = cache_key("poster-png", source, size, label, _when_text(when), PNG_WIDTH)
+    png = caches[CACHE_ALIAS].get(key)
+    if png is None:
+        png = png_of_pdf(poster_pdf(source, size, label=label, when=when))
+        caches[CACHE_ALIAS].set(key, png)
+    return png

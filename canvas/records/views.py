@@ -19,6 +19,8 @@ from django_htmx.http import reswap, retarget
 from canvas.board.read import Board, Room
 from canvas.board.render import board_context
 from canvas.live import events
+from canvas.models import Note
+from canvas.prompts import NOTE_BLOCKS
 from canvas.records import poster
 from canvas.records.compare import compare
 from canvas.records.forms import (
@@ -38,6 +40,7 @@ from canvas.records.interchange import (
 from canvas.records.models import AutoLabel, CanvasVersion
 from networks.access import get_access, require_may_start_network
 from networks.params import parse_id
+from networks.spreadsheets import csv_response
 
 NOW = "nu"  # stands for the canvas as it is now, where a version id could be
 
@@ -121,6 +124,49 @@ def poster_pdf(request, slug):
         )
         return render(request, "records/print.html#poster-ready", context)
     return _download(pdf, filename, "application/pdf")
+
+
+@require_GET
+def poster_png(request, slug):
+    """Answer the poster's first page as a PNG image, for a newsletter or a slide."""
+    access = get_access(request, slug)
+    form = PosterForm(request.GET, network=access.network)
+    if not form.is_valid():
+        return render(request, "records/print.html", _print_context(access, form), status=422)
+    size, version = form.cleaned_data["formaat"], form.cleaned_data["versie"]
+    source, label, when = _printable(access, version)
+    png = poster.poster_png(source, size, label=label, when=when)
+    filename = f"{slugify(access.network.name)}-{slugify(label) or _stamp(when)}-{size}.png"
+    return _download(png, filename, "image/png")
+
+
+@require_GET
+def notes_csv(request, slug):
+    """Answer the canvas's notes as a CSV: block, question, text, status, author, votes.
+
+    Read from the export, so notes still hidden in a silent round are never in it.
+    """
+    access = get_access(request, slug)
+    document = export_network(access.network)
+    statuses = dict(Note.Status.choices)
+    rows = [[_("Bouwsteen"), _("Vraag"), _("Notitie"), _("Status"), _("Auteur"), _("Stemmen")]]
+    for block in NOTE_BLOCKS:
+        for prompt in block.prompts:
+            for item in document.get(block.slug, {}).get(prompt.slug, []):
+                item = {"text": item} if isinstance(item, str) else item
+                status = item.get("status", Note.Status.PROPOSED) if block.has_status else ""
+                rows.append(
+                    [
+                        str(block.title),
+                        str(prompt.title),
+                        item["text"],
+                        str(statuses.get(status, "")),
+                        item.get("author", ""),
+                        item.get("votes", 0),
+                    ]
+                )
+    filename = f"{slugify(access.network.name)}-notities-{_stamp(timezone.now())}"
+    return csv_response(rows, filename)
 
 
 @require_GET

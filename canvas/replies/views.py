@@ -4,20 +4,19 @@ htmx swaps the note's replies (`#replies-<pk>`, toggle and thread); without Java
 the same links and form lead to the board with that note's replies open.
 """
 
-from html import escape
-
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from canvas.board.parts import render_part
 from canvas.board.read import BoardState, Room
 from canvas.board.render import board_context, board_url, render_board
 from canvas.live.events import publish_change
 from canvas.models import Note
 from canvas.replies.forms import ReplyForm
-from canvas.replies.markup import closed_replies, count_text
+from canvas.replies.markup import count_text
 from canvas.replies.models import Reply
 from networks.access import get_access
 
@@ -41,10 +40,8 @@ def _render(request, access, note, *, open=True, form=None, status=200, focus=""
         access, room=room, note=note, open=open, count=count, focus=focus, **extra
     )
     if not open:
-        notes_url = escape(context["urls"]["notes"])
-        context["closed"] = mark_safe(  # noqa: S308 - escaped in closed_replies
-            closed_replies(notes_url, note.pk, count, autofocus=focus == "toggle")
-        )
+        # The board's own part (autoescaped), as under every note of the board.
+        context["closed"] = mark_safe(render_part("replies", context))  # noqa: S308
     else:
         context["count_text"] = count_text(count)
         context["replies"] = list(

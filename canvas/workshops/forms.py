@@ -51,6 +51,18 @@ def step_value(workshop):
     return workshop.step_block or IDENTITY.slug
 
 
+def next_step(workshop):
+    """Return (value, label) of the step after the workshop's current one in the usual
+    walk (`step_choices`), the first before any; None after the last."""
+    steps = [option for _group, options in step_choices() for option in options]
+    if not workshop.step_block:
+        return steps[0]
+    values = [value for value, _label in steps]
+    current = step_value(workshop)
+    index = values.index(current) if current in values else -1
+    return steps[index + 1] if index + 1 < len(steps) else None
+
+
 class SteeringForm(forms.Form):
     """The forms of the facilitator's panel share one id prefix, bound or not."""
 

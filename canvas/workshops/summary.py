@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
+from canvas.agenda.models import Agenda
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
 from canvas.replies.models import Reply
@@ -64,14 +65,32 @@ class NoteReplies:
 
 
 @dataclass
+class AgendaRow:
+    step: object
+    actual_seconds: int | None  # None: the step never started
+
+    @property
+    def actual_minutes(self):
+        return None if self.actual_seconds is None else round(self.actual_seconds / 60)
+
+    @property
+    def difference(self):
+        """Return actual minus planned minutes (0 when on time, or never started)."""
+        return 0 if self.actual_seconds is None else self.actual_minutes - self.step.minutes
+
+
+@dataclass
 class AmbitionCommitments:
     ambition: object
     levels: list  # [(level label, [names])], every level, in order from weten to meebepalen
 
 
 class WorkshopSummary:
-    def __init__(self, workshop, blocks, ambitions, coalitions, votes, commitments, replies=()):
+    def __init__(
+        self, workshop, blocks, ambitions, coalitions, votes, commitments, agenda=(), replies=()
+    ):
         self.workshop = workshop
+        self.agenda = agenda  # [AgendaRow]: planned against actual minutes, if it had one
         self.replies = list(replies)
         self.network = workshop.network
         self.blocks = blocks
@@ -128,8 +147,17 @@ class WorkshopSummary:
             coalitions,
             votes,
             _commitments(network, start, end),
+            _agenda(workshop, end),
             _replies(network, made),
         )
+
+    @property
+    def planned_minutes(self):
+        return sum(row.step.minutes for row in self.agenda)
+
+    @property
+    def actual_minutes(self):
+        return round(sum(row.actual_seconds or 0 for row in self.agenda) / 60)
 
     @property
     def quiet_blocks(self):
@@ -158,6 +186,15 @@ class WorkshopSummary:
         return HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
             stylesheets=[stylesheet]
         )
+
+
+def _agenda(workshop, end):
+    """Return the agenda's steps with how long each ran: the last one started runs until
+    the workshop ended (or until now, while it runs)."""
+    agenda = Agenda.objects.filter(workshop=workshop).prefetch_related("steps").first()
+    if agenda is None:
+        return []
+    return [AgendaRow(step, step.actual_seconds(until=end)) for step in agenda.steps.all()]
 
 
 def _replies(network, made):

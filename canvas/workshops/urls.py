@@ -8,6 +8,7 @@ urlpatterns = [
     path("n/<slug:slug>/workshops/<int:pk>/", views.workshop_summary, name="summary"),
     path("n/<slug:slug>/workshops/<int:pk>/pdf/", views.workshop_pdf, name="pdf"),
     path("n/<slug:slug>/workshop/", views.workshop_part, name="part"),
+    path("n/<slug:slug>/bedankt/", views.thanks, name="thanks"),
     path("n/<slug:slug>/workshop/sturen/", views.steer, name="steer"),
     path("n/<slug:slug>/workshop/stip/", views.place_dot, name="dot"),
 ]

@@ -7,8 +7,10 @@ without JavaScript. Every open board follows through the live events.
 """
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,13 +19,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from canvas.agenda.forms import NextStepForm
 from canvas.board.read import Room
 from canvas.board.render import BOARD, board_context, board_url
+from canvas.identity.models import IdentityMap
 from canvas.live.events import publish_change
 from canvas.workshops.forms import StartWorkshopForm, StepForm, TimerForm, VoteForm, steering_forms
 from canvas.workshops.models import Workshop
 from canvas.workshops.summary import WorkshopSummary
-from networks.access import get_access
+from coalitions.models import Coalition, CoalitionMember
+from networks.access import get_access, get_ended_guest
+from networks.accounts import mail, throttle
+from networks.accounts.forms import KeepAccessForm
 from networks.params import parse_id
 
 WORKSHOPS = "workshops/workshops.html"
@@ -51,6 +58,8 @@ def workshops(request, slug):
         "running": Workshop.objects.running().filter(network=network).first(),
         "past": network.workshops.filter(ended_at__isnull=False)
         .select_related("started_by")
+        # Whether it has an identiteitskaart to print, without a query per workshop.
+        .annotate(has_identity_map=Exists(IdentityMap.objects.filter(workshop=OuterRef("pk"))))
         .order_by("-started_at"),
     }
     return render(request, WORKSHOPS, context, status=status)
@@ -97,7 +106,10 @@ def workshop_part(request, slug):
     access = get_access(request, slug)
     if not request.htmx:
         return redirect(board_url(access.network, "workshop"))
-    fragment = _PANEL_PARTS.get(request.GET.get("deel"))
+    part = request.GET.get("deel")
+    if part == "stap":  # the step on a phone, for everyone
+        return render(request, f"{BOARD}#step-card", board_context(access))
+    fragment = _PANEL_PARTS.get(part)
     if fragment is not None:
         access.require(access.can_steer_workshop)
         return render(request, f"{BOARD}#{fragment}", board_context(access))
@@ -113,6 +125,18 @@ def _step(request, workshop):
         return form, []
     workshop.go_to(*form.cleaned_data["step"])
     return None, ["workshop"]
+
+
+def _next(request, workshop):
+    """Start the agenda's next step: go there, apply its method, run its timer."""
+    form = NextStepForm(request.POST, workshop=workshop)
+    if not form.is_valid():
+        return form, []
+    step = form.cleaned_data["agenda_step"]
+    anchors = step.agenda.start_step(step)
+    if anchors is None:  # it started already (a second click, another tab)
+        return None, []
+    return None, ["workshop", *anchors]
 
 
 def _timer(request, workshop):
@@ -183,6 +207,9 @@ def _sort(request, workshop):
 
 _STEERING = {
     "step": _step,
+    "next": _next,  # the agenda's next step
+    # Without an agenda, "Volgende stap" follows the canvas: a step, the focus kept on it.
+    "next-step": _step,
     "timer": _timer,
     "silent": _silent,
     "reveal": _reveal,
@@ -212,7 +239,8 @@ def steer(request, slug):
         if not request.htmx:
             messages.error(request, _first_error(form))
             return redirect(board_url(network, "workshop"))
-        return _render_panel(request, access, bound={action: form}, focus=action, status=422)
+        key = "step" if action == "next-step" else action  # it posts the step form's field
+        return _render_panel(request, access, bound={key: form}, focus=action, status=422)
     if keys:
         # The tab that steered has the new bar and panel ("workshop") in its answer
         # (refetching the panel would fold up what the facilitator just opened in it);
@@ -306,7 +334,92 @@ def workshop_summary(request, slug, pk):
     workshop = get_object_or_404(Workshop, network=access.network, pk=pk)
     summary = WorkshopSummary.load(workshop)
     context = {"network": access.network, "access": access, "summary": summary}
+    if access.edits_everything:
+        # Coalitions whose trekkers were guests whose access ended: someone must take over.
+        context["out_of_reach"] = Coalition.out_of_reach(access.network)
     return render(request, SUMMARY, context)
+
+
+THANKS = "workshops/thanks.html"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def thanks(request, slug):
+    """A guest whose access ended (the workshop is over): thanks, what the workshop
+    brought, what happens next, and one field to keep taking part (an email address).
+
+    Members who still take part go to the board: there is nothing to keep.
+    """
+    membership = get_ended_guest(request, slug)
+    if membership is None:
+        return redirect("networks:detail", slug=slug)
+    if request.method == "POST":
+        return _keep_access(request, membership)
+    return _thanks_page(request, membership, KeepAccessForm())
+
+
+def _thanks_page(request, membership, form, status=200):
+    network, guest = membership.network, membership.user
+    workshop = (
+        Workshop.objects.filter(network=network, join_link_id=membership.join_link_id).first()
+        if membership.join_link_id
+        else None
+    )
+    context = {
+        "network": network,
+        "guest": guest,
+        "form": form,
+        "summary": WorkshopSummary.load(workshop) if workshop else None,
+        "my_coalitions": CoalitionMember.objects.filter(
+            user=guest, coalition__network=network, coalition__deleted_at__isnull=True
+        )
+        .select_related("coalition")
+        .order_by("coalition__position", "coalition_id"),
+    }
+    return render(request, THANKS, context, status=status)
+
+
+def _keep_access(request, membership):
+    """Make the guest a member by their email address; a link to choose a password comes
+    by mail. A taken address gets the same answer (its owner a mail), so the form tells
+    no one which addresses have an account."""
+    ip = throttle.client_ip(request)
+    if throttle.REGISTER_PER_IP.is_blocked(ip):
+        form = KeepAccessForm()
+        form.throttled = True
+        response = _thanks_page(request, membership, form, status=429)
+        response["Retry-After"] = str(throttle.REGISTER_PER_IP.retry_after)
+        return response
+    form = KeepAccessForm(request.POST)
+    if not form.is_valid():
+        throttle.REGISTER_PER_IP.fail(ip)
+        return _thanks_page(request, membership, form, status=422)
+    guest, network, email = membership.user, membership.network, form.cleaned_data["email"]
+    kept = False
+    if not form.email_taken:
+        try:
+            with transaction.atomic():
+                guest.keep_access(email)
+            kept = True
+        except IntegrityError:  # the address was taken a moment ago
+            guest.refresh_from_db()
+    if kept:
+        update_session_auth_hash(request, guest)  # the password changed: stay signed in
+        mail.send_keep_access(guest, network)
+    else:
+        throttle.REGISTER_PER_IP.fail(ip)
+        mail.tell_owner(
+            email, "accounts/email/keep_access_exists.txt", name=str(guest), network=network
+        )
+    messages.success(
+        request,
+        _(
+            "Dank je! We hebben een mail gestuurd naar %(email)s. Kies via de link daarin een "
+            "wachtwoord; daarna log je in met dit adres."
+        )
+        % {"email": email},
+    )
+    return redirect("networks:detail", slug=network.slug)
 
 
 @require_safe

@@ -62,6 +62,57 @@ class SignInForm(auth_forms.AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].widget.attrs["autofocus"] = True
 
+    def confirm_login_allowed(self, user):
+        # Said only after the right password: it tells nothing to whoever guesses.
+        super().confirm_login_allowed(user)
+        if not user.email_confirmed:
+            raise forms.ValidationError(
+                _(
+                    "Bevestig eerst je e-mailadres met de link in de mail die we je stuurden. "
+                    "We hebben die link nu opnieuw gestuurd."
+                ),
+                code="unconfirmed",
+            )
+
+    @property
+    def unconfirmed(self):
+        return self.has_error(forms.forms.NON_FIELD_ERRORS, "unconfirmed")
+
+
+class SignUpForm(forms.Form):
+    """A new account: name, email address and password.
+
+    It never says that an address already has an account (anyone could look addresses
+    up): `email_taken` tells the view, which answers as for a new account.
+    """
+
+    name = name_field(widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}))
+    email = email_field()
+    password = new_password_field()
+    email_taken = False
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.email_taken = User.objects.filter(email__iexact=email).exists()
+        return email.lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password"):
+            candidate = User(name=cleaned.get("name", ""), email=cleaned.get("email", ""))
+            try:
+                password_validation.validate_password(cleaned["password"], candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self, *, confirmed=True):
+        """Make the account; one `confirmed=False` cannot sign in until its address is."""
+        data = self.cleaned_data
+        return User.objects.create_user(
+            data["email"], data["password"], name=data["name"], email_confirmed=confirmed
+        )
+
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     email = email_field()
@@ -76,6 +127,20 @@ class NameForm(forms.ModelForm):
         model = User
         fields = ["name"]
         widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
+
+
+class KeepAccessForm(forms.Form):
+    """A guest leaves an email address to keep taking part; a link to choose a password
+    comes by mail. Like SignUpForm it never says that an address already has an account:
+    `email_taken` tells the view."""
+
+    email = email_field(help_text=_("We sturen je een link om een wachtwoord te kiezen."))
+    email_taken = False
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.email_taken = User.objects.filter(email__iexact=email).exists()
+        return email.lower()
 
 
 class BecomeMemberForm(forms.Form):

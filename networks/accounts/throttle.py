@@ -85,6 +85,9 @@ CODE_PER_IP = Throttle("join-code-ip", 30, WINDOW)
 RESET_PER_EMAIL = Throttle("reset-email", 3, WINDOW)
 RESET_PER_IP = Throttle("reset-ip", 10, WINDOW)
 # The join page's register form: tries that made no account (a known address, a faulty
-# form) per visitor address; and mails to a known address's owner about such a try.
+# form) per visitor address, and on a guest's thank-you page; and mails to a known
+# address's owner about such a try (or about a sign-up with it).
 REGISTER_PER_IP = Throttle("register-ip", 20, WINDOW)
 REGISTER_MAIL_PER_EMAIL = Throttle("register-mail", 3, WINDOW)
+# Signing up, per visitor address: every try, as a new account mails its address too.
+SIGN_UP_PER_IP = Throttle("sign-up-ip", 20, WINDOW)

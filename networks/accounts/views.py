@@ -1,5 +1,6 @@
-"""Accounts: sign in (throttled), reset a forgotten password, change one's name and
-password; a guest adds an email address and password to stay."""
+"""Accounts: sign up (confirmed by mail), sign in (throttled), reset a forgotten
+password, change one's name and password; a guest adds an email address and password to
+stay."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,14 +8,24 @@ from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_safe
 
-from networks.accounts import throttle
-from networks.accounts.forms import BecomeMemberForm, NameForm, PasswordResetForm, SignInForm
+from networks.accounts import mail, throttle
+from networks.accounts.forms import (
+    BecomeMemberForm,
+    NameForm,
+    PasswordResetForm,
+    SignInForm,
+    SignUpForm,
+)
+from networks.models import User
 from networks.params import local_path
 
 
@@ -48,10 +59,77 @@ def sign_in(request):
             throttle.SIGN_IN_PER_EMAIL.reset(account)
             login(request, form.get_user())
             return redirect(next_url)
-        throttle.SIGN_IN_PER_EMAIL.fail(account)
-        throttle.SIGN_IN_PER_IP.fail(ip)
+        if form.unconfirmed:
+            # The right password, an address not confirmed yet: the link again, no failure.
+            if not throttle.REGISTER_MAIL_PER_EMAIL.is_blocked(form.user_cache.email):
+                throttle.REGISTER_MAIL_PER_EMAIL.fail(form.user_cache.email)
+                mail.send_confirmation(form.user_cache)
+        else:
+            throttle.SIGN_IN_PER_EMAIL.fail(account)
+            throttle.SIGN_IN_PER_IP.fail(ip)
         status = 422
     return render(request, "accounts/login.html", {"form": form, "next": next_url}, status=status)
+
+
+@login_not_required
+@sensitive_post_parameters("password")
+@never_cache
+def sign_up(request):
+    """Make an account; its address is confirmed by a mailed link before it can sign in.
+
+    An address that has an account gets the same answer, and its owner a mail instead:
+    the form tells no one which addresses have an account.
+    """
+    if request.user.is_authenticated:
+        # A guest makes theirs an account on the profile page, keeping what they wrote.
+        return redirect("networks:profile" if request.user.is_guest else "networks:list")
+    form = SignUpForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "accounts/sign_up.html", {"form": form})
+    ip = throttle.client_ip(request)
+    if throttle.SIGN_UP_PER_IP.is_blocked(ip):
+        form = SignUpForm(initial={"name": request.POST.get("name")})
+        form.throttled = True
+        response = render(request, "accounts/sign_up.html", {"form": form}, status=429)
+        response["Retry-After"] = str(throttle.SIGN_UP_PER_IP.retry_after)
+        return response
+    throttle.SIGN_UP_PER_IP.fail(ip)  # every try counts: a new account sends mail too
+    if not form.is_valid():
+        return render(request, "accounts/sign_up.html", {"form": form}, status=422)
+    user = None
+    if not form.email_taken:
+        try:
+            with transaction.atomic():
+                user = form.save(confirmed=False)
+        except IntegrityError:  # the address was taken a moment ago
+            pass
+    if user is not None:
+        mail.send_confirmation(user)
+    else:
+        make_password(form.cleaned_data["password"])  # as long as making an account takes
+        mail.tell_owner(
+            form.cleaned_data["email"],
+            "accounts/email/sign_up_exists.txt",
+            name=form.cleaned_data["name"],
+        )
+    return redirect("networks:sign_up_sent")
+
+
+@login_not_required
+@require_safe
+def sign_up_sent(request):
+    return render(request, "accounts/sign_up_sent.html")
+
+
+@login_not_required
+@never_cache
+@require_safe
+def confirm_email(request, token):
+    """Confirm a new account's address by the mailed link; then the account may sign in."""
+    user = User.confirm_email(token)
+    if user is None:
+        return render(request, "accounts/confirm_email.html", {"confirmed": False}, status=400)
+    return render(request, "accounts/confirm_email.html", {"confirmed": True, "account": user})
 
 
 class _InvalidIs422:
@@ -86,6 +164,12 @@ class PasswordResetView(_InvalidIs422, auth_views.PasswordResetView):
 class PasswordResetConfirmView(_InvalidIs422, auth_views.PasswordResetConfirmView):
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("networks:password_reset_complete")
+
+    def form_valid(self, form):
+        # The link came to the address: it is confirmed now.
+        form.user.email_confirmed = True
+        form.user.save(update_fields=["email_confirmed"])
+        return super().form_valid(form)
 
 
 @sensitive_post_parameters("password-old_password", "password-new_password1", "become-password")

@@ -57,6 +57,19 @@ WRITING = (
 
 
 @dataclass(frozen=True)
+class Link:
+    """What a signal names, to go and look at: a place on the board (`anchor`, e.g.
+    "coalition-12"), or a page of the network ("activity", "people")."""
+
+    label: str
+    anchor: str = ""
+    page: str = "board"
+
+
+MAX_LINKS = 6  # a signal about many items links the first few
+
+
+@dataclass(frozen=True)
 class Signal:
     code: str
     title: str
@@ -64,6 +77,7 @@ class Signal:
     remedy: str  # what the article advises
     fingerprint: str
     block: str = ""  # the canvas block to look at, if any
+    links: tuple = ()  # Links to what the signal names
 
 
 @dataclass(frozen=True)
@@ -147,6 +161,8 @@ def too_much_together(facts):
         ),
         fingerprint(sorted(c.id for c in big), everyone_everywhere),
         "coalitions",
+        tuple(Link(c.name, f"coalition-{c.id}") for c in big[:MAX_LINKS])
+        or (Link(_("Ambities en coalities"), "band"),),
     )
 
 
@@ -188,6 +204,7 @@ def ownership(facts):
                     "welke rollen bij de facilitator liggen en welke bij de deelnemers."
                 ),
                 situation,
+                links=(Link(_("Activiteit"), page="activity"),),
             )
     return None
 
@@ -237,6 +254,7 @@ def frozen_goal(facts):
         ),
         fingerprint(newcomers, changed and changed.isoformat(), unchanged),
         "identity",
+        (Link(_("Identiteit"), "block-identity"), Link(_("Identiteitskaart"), page="identity")),
     )
 
 
@@ -269,6 +287,7 @@ def idle_ambitions(facts):
         ),
         fingerprint(sorted(ambition_id for ambition_id, _title in idle)),
         "coalitions",
+        tuple(Link(title, f"ambition-{ambition_id}") for ambition_id, title in idle[:MAX_LINKS]),
     )
 
 
@@ -291,6 +310,7 @@ def coalitions_without_step(facts):
         _("Spreek per coalitie een concrete volgende stap af: wat, wie, en wanneer."),
         fingerprint(sorted(c.id for c in stuck)),
         "coalitions",
+        tuple(Link(c.name, f"coalition-{c.id}") for c in stuck[:MAX_LINKS]),
     )
 
 
@@ -315,6 +335,7 @@ def no_coalition_rule(facts):
         ),
         fingerprint("geen-regel"),
         "rules",
+        (Link(RULES.prompt("coalitions").title, "prompt-coalitions"),),
     )
 
 
@@ -337,6 +358,7 @@ def all_rules_proposed(facts):
         ),
         fingerprint(sorted(note_id for note_id, _p, _s in facts.rules)),
         "rules",
+        (Link(_("Spelregels"), "block-rules"),),
     )
 
 
@@ -357,6 +379,7 @@ def inner_circle(facts):
             "iedereen een eigen moment om te schrijven."
         ),
         fingerprint(silent),
+        links=(Link(_("Mensen"), page="people"),),
     )
 
 

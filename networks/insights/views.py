@@ -4,7 +4,6 @@ Every figure about a network comes from the people's own networks (Membership); 
 networks appear only as counts. Scan answers are shown only in aggregate.
 """
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
@@ -38,6 +37,7 @@ from networks.insights.forms import (
 from networks.insights.models import Assessment, Scan, ScanResponse
 from networks.models import Actor, Membership, NetworkActor
 from networks.params import local_path
+from networks.spreadsheets import csv_response
 
 ACTORS_PER_PAGE = 50
 # With more networks than this the picture keeps each network's strongest links only.
@@ -62,28 +62,6 @@ def _pdf(request, template, context, filename):
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
-    return response
-
-
-# A cell starting with one of these is a formula to a spreadsheet program (OWASP, "CSV
-# injection"): a network named =HYPERLINK(…) would run in every member's export.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_cell(value):
-    """Return `value` so that a spreadsheet shows it as text, never runs it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _csv(rows, filename):
-    """Return `rows` as a CSV download: every CSV of the app is written here."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerows([_safe_cell(value) for value in row] for row in rows)
     return response
 
 
@@ -128,7 +106,7 @@ def _pair_title(name, other, figures, text=None):
 
 PAIR_TITLE = gettext_noop(
     "%(a)s en %(b)s: %(shared)d gedeelde actoren, %(share)s en %(other_share)s van hun "
-    "actoren (Jaccard %(jaccard)s)"
+    "actoren (overeenkomst %(jaccard)s)"
 )
 
 
@@ -335,10 +313,10 @@ def _networks_table(context):
             _("netwerk"),
             _("jouw rol"),
             _("actoren"),
-            _("paren actoren"),
-            _("paren die elkaar ook elders treffen"),
-            _("ontmoetingsgraad"),
-            _("spreiding (andere netwerken)"),
+            _("duo's actoren"),
+            _("duo's die elkaar ook elders treffen"),
+            _("ook elders samen"),
+            _("in hoeveel andere netwerken"),
             _("aandeel in de %(few)d drukste") % {"few": overlap.FEW_NETWORKS},
             _("typering"),
         ]
@@ -363,7 +341,15 @@ def _networks_table(context):
 
 
 def _pairs_table(context):
-    rows = [[_("netwerk"), _("ander netwerk"), _("gedeelde actoren"), _("aandeel"), "Jaccard"]]
+    rows = [
+        [
+            _("netwerk"),
+            _("ander netwerk"),
+            _("gedeelde actoren"),
+            _("aandeel"),
+            _("overeenkomst (Jaccard-index)"),
+        ]
+    ]
     members = context["members"]
     for row in context["rows"]:
         for other in context["rows"]:
@@ -411,7 +397,7 @@ def overlap_export(request, fmt):
     if fmt == "pdf":
         context.update(thresholds=_thresholds(), now=timezone.now())
         return _pdf(request, "insights/overlap_pdf.html", context, "overlap-netwerken")
-    return _csv(OVERLAP_TABLES[table](context), f"overlap-{table}")
+    return csv_response(OVERLAP_TABLES[table](context), f"overlap-{table}")
 
 
 def _actor_rows(network, index, mine):
@@ -651,7 +637,7 @@ def scan_export(request, slug, pk, fmt):
             _("uitspraak"),
             _("aantal antwoorden"),
             _("gemiddelde"),
-            _("spreiding (sd)"),
+            _("verschil in antwoorden (sd)"),
             *[f"{value} ({label})" for value, label in scans.SCALE],
             scans.DONT_KNOW,
             _("vorige keer"),
@@ -684,7 +670,7 @@ def scan_export(request, slug, pk, fmt):
                     "",
                 ]
             )
-    return _csv(rows, filename)
+    return csv_response(rows, filename)
 
 
 # Advice -------------------------------------------------------------------------------

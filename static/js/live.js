@@ -3,7 +3,13 @@
    The board element (data-live-board) carries sse-connect, the stream. Live fragments
    carry an id, data-live-key (keys, space-separated) and data-live-url (where to get the
    fragment again, rendered with the viewer's own permissions and controls). A "changed"
-   event names keys; each fragment with such a key is fetched again and swapped in.
+   event names keys, and brings the HTML of those it can ("html": {key: HTML}), rendered
+   once for everyone of this board's audience: that is swapped in as it is. Each other
+   fragment with such a key is fetched again.
+
+   Pushed HTML is the same for every member: what is this person's own stays as the page
+   has it (their own request brought it): which notes are theirs (.mine: their controls
+   show), their hidden notes, their dots.
 
    A live refresh never takes anything from under a person's fingers:
    - a form someone is using (one with a text field, or typed in) is never replaced: it
@@ -129,10 +135,16 @@
   function changed(data) {
     if (data.change && mine.delete(data.change)) return;
     var keys = data.keys || [];
+    var html = data.html || {};
     var targets = new Set();
     keys.forEach(function (key) {
       document.querySelectorAll('[data-live-key~="' + CSS.escape(key) + '"]').forEach(function (el) {
-        if (el.hasAttribute("data-live-url")) targets.add(el);
+        if (!el.hasAttribute("data-live-url")) return;
+        if (Object.prototype.hasOwnProperty.call(html, key) && el.getAttribute("data-live-key") === key) {
+          pushed(el, html[key]);
+        } else {
+          targets.add(el);
+        }
       });
       // An item being edited has no fragment of its own: say it changed under the form.
       document.querySelectorAll('form[data-live-key~="' + CSS.escape(key) + '"]').forEach(function (form) {
@@ -154,6 +166,16 @@
       }
       return true;
     });
+  }
+
+  // Swap in HTML that came with the event; a fragment htmx is working on (or that is
+  // being fetched) is fetched once htmx is done instead, so nothing is lost.
+  function pushed(el, html) {
+    if (fetching.has(el.id) || busy(el)) {
+      refresh(el);
+      return;
+    }
+    swapKeeping(el, html, true);
   }
 
   function refresh(el) {
@@ -223,13 +245,14 @@
     return { form: form, keep: keep, place: form.dataset.liveSlot || keep.id };
   }
 
-  function swapKeeping(el, html) {
+  function swapKeeping(el, html, shared) {
     var template = document.createElement("template");
     template.innerHTML = html.trim();
     var fresh = template.content;
     fresh.querySelectorAll("[autofocus]").forEach(function (node) {
       node.removeAttribute("autofocus");
     });
+    if (shared) keepOwn(el, fresh);
 
     // Forms in use move over into the new fragment, in place of what they stand in for;
     // one that has no place there keeps the whole fragment as it is.
@@ -257,6 +280,36 @@
       focused.focus({ preventScroll: true });
       if (selection) focused.setSelectionRange(selection[0], selection[1]);
     }
+  }
+
+  // What pushed HTML leaves out and this page knows: which notes are this person's, their
+  // hidden notes (only they ever receive those), and their dots on each item.
+  function keepOwn(el, fresh) {
+    el.querySelectorAll("li.note.mine[id]").forEach(function (note) {
+      var twin = fresh.getElementById(note.id);
+      if (twin) {
+        twin.classList.add("mine");
+      } else if (note.classList.contains("note-hidden")) {
+        var apply = putBack(note, fresh); // still hidden: back where it was
+        if (apply) apply();
+      }
+    });
+    el.querySelectorAll(".dots[id]").forEach(function (dots) {
+      var twin = fresh.getElementById(dots.id);
+      if (!twin) return;
+      [".dots-mine", ".dots-you"].forEach(function (selector) {
+        var from = dots.querySelector(selector);
+        var to = twin.querySelector(selector);
+        if (from && to) to.textContent = from.textContent;
+      });
+      dots.querySelectorAll("button[name=dot]").forEach(function (button) {
+        var other = twin.querySelector('button[name=dot][value="' + CSS.escape(button.value) + '"]');
+        if (!other) return;
+        other.disabled = button.disabled;
+        if (button.hasAttribute("aria-disabled")) other.setAttribute("aria-disabled", button.getAttribute("aria-disabled"));
+        else other.removeAttribute("aria-disabled");
+      });
+    });
   }
 
   // How a form in use moves into the fresh copy ({keep, apply}), or null if it cannot.

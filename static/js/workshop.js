@@ -167,6 +167,19 @@
     }
   }
 
+  // The facilitator's dock (a fixed panel on a wide screen): the page ends above it, and
+  // whatever is scrolled to or focused stays clear of it.
+  var dockHeight = -1;
+  function keepClearOfDock() {
+    var panel = document.getElementById("workshop-panel");
+    var fixed = panel && window.getComputedStyle(panel).position === "fixed";
+    var height = fixed ? Math.ceil(panel.getBoundingClientRect().height) : 0;
+    if (height === dockHeight) return;
+    dockHeight = height;
+    document.documentElement.style.scrollPaddingBottom = height ? height + 16 + "px" : "";
+    document.body.style.paddingBottom = height ? height + "px" : "";
+  }
+
   // Highlight the current step; when it changes, bring it into view, unless the person is
   // writing, or is the facilitator (whose panel stays where it is).
   function followStep() {
@@ -187,7 +200,9 @@
     var steering = document.getElementById("workshop-panel") !== null;
     if (!target || steering || typing()) return;
     if (firstLook && window.location.hash) return; // the page was opened at a place
-    bringIntoView(target);
+    // On a phone the step's card (its question and add control) is what to see first.
+    var card = document.getElementById("step-card");
+    bringIntoView(card && card.offsetHeight ? card : target);
   }
 
   function showSoundToggles() {
@@ -215,6 +230,7 @@
     announceChanges();
     document.querySelectorAll("[data-timer]").forEach(updateTimer);
     keepClearOfBar();
+    keepClearOfDock();
     followStep();
     showSoundToggles();
   }

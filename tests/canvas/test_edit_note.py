@@ -33,7 +33,7 @@ def test_htmx_gets_the_note_back(network, bob, client):
     response = client.post(_url(note), {"text": "Tweede versie", "revision": 1}, headers=HX)
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.lstrip().startswith(f'<li class="note" id="note-{note.pk}"')
+    assert html.lstrip().startswith(f'<li class="note mine" id="note-{note.pk}"')
     assert "Tweede versie" in html and "<html" not in html
 
 

@@ -24,7 +24,7 @@ def test_the_form_page_is_there(charlie, client):
     client.force_login(charlie)
     html = client.get("/nieuw/").content.decode()
     assert 'name="name"' in html and "lerend netwerk" in html
-    assert "Nieuw netwerk" in client.get("/").content.decode()
+    assert "Netwerk starten" in client.get("/").content.decode()
 
 
 def test_bad_input_gets_messages_and_creates_nothing(charlie, client):

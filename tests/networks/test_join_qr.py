@@ -99,9 +99,9 @@ def test_the_presentation_bar_shows_a_small_qr_code_only_to_the_room(network, al
     label = f"QR-code om mee te doen met code {workshop.join_link.display_code}"
     client.force_login(bob)
     projector = client.get(f"/n/{network.slug}/presentatie/").content.decode()
-    assert 'class="wb-qr"' in projector and label in projector
+    assert 'class="podium-qr"' in projector and label in projector
     assert "style=" not in _svg(projector)
-    live = client.get(f"/n/{network.slug}/workshop/?projector=1", headers={"HX-Request": "true"})
+    live = client.get(f"/n/{network.slug}/presentatie/?deel=podium", headers={"HX-Request": "true"})
     assert label in live.content.decode()
     # Not on the participants' own board, where it would only clutter a phone.
     assert "qr-code" not in client.get(f"/n/{network.slug}/").content.decode()

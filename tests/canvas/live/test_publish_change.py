@@ -47,6 +47,14 @@ def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent):
     publish_change(network, "band", by=rf.get("/", headers={"X-Live-Change": "<script>"}))
     publish_change(network, "band", "prompt-passion")
     publish_change(network, everything=True)
+    # A prompt's notes travel as HTML, one variant per audience and language.
+    parts = sent[2][2].pop("parts")
+    assert set(parts) == {"prompt-passion"}
+    assert set(parts["prompt-passion"]) == {
+        f"{audience}:{language}"
+        for audience in ("editors", "members", "projector")
+        for language in ("nl", "en")
+    }
     assert sent == [
         (network.pk, "changed", {"keys": ["band"], "change": "c-1"}),
         (network.pk, "changed", {"keys": ["band"], "change": ""}),

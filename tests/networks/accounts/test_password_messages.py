@@ -5,7 +5,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from networks.forms import RegisterForm
+from networks.accounts.forms import SignUpForm
 from networks.models import User
 
 BAD = ["kort", "12345678901", "sannejansen", "wachtwoord", "password"]
@@ -41,7 +41,7 @@ def test_the_help_texts_are_dutch_in_dutch():
 def test_the_sign_up_form_says_a_short_password_in_dutch():
     data = {"name": "Sanne", "email": "sanne@example.org", "password": "kort"}
     with translation.override("nl"):
-        form = RegisterForm(data)
+        form = SignUpForm(data)
         assert not form.is_valid()
         errors = form.errors["password"]
     assert "Dit wachtwoord is te kort: gebruik minstens 8 tekens." in errors

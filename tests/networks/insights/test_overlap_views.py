@@ -24,7 +24,7 @@ def test_the_overview_shows_my_networks_with_their_figures(client, alice, region
     assert "Samen Opleiden Gelderland-Zuid" in page
     # The example network: 23 of its 28 pairs meet elsewhere, in 5 other networks.
     assert "82%" in page
-    assert "23 van 28 tweetallen" in page
+    assert "23 van 28 duo's" in page
     assert "sterke overlap" in page
     assert "<svg" in page  # the picture
     assert 'class="heatmap"' in page
@@ -133,7 +133,7 @@ def test_a_member_sees_the_setting_with_its_figures(client, network, bob, region
     page = response.content.decode()
     assert "Sterke overlap" in page
     assert "82%" in page
-    assert "23 tweetallen" in page
+    assert "23 tweetallen" not in page and "zitten er 23 samen ook in een ander netwerk" in page
     assert "Overweeg dakpan- of estafettevergaderingen" in page
 
 

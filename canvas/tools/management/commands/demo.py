@@ -1,4 +1,5 @@
 import json
+import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -55,6 +56,8 @@ class Command(BaseCommand):
         import uvicorn
 
         connections.close_all()  # the server's threads open their own
+        if "SITE_URL" not in os.environ:  # links in mail name the port it serves on
+            settings.SITE_URL = f"http://127.0.0.1:{port}"
         self.stdout.write(f"http://127.0.0.1:{port}/ (Ctrl-C stopt)")
         uvicorn.run(
             "canvas.asgi:application",

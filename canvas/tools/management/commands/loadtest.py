@@ -2,8 +2,12 @@
 
 Serves the app with uvicorn (2 processes by default) on PostgreSQL, on 127.0.0.1 only;
 connects N participants, each with an open event stream, each adding or editing a note
-every few seconds; then reports errors, writes that some client never saw, and the
-propagation time from a write's response to its event at the other clients.
+every few seconds (or only --writers of them: a plenary); then reports errors, writes that
+some client never saw, and what a person sees: the time from a write's request until its
+change is on every other client's screen. A change's HTML comes with its event; a client
+that did not get it (a part no renderer knows) fetches it, as live.js does, and the change
+is on screen when that response is in. The same writes are first timed with no one
+listening: the write response time under load is reported against that idle figure.
 
 Needs PostgreSQL: DATABASE_URL (a throwaway database: the run adds a network and
 participants, and removes them afterwards), or --throwaway to start a temporary
@@ -42,9 +46,10 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=float, default=60, help="seconds of writing")
         parser.add_argument("--workers", type=int, default=2, help="uvicorn processes")
         parser.add_argument(
-            "--fetch",
-            action="store_true",
-            help="also fetch the changed fragment at every client, as live.js does",
+            "--writers", type=int, default=None, help="how many of them write (default: all)"
+        )
+        parser.add_argument(
+            "--idle", type=float, default=20, help="seconds of writing with no one listening"
         )
         parser.add_argument("--throwaway", action="store_true", help="start a temporary PostgreSQL")
         parser.add_argument("--prepare", action="store_true", help=f"(internal) {LOADTEST_NETWORK}")
@@ -59,6 +64,13 @@ class Command(BaseCommand):
             return
         if not 1 <= options["participants"] <= 500 or not 0 < options["duration"] <= 600:
             raise CommandError("Bounded: 1–500 participants, at most 600 seconds.")
+        writers = options["writers"]
+        if writers is None:
+            options["writers"] = options["participants"]
+        elif not 1 <= writers <= options["participants"]:
+            raise CommandError("--writers: 1 up to the number of participants.")
+        if not 0 <= options["idle"] <= 120:
+            raise CommandError("--idle: 0 to 120 seconds.")
         with self._database(options["throwaway"]) as database_url:
             static_root = tempfile.mkdtemp(prefix="canvas-loadtest-static-")
             env = {**os.environ, **_server_env(database_url), "STATIC_ROOT": static_root}
@@ -76,9 +88,9 @@ class Command(BaseCommand):
             try:
                 with _server(env, options["workers"]) as base:
                     self.stdout.write(
-                        f"{options['participants']} participants, {options['workers']} "
-                        f"uvicorn processes on {base}, a write every {options['interval']:g} s "
-                        f"each for {options['duration']:g} s…"
+                        f"{options['participants']} participants ({options['writers']} writing), "
+                        f"{options['workers']} uvicorn processes on {base}, a write every "
+                        f"{options['interval']:g} s each for {options['duration']:g} s…"
                     )
                     report = asyncio.run(_run(base, plan, options))
             finally:
@@ -141,15 +153,23 @@ class Command(BaseCommand):
         if report["raw_latencies"]:
             share = 100 * early / len(report["raw_latencies"])
             write(f"events that arrived before the write's own response: {share:.0f} %")
+        pushed, delivered = report["pushed"], len(report["latencies"])
+        write(f"changes whose HTML came with the event: {pushed} of {delivered}")
         for label, values in [
+            ("on screen: write request → change shown at each other client", report["on_screen"]),
             ("propagation, write response → event at each other client", report["latencies"]),
             ("write request sent → event at each other client", report["from_request"]),
-            ("write response time", report["response_times"]),
-            ("fragment fetch after an event (--fetch)", report["fetches"]),
+            ("write response time, no one listening", report["idle_times"]),
+            ("write response time, everyone listening", report["response_times"]),
+            ("fragment fetch after an event without its HTML", report["fetches"]),
         ]:
             if values:
                 p50, p95, top = _percentiles(values)
                 write(f"{label}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {top:.1f} ms")
+        if report["idle_times"] and report["response_times"]:
+            loaded, idle = report["response_times"], report["idle_times"]
+            ratio = _percentiles(loaded)[1] / _percentiles(idle)[1]
+            write(f"write response p95, listening against idle: {ratio:.2f} ×")
 
 
 def _percentiles(values):
@@ -244,11 +264,11 @@ def _cleanup():
 class Participant:
     """One person on the board: an open event stream, and a write every interval."""
 
-    def __init__(self, index, base, plan, report, fetch):
+    def __init__(self, index, base, plan, report):
         import httpx
 
         csrf = secrets.token_hex(16)  # an unmasked CSRF secret, sent as cookie and header
-        self.index, self.base, self.plan, self.report, self.fetch = index, base, plan, report, fetch
+        self.index, self.base, self.plan, self.report = index, base, plan, report
         self.client = httpx.AsyncClient(
             base_url=base,
             headers={"X-CSRFToken": csrf, "HX-Request": "true"},
@@ -256,6 +276,7 @@ class Participant:
             timeout=30,
         )
         self.arrivals = {}  # write tag -> arrival time
+        self.shown = {}  # write tag -> when its change was on screen (HTML in, or fetched)
         self.connected = asyncio.Event()
         self.my_note = None
 
@@ -277,9 +298,14 @@ class Participant:
                         self.connected.set()
                     elif fields.get("event") == "changed":
                         data = json.loads(fields["data"])
-                        self.arrivals[data.get("change")] = time.monotonic()
-                        if self.fetch:
-                            asyncio.create_task(self._fetch(data))
+                        tag, now = data.get("change"), time.monotonic()
+                        self.arrivals[tag] = now
+                        prompt = next((k for k in data["keys"] if k.startswith("prompt-")), None)
+                        if prompt in data.get("html", {}):
+                            self.shown[tag] = now
+                            self.report["pushed"] += 1
+                        else:
+                            asyncio.create_task(self._fetch(tag, prompt))
                     fields = {}
         except asyncio.CancelledError:
             pass
@@ -287,8 +313,8 @@ class Participant:
             self.report["errors"].append(f"stream {self.index}: {error!r}")
             self.connected.set()
 
-    async def _fetch(self, data):
-        prompt = next((k for k in data["keys"] if k.startswith("prompt-")), None)
+    async def _fetch(self, tag, prompt):
+        """Fetch a changed prompt the event brought no HTML of, as live.js does."""
         if prompt is None:
             return
         started = time.monotonic()
@@ -297,11 +323,12 @@ class Participant:
             response = await self.client.get(url)
             if response.status_code != 200:
                 self.report["errors"].append(f"fetch {url}: {response.status_code}")
-            self.report["fetches"].append(time.monotonic() - started)
+            self.shown[tag] = time.monotonic()
+            self.report["fetches"].append(self.shown[tag] - started)
         except Exception as error:  # noqa: BLE001
             self.report["errors"].append(f"fetch {url}: {error!r}")
 
-    async def write(self, seq):
+    async def write(self, seq, into="done"):
         tag = f"w{self.index}-{seq}"
         slug = self.plan["slug"]
         headers = {"X-Live-Change": tag}  # one token per write, as live.js sends
@@ -333,6 +360,9 @@ class Participant:
         if response.status_code != 200:
             self.report["errors"].append(f"write {tag}: {response.status_code}")
             return
+        if into == "idle":
+            self.report["idle_times"].append(done - started)
+            return
         self.report[kind] += 1
         self.report["response_times"].append(done - started)
         self.report["done"].append((tag, self.index, started, done))
@@ -351,26 +381,33 @@ async def _run(base, plan, options):
         "adds": 0,
         "edits": 0,
         "response_times": [],
+        "idle_times": [],
         "fetches": [],
+        "pushed": 0,
     }
     count, interval, duration = options["participants"], options["interval"], options["duration"]
-    people = [Participant(i, base, plan, report, options["fetch"]) for i in range(count)]
+    people = [Participant(i, base, plan, report) for i in range(count)]
+    writing = people[: options["writers"]]
+
+    async def writer(person, seconds, into="done"):
+        await asyncio.sleep(random.uniform(0, interval))  # spread the writes evenly
+        seq, start = (1000 if into == "idle" else 0), time.monotonic()
+        while time.monotonic() - start < seconds:
+            began = time.monotonic()
+            await person.write(seq, into)
+            seq += 1
+            await asyncio.sleep(max(0, interval - (time.monotonic() - began)))
+
+    # The same writes with no one listening: the idle figure of the write response time.
+    if options["idle"]:
+        await asyncio.gather(*(writer(person, options["idle"], "idle") for person in writing))
     listeners = [asyncio.create_task(person.listen()) for person in people]
     try:
         await asyncio.wait_for(asyncio.gather(*(p.connected.wait() for p in people)), 60)
     except TimeoutError as error:
         raise CommandError("Not every participant got connected within 60 s.") from error
 
-    async def writer(person):
-        await asyncio.sleep(random.uniform(0, interval))  # spread the writes evenly
-        seq, start = 0, time.monotonic()
-        while time.monotonic() - start < duration:
-            began = time.monotonic()
-            await person.write(seq)
-            seq += 1
-            await asyncio.sleep(max(0, interval - (time.monotonic() - began)))
-
-    await asyncio.gather(*(writer(person) for person in people))
+    await asyncio.gather(*(writer(person, duration) for person in writing))
     await asyncio.sleep(3)  # let the last events arrive
     for listener in listeners:
         listener.cancel()
@@ -378,7 +415,7 @@ async def _run(base, plan, options):
     for person in people:
         await person.client.aclose()
 
-    latencies, raw, from_request, unseen, expected = [], [], [], 0, 0
+    latencies, raw, from_request, on_screen, unseen, expected = [], [], [], [], 0, 0
     for tag, writer_index, started, done in report["done"]:
         missing = False
         for person in people:
@@ -393,6 +430,11 @@ async def _run(base, plan, options):
                 latencies.append(max(0.0, arrived - done))
                 raw.append(arrived - done)
                 from_request.append(arrived - started)
+                shown = person.shown.get(tag)
+                if shown is None:
+                    missing = True  # the event came, but its change never made it on screen
+                else:
+                    on_screen.append(shown - started)
         unseen += missing
     report.update(
         writes=len(report["done"]),
@@ -400,6 +442,7 @@ async def _run(base, plan, options):
         latencies=latencies,
         raw_latencies=raw,
         from_request=from_request,
+        on_screen=on_screen,
         expected=expected,
     )
     return report

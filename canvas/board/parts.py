@@ -1,0 +1,205 @@
+"""The board's repeated parts: notes, dots, prompts, lanes and cards, from Jinja2 templates.
+
+A board repeats a note up to hundreds of times and a card tens of times. In Django's
+template language those parts cost 4.5 times the CPU of the whole board before
+(`manage.py bench`: 140 ms against 31 ms a board of 400 notes); Jinja2 compiles a
+template to Python and renders them at a fraction of that. So their markup lives in
+templates/board/parts/*.jinja (autoescaped like every template) and the board template
+renders each with `{% part "name" %}` (templatetags/board.py).
+
+Their texts come translated from here (`labels` and the functions below), where
+makemessages finds them.
+"""
+
+from functools import cache
+
+import jinja2
+from django.conf import settings
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+
+from canvas.board.read import board_labels
+from canvas.prompts import NOTE_BLOCKS
+from canvas.replies.forms import ReplyForm
+from canvas.replies.markup import count_text
+from canvas.replies.models import Reply
+from coalitions.models import CoalitionRole, CoalitionStatus, WorkForm, choice_labels
+
+
+@cache
+def environment():
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(settings.BASE_DIR / "templates"),
+        autoescape=True,
+        auto_reload=settings.DEBUG,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.ChainableUndefined,  # like Django: a missing value is empty
+    )
+    env.globals.update(TEXTS)
+    return env
+
+
+# What a part may read of the board template's context (besides its own objects).
+SHARED = ("network", "room", "readonly", "presenting", "state", "urls", "focus", "error")
+SHARED += ("saved", "user", "version")
+OWN = ("section", "ambition", "coalition", "item", "note", "prompt", "notes", "hidden")
+
+
+def render_part(name, context, **values):
+    """Render templates/board/parts/`name`.jinja with the Django `context`'s values."""
+    data = {key: context.get(key) for key in SHARED + OWN}
+    data["labels"] = context.get("labels") or board_labels()
+    # A read-only rendering (a version, the projector) has no controls at all.
+    data["access"] = None if data["readonly"] else context.get("access")
+    data["ballot"] = getattr(data["room"], "ballot", None)  # this person's part in the vote
+    user = data["user"]
+    data["me"] = user.pk if user is not None and user.is_authenticated else None
+    data["shared"] = data["me"] is None  # a part pushed to everyone of an audience
+    data["csrf_input"] = lambda: _csrf_input(context)
+    data["django_partial"] = lambda name, **more: _django_partial(context, name, more)
+    data["open_replies"] = lambda note, count: _open_replies(context, note, count)
+    data.update(values)
+    return environment().get_template(f"board/parts/{name}.jinja").render(data)
+
+
+def _csrf_input(context):
+    """Return what {% csrf_token %} renders (read only where a form needs it: reading the
+    token sets the cookie)."""
+    token = context.get("csrf_token")
+    if not token or token == "NOTPROVIDED":
+        return ""
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+
+
+def _django_partial(context, name, values):
+    """Render a partial of the board template (a form, rarely open) within a part."""
+    with context.push(**values):
+        return get_template(f"board/board.html#{name}").template.render(context)
+
+
+def _open_replies(context, note, count):
+    """Render a note's open replies (“Waarom?”; one note of a page at most, opened without
+    JavaScript by ?reacties=<pk>): replies/replies.html, as its view renders them."""
+    access, state = context.get("access"), context.get("state")
+    replies = Reply.objects.visible_to(access.user).filter(note_id=note.id)
+    values = {
+        "note": note,
+        "open": True,
+        "count": count,
+        "count_text": count_text(count),
+        "replies": list(replies.select_related("author")),
+        "form": state.form or ReplyForm(),
+        "focus": "text" if state.form is not None else "",
+    }
+    with context.push(**values):
+        return get_template("replies/replies.html#replies").template.render(context)
+
+
+# -- texts and the small rules a template cannot say -----------------------------------
+
+
+def votes_text(votes):
+    return ngettext("%(votes)s stem", "%(votes)s stemmen", votes) % {"votes": votes}
+
+
+def mine_text(mine):
+    return ngettext("Jij: %(mine)s stip.", "Jij: %(mine)s stippen.", mine) % {"mine": mine}
+
+
+def total_text(total):
+    return ngettext("%(total)s in totaal", "%(total)s in totaal", total) % {"total": total}
+
+
+def hidden_text(n, everyone=False):
+    """Return how many notes wait for the reveal: others' (a person's own board), or
+    everyone's (the part pushed to all, where one's own hidden notes are counted too)."""
+    if everyone:
+        return ngettext(
+            "%(n)s verborgen notitie, tot de onthulling",
+            "%(n)s verborgen notities, tot de onthulling",
+            n,
+        ) % {"n": n}
+    return ngettext(
+        "%(n)s verborgen notitie van iemand anders, tot de onthulling",
+        "%(n)s verborgen notities van anderen, tot de onthulling",
+        n,
+    ) % {"n": n}
+
+
+def prompt_texts(prompt):
+    """Return a prompt's texts: its notes' label, the add link's noun and hidden ending,
+    and the title of its guiding questions."""
+    title = prompt.title
+    return {
+        "notes": gettext("Notities bij %(title)s") % {"title": title},
+        "add": gettext("toevoegen bij %(title)s") % {"title": title},
+        "noun": gettext("Spelregel") if prompt.block == "rules" else gettext("Notitie"),
+        "hints": gettext("Hulpvraag") if len(prompt.questions) == 1 else gettext("Hulpvragen"),
+    }
+
+
+def for_ambition(title):
+    return gettext("voor %(title)s") % {"title": title}
+
+
+def item_name(item):
+    """Return what names a note, ambition or coalition to a screen reader."""
+    return getattr(item, "text", "") or getattr(item, "title", "") or item.name
+
+
+def people_of(coalition, labels):
+    """Return [(label, names)] of who leads, takes part and is kept informed."""
+    groups = (
+        ("leads", coalition.leads),
+        ("participants", coalition.participants),
+        ("informed", coalition.informed),
+    )
+    return [(labels[key], ", ".join(map(str, users))) for key, users in groups if users]
+
+
+# A coalition card's own line: what this person is in it, and the buttons to change it.
+# Role → (what it says, the buttons: (value, label, class, name the coalition)).
+PARTICIPATION = {
+    "": (
+        None,
+        [
+            ("lid", "join", "button small primary", True),
+            ("informed", "inform", "text-button", True),
+        ],
+    ),
+    "informed": (
+        "me_informed",
+        [("lid", "join", "button small primary", True), ("weg", "uninform", "text-button", False)],
+    ),
+    "lid": ("me_member", [("weg", "leave", "text-button", True)]),
+    "trekker": ("me_lead", [("weg", "leave", "text-button", True)]),
+}
+
+
+def choices(kind):
+    return choice_labels({"status": CoalitionStatus, "work_form": WorkForm}[kind])
+
+
+def role_label(role):
+    return choice_labels(CoalitionRole)[role]
+
+
+TEXTS = {
+    "votes_text": votes_text,
+    "mine_text": mine_text,
+    "total_text": total_text,
+    "hidden_text": hidden_text,
+    "reply_count_text": count_text,
+    "prompt_texts": prompt_texts,
+    "for_ambition": for_ambition,
+    "item_name": item_name,
+    "people_of": people_of,
+    "participation": PARTICIPATION,
+    "choices": choices,
+    "role_label": role_label,
+    "url": lambda name, *args: reverse(name, args=args),
+    "note_blocks": NOTE_BLOCKS,
+}

@@ -1,0 +1,113 @@
+"""A change travels with its HTML: rendered once per audience, each stream gets its own.
+
+On SQLite the broker hands events over in-process; with DATABASE_URL on PostgreSQL the
+same tests go through NOTIFY, and a prompt's HTML (bigger than NOTIFY allows) through the
+live_payload table, read once by each process.
+"""
+
+import pytest
+from asgiref.sync import sync_to_async
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from canvas.live.events import Broker, broker
+from canvas.models import Note
+from canvas.prompts import PROMPTS
+from canvas.workshops.models import Workshop
+from tests.canvas.live.test_events import next_event, on_postgres, run
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HX = {"HX-Request": "true", "X-Live-Change": "tab-token-1"}
+
+
+def _add_note(user, network, text, prompt="passion"):
+    client = Client()
+    client.force_login(user)
+    url = reverse("canvas:add_note", args=[network.slug, prompt])
+    response = client.post(url, {"text": text}, headers=HX)
+    assert response.status_code == 200
+    return response
+
+
+def test_a_new_note_reaches_every_audience_as_html_without_a_request(network, alice, bob, cora):
+    async def body():
+        member, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="members:nl")
+        editor, _ = await broker.subscribe(network.pk, cora.pk, "C", audience="editors:nl")
+        wall, _ = await broker.subscribe(network.pk, alice.pk, "P", audience="projector:nl")
+        english, _ = await broker.subscribe(network.pk, alice.pk, "E", audience="members:en")
+        await sync_to_async(_add_note)(bob, network, "Samen <leren>")
+        got = {}
+        for name, stream in (("m", member), ("e", editor), ("p", wall), ("en", english)):
+            got[name] = await next_event(stream, "changed")
+        for data in got.values():
+            assert data["keys"][0] == "prompt-passion"
+            assert data["change"] == "tab-token-1"  # the writer's tab skips it; no one else
+            assert "Samen &lt;leren&gt;" in data["html"]["prompt-passion"]
+            assert "parts" not in data  # nobody receives another audience's variant
+        member_html = got["m"]["html"]["prompt-passion"]
+        assert "note-edit icon-button if-mine" in member_html  # shown by the page's marks
+        assert "if-mine" not in got["e"]["html"]["prompt-passion"]  # editors edit all
+        assert "note-edit" not in got["p"]["html"]["prompt-passion"]  # no controls at all
+        assert "Notities bij" in member_html and "Notes on" in got["en"]["html"]["prompt-passion"]
+
+    run(body())
+
+
+def test_a_hidden_note_never_reaches_another_stream(network, alice, bob):
+    workshop = Workshop.start(network, alice, "Stil")
+    workshop.silent = True
+    workshop.save()
+
+    async def body():
+        streams = [
+            await broker.subscribe(network.pk, alice.pk, "A", audience=audience)
+            for audience in ("members:nl", "editors:nl", "projector:nl", "members:en")
+        ]
+        await sync_to_async(_add_note)(bob, network, "Geheim plan")
+        for stream, _first in streams:
+            data = await next_event(stream, "changed")
+            html = data["html"]["prompt-passion"]
+            assert "Geheim plan" not in html
+            assert "hidden-count" in html  # counted, never shown
+
+    run(body())
+    assert Note.objects.get(text="Geheim plan").hidden
+
+
+def test_an_unknown_prompt_key_is_announced_without_html(network, alice):
+    from canvas.live.events import publish_change
+
+    async def body():
+        stream, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="members:nl")
+        await sync_to_async(publish_change)(network, "prompt-bestaat-niet", "band")
+        data = await next_event(stream, "changed")
+        assert data["keys"] == ["prompt-bestaat-niet", "band"]
+        assert data.get("html", {}) == {}  # the boards fetch these themselves
+
+    run(body())
+
+
+@on_postgres
+def test_a_big_part_goes_through_the_payload_table_once_per_process(network, alice, bob):
+    long_text = "x" * 450
+    for index in range(40):  # ~40 notes: far beyond NOTIFY's 8000 bytes
+        Note.add(network, PROMPTS["passion"], f"{index} {long_text}", bob)
+
+    async def body():
+        other_process = Broker()
+        try:
+            here, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="members:nl")
+            there, _ = await other_process.subscribe(network.pk, bob.pk, "B", audience="editors:nl")
+            await sync_to_async(_add_note)(bob, network, "De laatste")
+            for stream in (here, there):
+                data = await next_event(stream, "changed")
+                assert "De laatste" in data["html"]["prompt-passion"]
+        finally:
+            await other_process.stop()
+
+    run(body())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM live_payload")
+        assert cursor.fetchone()[0] >= 1
