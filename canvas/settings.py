@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "canvas.workshops",
     "canvas.agenda",
     "canvas.records",
+    "canvas.replies",
     "canvas.identity",
     "canvas.sharing",
     "canvas.tools",

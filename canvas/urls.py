@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("canvas.workshops.urls")),
     path("", include("canvas.agenda.urls")),
     path("", include("canvas.records.urls")),
+    path("", include("canvas.replies.urls")),
     path("", include("canvas.identity.urls")),
     path("", include("canvas.sharing.urls")),
 ]

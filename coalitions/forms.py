@@ -24,7 +24,7 @@ def _claim_revision(instance, revision):
     from the same revision wait, then find the revision taken.
     """
     model = type(instance)
-    if not model.objects.filter(pk=instance.pk, revision=revision).update(
+    if not model.all_objects.filter(pk=instance.pk, revision=revision).update(
         revision=models.F("revision") + 1
     ):
         raise StaleRevision
@@ -104,36 +104,31 @@ class AmbitionForm(RevisionCheckedForm):
 
     def clean_title(self):
         title = self.cleaned_data["title"]
+        # Among the ambitions everyone reads: a hidden one holds no title until the reveal.
         same = Ambition.objects.filter(network=self.network, title__iexact=title)
         if same.exclude(pk=self.instance.pk).exists():
             raise ValidationError(_("Dit netwerk heeft al een ambitie met deze titel."))
         return title
 
     @transaction.atomic
-    def save(self, *, by):
+    def save(self, *, by, hidden=False):
         """Save the ambition, added or edited by `by`; raise StaleRevision (and change
-        nothing) if someone saved a newer one meanwhile."""
+        nothing) if someone saved a newer one meanwhile. A new `hidden` ambition (silent
+        writing) is its author's alone until the reveal."""
         ambition = super().save(commit=False)
         if ambition.pk is None:
             ambition.network = self.network
             ambition.key = Ambition.unique_key(self.network, ambition.title)
             ambition.position = _next_position(self.network.ambitions.all())
             ambition.created_by = by
+            ambition.hidden = hidden
         else:
             _claim_revision(ambition, self.cleaned_data["revision"])
         ambition.save()
-        after = self._snapshot(ambition)
         if self.before is None:
-            Activity.record(self.network, by, "ambition.added", subject=ambition.title)
+            ambition.log(by, "ambition.added")
         else:
-            Activity.record(
-                self.network,
-                by,
-                "ambition.edited",
-                subject=ambition.title,
-                before=self.before,
-                after=after,
-            )
+            ambition.log(by, "ambition.edited", before=self.before, after=self._snapshot(ambition))
         return ambition
 
 

@@ -39,6 +39,31 @@ def _free_name(queryset, field, name):
     return candidate
 
 
+class AmbitionQuerySet(SoftDeleteQuerySet):
+    def visible_to(self, user):
+        """Return the living ambitions `user` may read: everyone's, plus their own hidden ones."""
+        return self.alive().filter(self._readable(user))
+
+    def readable_by(self, user):
+        """Return the ambitions, deleted or not, that `user` may act on: not others' hidden ones."""
+        return self.filter(self._readable(user))
+
+    @staticmethod
+    def _readable(user):
+        if user is None or not user.is_authenticated:
+            return Q(hidden=False)
+        return Q(hidden=False) | Q(created_by=user)
+
+
+class RevealedManager(models.Manager.from_queryset(AmbitionQuerySet)):
+    """Ambition's default manager: only what everyone may read, neither deleted nor
+    hidden, so every list, count, export, poster, version, vote and reverse relation
+    (`network.ambitions`) leaves both out without having to remember it."""
+
+    def get_queryset(self):
+        return super().get_queryset().alive().filter(hidden=False)
+
+
 class Ambition(models.Model):
     """A concrete ambition of the network; coalitions form around it."""
 
@@ -53,6 +78,9 @@ class Ambition(models.Model):
     votes = models.PositiveIntegerField(_("stemmen"), default=0)
     # Bumped on every edit, so a save over someone else's newer edit is caught.
     revision = models.PositiveIntegerField(_("revisie"), default=1)
+    # Written during silent writing (a silent brainstorm): only its author reads it until
+    # the facilitator reveals, like a note. Others' hidden ambitions exist for no one.
+    hidden = models.BooleanField(_("verborgen"), default=False)
     # Whoever wrote the ambition may edit it, like the author of a note.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -66,9 +94,9 @@ class Ambition(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     deleted_at = models.DateTimeField(_("verwijderd"), null=True, blank=True)
 
-    # Soft delete as in networks/soft_delete.py.
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    # Soft delete as in networks/soft_delete.py; `objects` leaves hidden ones out too.
+    objects = RevealedManager()
+    all_objects = AmbitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ambitie")
@@ -78,17 +106,52 @@ class Ambition(models.Model):
             models.UniqueConstraint(
                 fields=["network", "key"], name="coalitions_ambition_unique_key"
             ),
-            # A deleted ambition gives up its title (not its key, which exports name).
+            # A deleted ambition gives up its title (not its key, which exports name). A
+            # hidden one holds none yet: nobody could be told it is taken without learning
+            # what someone wrote in silence; the reveal numbers a twin (2).
             models.UniqueConstraint(
                 "network",
                 Lower("title"),
-                condition=models.Q(deleted_at__isnull=True),
+                condition=models.Q(deleted_at__isnull=True, hidden=False),
                 name="coalitions_ambition_unique_title",
             ),
         ]
 
     def __str__(self):
         return self.title
+
+    def log(self, by, kind, **params):
+        """Log `kind` ("ambition.added"…) about this ambition. A hidden one's entry holds
+        none of its text and names its author to that author alone, as a hidden note's."""
+        if self.hidden:
+            Activity.record(self.network_id, by, kind, hidden=True, silent=True, ambition=self.pk)
+        else:
+            Activity.record(self.network_id, by, kind, subject=self.title, **params)
+
+    @classmethod
+    @transaction.atomic
+    def reveal_hidden(cls, network_id, names=True):
+        """Show the network's hidden ambitions (a silent brainstorm); return how many.
+
+        A title another ambition has meanwhile is numbered (2), (3)…: nothing is lost.
+        Without `names` the log's entries about them lose their name for good.
+        """
+        hidden = list(cls.all_objects.filter(network_id=network_id, hidden=True).order_by("id"))
+        for ambition in hidden:
+            ambition.hidden = False
+            if not ambition.is_deleted:
+                ambition.title = _free_name(
+                    cls.objects.filter(network_id=network_id), "title", ambition.title
+                )
+            ambition.save(update_fields=["hidden", "title", "updated_at"])
+        entries = Activity.objects.filter(
+            network_id=network_id, hidden=True, params__ambition__in=[a.pk for a in hidden]
+        )
+        if names:
+            entries.update(hidden=False)
+        else:
+            entries.update(hidden=False, user=None, user_name="")
+        return len(hidden)
 
     @classmethod
     def unique_key(cls, network, title):
@@ -118,19 +181,20 @@ class Ambition(models.Model):
             )
         self.deleted_at = timezone.now()
         self.save(update_fields=["deleted_at", "updated_at"])
-        Activity.record(self.network_id, by, "ambition.deleted", subject=self.title)
+        self.log(by, "ambition.deleted")
 
     @transaction.atomic
     def restore(self, *, by=None):
         """Bring the ambition back; if another took its title meanwhile, number it (2)…"""
         if not self.is_deleted:
             return
-        self.title = _free_name(
-            Ambition.objects.filter(network_id=self.network_id), "title", self.title
-        )
+        if not self.hidden:  # a hidden one holds no title yet (see Meta)
+            self.title = _free_name(
+                Ambition.objects.filter(network_id=self.network_id), "title", self.title
+            )
         self.deleted_at = None
         self.save(update_fields=["title", "deleted_at", "updated_at"])
-        Activity.record(self.network_id, by, "ambition.restored", subject=self.title)
+        self.log(by, "ambition.restored")
 
     def commitment_levels(self, user=None):
         """Return the four levels with their people, counts and whether `user` chose it.

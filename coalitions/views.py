@@ -44,10 +44,11 @@ def _render_band(request, access, *, state=None, status=200, **extra):
     """Answer htmx with the band, or a plain request with the whole board."""
     if not request.htmx:
         return render_board(request, access, state=state, status=status, **extra)
+    viewer = access.user
     if extra.get("presenting"):
-        extra["room"] = Room(access.network, None)
+        extra["room"], viewer = Room(access.network, None), None
     context = board_context(
-        access, band=Band.load(access.network), state=state or BoardState(), **extra
+        access, band=Band.load(access.network, viewer), state=state or BoardState(), **extra
     )
     return render(request, f"{BOARD}#band", context, status=status)
 
@@ -93,7 +94,8 @@ def add_ambition(request, slug):
     access.require(access.can_contribute)
     form = AmbitionForm(request.POST or None, network=access.network)
     if request.method == "POST" and form.is_valid():
-        ambition = form.save(by=request.user)
+        workshop = Room(access.network, access.user).workshop
+        ambition = form.save(by=request.user, hidden=workshop is not None and workshop.silent)
         publish_change(access.network, *_band_keys(ambition), by=request)
         return _show_saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
@@ -103,18 +105,20 @@ def add_ambition(request, slug):
 @vary_on_headers("HX-Request")
 def edit_ambition(request, slug, pk):
     access = get_access(request, slug)
-    ambition = get_object_or_404(Ambition, network=access.network, pk=pk)
+    # Someone else's hidden ambition does not exist for anyone but its author.
+    ambitions = Ambition.all_objects.visible_to(access.user)
+    ambition = get_object_or_404(ambitions, network=access.network, pk=pk)
     access.require(access.can_edit_ambition(ambition))
     form = AmbitionForm(request.POST or None, instance=ambition, network=access.network)
     if request.method == "POST" and form.is_valid():
         try:
             ambition = form.save(by=request.user)
         except StaleRevision:
-            theirs = Ambition.objects.get(pk=ambition.pk)
+            theirs = Ambition.all_objects.get(pk=ambition.pk)
             # A copy of its own for the form: validating the form writes into its instance.
             form = AmbitionForm(
                 _with_revision(request, theirs),
-                instance=Ambition.objects.get(pk=ambition.pk),
+                instance=Ambition.all_objects.get(pk=ambition.pk),
                 network=access.network,
             )
             state = BoardState("ambition-edit", pk=theirs.pk, form=form, conflict=theirs)
@@ -337,6 +341,8 @@ def _deleted_item(access, model, pk):
     queryset = model.all_objects.filter(network=access.network)
     if model is Coalition:
         queryset = queryset.prefetch_related("members")  # who may delete it
+    else:
+        queryset = queryset.readable_by(access.user)  # not someone else's hidden one
     return get_object_or_404(queryset, pk=pk)
 
 

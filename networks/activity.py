@@ -161,14 +161,39 @@ KINDS = {
         by="silent",
         quotes=True,
     ),
-    # Ambitions, and how people want to be involved in them.
-    "ambition.added": Kind(Area.AMBITIONS, _("%(who)s heeft de ambitie “%(subject)s” toegevoegd")),
-    "ambition.edited": Kind(Area.AMBITIONS, _("%(who)s heeft de ambitie “%(subject)s” gewijzigd")),
+    # Ambitions, and how people want to be involved in them. During silent writing (a
+    # silent brainstorm) an ambition's title stays out of the log, as a note's text.
+    "ambition.added": Kind(
+        Area.AMBITIONS,
+        {
+            False: _("%(who)s heeft de ambitie “%(subject)s” toegevoegd"),
+            True: _("%(who)s heeft tijdens stil schrijven een ambitie toegevoegd"),
+        },
+        by="silent",
+    ),
+    "ambition.edited": Kind(
+        Area.AMBITIONS,
+        {
+            False: _("%(who)s heeft de ambitie “%(subject)s” gewijzigd"),
+            True: _("%(who)s heeft tijdens stil schrijven een ambitie gewijzigd"),
+        },
+        by="silent",
+    ),
     "ambition.deleted": Kind(
-        Area.AMBITIONS, _("%(who)s heeft de ambitie “%(subject)s” verwijderd")
+        Area.AMBITIONS,
+        {
+            False: _("%(who)s heeft de ambitie “%(subject)s” verwijderd"),
+            True: _("%(who)s heeft tijdens stil schrijven een ambitie verwijderd"),
+        },
+        by="silent",
     ),
     "ambition.restored": Kind(
-        Area.AMBITIONS, _("%(who)s heeft de ambitie “%(subject)s” teruggezet")
+        Area.AMBITIONS,
+        {
+            False: _("%(who)s heeft de ambitie “%(subject)s” teruggezet"),
+            True: _("%(who)s heeft tijdens stil schrijven een ambitie teruggezet"),
+        },
+        by="silent",
     ),
     "commitment.set": Kind(
         Area.AMBITIONS,

@@ -121,6 +121,8 @@ EXPECTED = {
     "canvas:move_note_to": (members(200), members(302)),
     "canvas:add_cluster": (ALL_405, members(302)),
     "canvas:dissolve_cluster": (ALL_405, members(302)),
+    # “Waarom?”: every member reads and writes replies under a note.
+    "replies:replies": (members(302), members(302)),
     # Ambitions and coalitions.
     "coalitions:band": (members(302), ALL_405),
     "coalitions:add_ambition": (members(200), members(302)),
@@ -258,6 +260,7 @@ def _kwargs(name, world):
     by_argument["pk"] = {
         "canvas:toggle_rule": world.rule.pk,
         "canvas:dissolve_cluster": world.cluster.pk,
+        "replies:replies": world.note.pk,
         "coalitions:edit_ambition": world.ambition.pk,
         "coalitions:edit_coalition": world.coalition.pk,
         "coalitions:participate": world.coalition.pk,
@@ -309,6 +312,7 @@ def _payload(name, world):
         "canvas:move_note": {"direction": "down"},
         "canvas:move_note_to": {"target": "prompt-style", "revision": world.note.revision},
         "canvas:add_cluster": {"name": "Een nieuwe cluster"},
+        "replies:replies": {"text": "Omdat we het samen beter doen"},
         "coalitions:add_ambition": {"title": "Een nieuwe ambitie"},
         "coalitions:edit_ambition": {
             "title": "Een scherpere ambitie",

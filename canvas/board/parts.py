@@ -23,6 +23,9 @@ from django.utils.translation import gettext, ngettext
 
 from canvas.board.read import board_labels
 from canvas.prompts import NOTE_BLOCKS
+from canvas.replies.forms import ReplyForm
+from canvas.replies.markup import count_text
+from canvas.replies.models import Reply
 from coalitions.models import CoalitionRole, CoalitionStatus, WorkForm, choice_labels
 
 
@@ -59,6 +62,7 @@ def render_part(name, context, **values):
     data["may_cluster"] = _may_cluster(data["access"], data["room"])
     data["csrf_input"] = lambda: _csrf_input(context)
     data["django_partial"] = lambda name, **more: _django_partial(context, name, more)
+    data["open_replies"] = lambda note, count: _open_replies(context, note, count)
     data.update(values)
     return environment().get_template(f"board/parts/{name}.jinja").render(data)
 
@@ -84,6 +88,24 @@ def _django_partial(context, name, values):
     """Render a partial of the board template (a form, rarely open) within a part."""
     with context.push(**values):
         return get_template(f"board/board.html#{name}").template.render(context)
+
+
+def _open_replies(context, note, count):
+    """Render a note's open replies (“Waarom?”; one note of a page at most, opened without
+    JavaScript by ?reacties=<pk>): replies/replies.html, as its view renders them."""
+    access, state = context.get("access"), context.get("state")
+    replies = Reply.objects.visible_to(access.user).filter(note_id=note.id)
+    values = {
+        "note": note,
+        "open": True,
+        "count": count,
+        "count_text": count_text(count),
+        "replies": list(replies.select_related("author")),
+        "form": state.form or ReplyForm(),
+        "focus": "text" if state.form is not None else "",
+    }
+    with context.push(**values):
+        return get_template("replies/replies.html#replies").template.render(context)
 
 
 # -- texts and the small rules a template cannot say -----------------------------------
@@ -231,6 +253,7 @@ TEXTS = {
     "mine_text": mine_text,
     "total_text": total_text,
     "hidden_text": hidden_text,
+    "reply_count_text": count_text,
     "prompt_texts": prompt_texts,
     "for_ambition": for_ambition,
     "cluster_texts": cluster_texts,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from canvas.agenda.models import Agenda
 from canvas.models import Cluster, Note
 from canvas.prompts import NOTE_BLOCKS
+from canvas.replies.models import Reply
 from canvas.workshops.forms import next_step, steering_forms
 from canvas.workshops.models import Vote, Workshop
 from coalitions.actions.models import Action
@@ -53,6 +54,7 @@ BOARD_LABELS = {
     "leave": gettext_lazy("Ik doe niet meer mee"),
     "uninform": gettext_lazy("Niet meer op de hoogte houden"),
     "hidden": gettext_lazy("Verborgen · alleen jij ziet dit"),
+    "why": gettext_lazy("Waarom?"),
     "dot_add": gettext_lazy("Stip"),
     "dot_remove": gettext_lazy("Stip weghalen"),
     "dots_spent": gettext_lazy("geen stippen meer"),
@@ -164,6 +166,7 @@ class AmbitionRow(Row):
     votes: int
     revision: int
     created_by_id: int | None
+    hidden: bool
     deleted_at: object
     commitments: Related = field(default_factory=Related)
     # Its coalitions on the board, in their order (filled in by Band).
@@ -361,10 +364,16 @@ class Band:
         self.loose_coalitions = by_ambition.get(None, [])
 
     @classmethod
-    def load(cls, network):
+    def load(cls, network, viewer=None):
         """Read the band in five queries: ambitions, commitments, and the `cards`, each
-        `read` into the read model (see above)."""
-        ambitions = read(network.ambitions.order_by("position", "id"), AmbitionRow)
+        `read` into the read model (see above). With `viewer`, their own hidden ambitions
+        (silent writing) too; others' never."""
+        ambitions = read(
+            Ambition.all_objects.visible_to(viewer)
+            .filter(network=network)
+            .order_by("position", "id"),
+            AmbitionRow,
+        )
         commitments = read(
             Commitment.objects.filter(ambition__in=[a.pk for a in ambitions]).order_by(
                 "created_at", "id"
@@ -464,7 +473,8 @@ class Board:
             Note.objects.visible_to(viewer).filter(network=network).order_by("position", "id")
         )
         hidden = room.hidden_counts if room is not None else {}
-        return cls(network, notes, Band.load(network), hidden, prompt_clusters(network))
+        band = Band.load(network, viewer)
+        return cls(network, notes, band, hidden, prompt_clusters(network))
 
     @classmethod
     def from_document(cls, network, document):
@@ -523,6 +533,7 @@ class Board:
                 votes=0,
                 revision=1,
                 created_by_id=None,
+                hidden=False,
                 deleted_at=None,
             )
             for position, item in enumerate(document.get("ambitions", []))
@@ -635,6 +646,7 @@ class Room:
         """Return a room without a workshop: for pages of the past, such as a version."""
         room = cls(network)
         room.workshop = None  # the cached property, known without a query
+        room.reply_counts = {}  # a version keeps no replies on its board
         return room
 
     @cached_property
@@ -681,6 +693,11 @@ class Room:
         if self.workshop is None:
             return {}
         return Note.objects.hidden_counts(self.network, self.user)
+
+    @cached_property
+    def reply_counts(self):
+        """Return {note pk: replies this person may read} (“Waarom?”): one query."""
+        return Reply.objects.counts(self.network, self.user)
 
     @cached_property
     def hidden_total(self):

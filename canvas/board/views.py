@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board.projector import Stage
+from canvas.board.read import BoardState
 from canvas.board.render import DELETABLE, board_context, may_delete, render_board, undo_offer
 from canvas.live.events import live_context
 from canvas.models import Note
@@ -41,6 +42,8 @@ def _undo_band_item(request, access):
     items = model.all_objects.deleted().filter(network=access.network)
     if model is Coalition:
         items = items.prefetch_related("members")  # who may undo it
+    else:
+        items = items.readable_by(access.user)  # not someone else's hidden ambition
     item = items.filter(pk=pk).first()
     if item is None or not may_delete(access, item):
         return None
@@ -51,9 +54,12 @@ def _undo_band_item(request, access):
 def board(request, slug):
     access = get_access(request, slug)
     live = live_context(access.network)  # before the board's queries: see position()
+    # ?reacties=<note pk>: that note's replies open (“Waarom?” without JavaScript).
+    replies = parse_id(request.GET.get("reacties"))
     return render_board(
         request,
         access,
+        state=BoardState("replies", pk=replies) if replies else None,
         undo_item=_undo_note(request, access) or _undo_band_item(request, access),
         live=live,
     )

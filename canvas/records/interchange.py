@@ -23,6 +23,7 @@ from jsonschema.exceptions import best_match
 from canvas.identity.models import IdentityMap
 from canvas.models import Cluster, Note
 from canvas.prompts import NOTE_BLOCKS
+from canvas.replies.models import Reply
 from coalitions.actions.models import Action
 from coalitions.models import Ambition, Coalition, CoalitionMember, Commitment
 from networks.models import Activity, Actor, Membership, Network, NetworkActor, User
@@ -553,7 +554,36 @@ def export_network(network, *, people=False, identity_map=False):
         }
     if people:
         document["people"] = _export_people(network, ambitions, note_people)
+        if replies := _export_replies(notes):
+            document["people"]["replies"] = replies
     return document
+
+
+def _export_replies(notes):
+    """Return the replies under the document's notes (“Waarom?”), for a version's `people`
+    part: by the note's prompt and index, with their text and who wrote them."""
+    where = {
+        note.pk: (prompt, index)
+        for prompt, items in notes.items()
+        for index, note in enumerate(items)
+    }
+    rows = (
+        Reply.objects.filter(note__in=where, hidden=False)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+    return [
+        {
+            "prompt": where[reply.note_id][0],
+            "index": where[reply.note_id][1],
+            "text": reply.text,
+            **({"person": reply.author_id} if reply.author_id else {}),
+            # The name too, for a restore after the account is gone (never an anonymous one's).
+            **({"name": reply.author_display} if reply.author_display else {}),
+            **({"anonymous": True} if reply.anonymous else {}),
+        }
+        for reply in rows
+    ]
 
 
 def _export_people(network, ambitions, note_people):
@@ -699,6 +729,7 @@ class _People:
                 persons.add(item["created_by"])
         for item in self.coalitions.values():
             persons.update(m["person"] for m in item.get("members", []))
+        persons.update(item["person"] for item in part.get("replies", []) if "person" in item)
         self.accounts = set(User.objects.filter(pk__in=persons).values_list("pk", flat=True))
         self.members = set(
             Membership.objects.filter(network=network, user__in=persons).values_list(
@@ -819,6 +850,39 @@ def _replace_notes(network, data, people, now):
     Note.objects.bulk_create(create)
 
 
+def _restore_replies(network, items, people):
+    """Give the restored notes the replies they had in the version (“Waarom?”).
+
+    Replies the notes hold now stay (nothing written is lost by a restore; the version
+    kept before it holds them too); a reply of the version they lack is added.
+    """
+    notes = {
+        (note.prompt, note.position): note
+        for note in Note.objects.revealed().filter(network=network)
+    }
+    have = {
+        (reply.note_id, reply.text)
+        for reply in Reply.objects.filter(note__in=[n.pk for n in notes.values()])
+    }
+    create = []
+    for item in items:
+        note = notes.get((item["prompt"], item["index"]))
+        if note is None or (note.pk, item["text"]) in have:
+            continue
+        have.add((note.pk, item["text"]))
+        author = people.account(item.get("person"))
+        create.append(
+            Reply(
+                note=note,
+                text=item["text"],
+                author_id=author,
+                author_name="" if author else item.get("name", ""),
+                anonymous=bool(item.get("anonymous")),
+            )
+        )
+    Reply.objects.bulk_create(create)
+
+
 def _replace_ambitions(network, data, people, now):
     """Make the network's ambitions the document's, matched by key; return them by key.
 
@@ -828,7 +892,8 @@ def _replace_ambitions(network, data, people, now):
     """
     items = data.get("ambitions", [])
     keys = [item["key"] for item in items]
-    ambitions = Ambition.all_objects.filter(network=network)
+    # Hidden ambitions (a silent brainstorm in a running workshop) are in no document: they stay.
+    ambitions = Ambition.all_objects.filter(network=network, hidden=False)
     ambitions.exclude(key__in=keys).filter(deleted_at__isnull=True).update(
         deleted_at=now, updated_at=now
     )
@@ -938,6 +1003,8 @@ def replace_canvas(network, data, *, saved=False):
     now = timezone.now()
     actors = _replace_actors(network, data)
     _replace_notes(network, data, people, now)
+    if part is not None:
+        _restore_replies(network, part.get("replies", []), people)
     ambitions = _replace_ambitions(network, data, people, now)
     _replace_coalitions(network, data, actors, ambitions, people, now)
     Network.objects.filter(pk=network.pk).update(updated_at=now)

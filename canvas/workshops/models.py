@@ -22,6 +22,8 @@ from canvas.prompts import (
     Block,
 )
 from canvas.records.models import CanvasVersion
+from canvas.replies.models import Reply
+from coalitions.models import Ambition
 from networks.models import Activity, JoinLink, Network
 
 # The same for a workshop's step, whose prompt (when set) belongs to its block.
@@ -263,9 +265,16 @@ class Workshop(models.Model):
         hidden.update(hidden=False, anonymous=not names, updated_at=timezone.now())
         # What the log said of them becomes plain too; without names it names nobody.
         Activity.notes_revealed(self.network_id, [pk for pk, _prompt in rows], names=names)
+        # Replies (“Waarom?”) written in silence come out with the notes, the same way.
+        replies = Reply.objects.filter(note__network=self.network_id, hidden=True)
+        prompts = {prompt for _pk, prompt in rows}
+        prompts.update(replies.order_by().values_list("note__prompt", flat=True).distinct())
+        replies.update(hidden=False, anonymous=not names)
+        # So do ambitions written in a silent brainstorm (the band's to refresh, if any).
+        self.revealed_ambitions = Ambition.reveal_hidden(self.network_id, names)
         self.reveal_names, self.silent = names, False
         self.save(update_fields=["reveal_names", "silent"])
-        return sorted({prompt for _pk, prompt in rows})
+        return sorted(prompts)
 
     # -- votes -------------------------------------------------------------------------
 
@@ -410,7 +419,7 @@ class Vote(models.Model):
             return False
         if kind is Note:
             return item.prompt == self.prompt and not item.hidden and not item.is_deleted
-        return not item.is_deleted
+        return not item.is_deleted and not getattr(item, "hidden", False)
 
     def _living_dots(self):
         # A deleted item's dots count for no one (and come back with its undo).

@@ -1,5 +1,6 @@
 """What one workshop brought: the notes added per block, the votes and their results, the
-coalitions formed and who committed to what. Shown as a page and as an A4 PDF.
+coalitions formed, who committed to what, and the replies under notes (“Waarom?”). Shown
+as a page and as an A4 PDF.
 
 Everything is read from the canvas itself within the workshop's period (notes, ambitions
 and coalitions by when they were made, commitments by when they were last set, votes by
@@ -23,6 +24,7 @@ from weasyprint.urls import URLFetcher
 from canvas.agenda.models import Agenda
 from canvas.models import Note
 from canvas.prompts import NOTE_BLOCKS
+from canvas.replies.models import Reply
 from coalitions.actions.models import Action
 from coalitions.models import Coalition, CoalitionMember, Commitment
 from networks.models import NetworkActor
@@ -56,6 +58,14 @@ class VoteResult:
 
 
 @dataclass
+class NoteReplies:
+    """A note and the replies (“Waarom?”) written under it during the workshop."""
+
+    note: object
+    replies: list
+
+
+@dataclass
 class AgendaRow:
     step: object
     actual_seconds: int | None  # None: the step never started
@@ -77,9 +87,12 @@ class AmbitionCommitments:
 
 
 class WorkshopSummary:
-    def __init__(self, workshop, blocks, ambitions, coalitions, votes, commitments, agenda=()):
+    def __init__(
+        self, workshop, blocks, ambitions, coalitions, votes, commitments, agenda=(), replies=()
+    ):
         self.workshop = workshop
         self.agenda = agenda  # [AgendaRow]: planned against actual minutes, if it had one
+        self.replies = list(replies)
         self.network = workshop.network
         self.blocks = blocks
         self.ambitions = ambitions
@@ -136,6 +149,7 @@ class WorkshopSummary:
             votes,
             _commitments(network, start, end),
             _agenda(workshop, end),
+            _replies(network, made),
         )
         # What was agreed to do next: the actions added during the workshop (wat, wie,
         # wanneer), of any coalition still there.
@@ -159,6 +173,10 @@ class WorkshopSummary:
     def quiet_blocks(self):
         """Return the titles of the blocks nothing was added to."""
         return [str(block.block.title) for block in self.blocks if not block.count]
+
+    @property
+    def reply_count(self):
+        return sum(len(item.replies) for item in self.replies)
 
     @property
     def note_count(self):
@@ -189,12 +207,27 @@ def _agenda(workshop, end):
     return [AgendaRow(step, step.actual_seconds(until=end)) for step in agenda.steps.all()]
 
 
+def _replies(network, made):
+    """Return the replies written during the workshop, per note (hidden ones never)."""
+    rows = (
+        Reply.objects.revealed()
+        .filter(note__network=network, **made)
+        .select_related("note", "author")
+        .order_by("note__block", "note__prompt", "note__position", "note_id", "created_at", "id")
+    )
+    by_note = {}
+    for reply in rows:
+        by_note.setdefault(reply.note, []).append(reply)
+    return [NoteReplies(note, replies) for note, replies in by_note.items()]
+
+
 def _commitments(network, start, end):
     """Return the commitments set during the workshop, per ambition, per level."""
     rows = (
         Commitment.objects.filter(
             ambition__network=network,
             ambition__deleted_at__isnull=True,
+            ambition__hidden=False,
             updated_at__gte=start,
             updated_at__lte=end,
         )

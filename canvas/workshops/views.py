@@ -165,7 +165,9 @@ def _silent(request, workshop):
 
 def _reveal(request, workshop):
     prompts = workshop.reveal(names=request.POST.get("names") == "ja", by=request.user)
-    return None, ["workshop", *[f"prompt-{slug}" for slug in prompts]]
+    # The band too when ambitions written in a silent brainstorm came out with the notes.
+    band = ["band"] if workshop.revealed_ambitions else []
+    return None, ["workshop", *band, *[f"prompt-{slug}" for slug in prompts]]
 
 
 def _open_vote(request, workshop):

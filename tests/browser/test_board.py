@@ -127,7 +127,9 @@ def test_notes_can_be_written_edited_and_deleted_with_the_keyboard_only(
         passion.get_by_role("link", name="Notitie toevoegen bij Verbinding op passie")
     ).to_be_focused()
 
-    page.keyboard.press("Shift+Tab")  # the pencil of the new (last) note
+    page.keyboard.press("Shift+Tab")  # “Waarom?” under the new (last) note
+    expect(passion.locator("li.note").last.locator(".replies-toggle")).to_be_focused()
+    page.keyboard.press("Shift+Tab")  # its pencil
     page.keyboard.press("Enter")
     box = passion.get_by_role("textbox", name="Notitie")
     expect(box).to_be_focused()

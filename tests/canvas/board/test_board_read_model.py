@@ -23,9 +23,12 @@ from networks.models import NetworkActor
 from tests.canvas.workshops import open_vote, start_workshop
 
 
-def _orm_band(network):
+def _orm_band(network, viewer=None):
     ambitions = list(
-        network.ambitions.order_by("position", "id").prefetch_related(
+        Ambition.all_objects.visible_to(viewer)
+        .filter(network=network)
+        .order_by("position", "id")
+        .prefetch_related(
             Prefetch(
                 "commitments",
                 Commitment.objects.select_related("user").order_by("created_at", "id"),
@@ -63,7 +66,7 @@ def _orm_board(network, viewer=None, room=None):
     clusters = {}
     for cluster in Cluster.objects.filter(network=network).order_by("position", "id"):
         clusters.setdefault(cluster.prompt, []).append(cluster)
-    return Board(network, list(notes), _orm_band(network), hidden, clusters)
+    return Board(network, list(notes), _orm_band(network, viewer), hidden, clusters)
 
 
 @pytest.fixture

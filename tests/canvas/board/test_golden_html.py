@@ -75,7 +75,8 @@ def normalise(html):
     html = re.sub(r"Code( [A-Z0-9]){3} -( [A-Z0-9]){3}", "Code X X X - X X X", html)  # spelled
     html = re.sub(r'd="M[^"]*"', 'd=""', html)  # the join code's QR
     html = re.sub(r"(ambities|coalities|notities|spelregels)/\d+/", r"\1/N/", html)
-    ids = r'(id|for|href|aria-describedby|aria-labelledby|hx-target|value)="([^"]*?)\d+'
+    attributes = "id|for|href|aria-describedby|aria-labelledby|hx-target|value|data-live-key"
+    ids = rf'({attributes})="([^"]*?)\d+'
     html = re.sub(ids, r'\1="\2N', html)
     html = html.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")  # Jinja2's, Django's
     html = re.sub(r"\s+", " ", html)

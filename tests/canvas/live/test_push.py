@@ -138,9 +138,7 @@ def _commit(user, network, ambition, level):
     assert client.post(url, {"level": level}, headers=HX).status_code == 200
 
 
-def test_a_commitment_reaches_every_audience_with_nobodys_choice_marked(
-    network, alice, bob, cora
-):
+def test_a_commitment_reaches_every_audience_with_nobodys_choice_marked(network, alice, bob, cora):
     from coalitions.models import Ambition
 
     ambition = Ambition.objects.filter(network=network).first()

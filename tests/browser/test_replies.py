@@ -1,0 +1,108 @@
+"""“Waarom?” in the browser: a member opens a note's replies by keyboard, writes one, and
+another board sees the count change live (issue 18)."""
+
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+from canvas.models import Note
+from canvas.prompts import PROMPTS
+from canvas.replies.models import Reply
+from tests.browser.conftest import wait_until_live
+
+pytestmark = pytest.mark.browser
+
+SHOTS = os.environ.get("SHOTS_DIR", "")
+
+
+def _shot(page, name):
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=False)
+
+
+@pytest.fixture
+def note(network, alice):
+    return Note.add(network, PROMPTS["passion"], "We zijn samen sterker dan alleen", alice)
+
+
+def test_a_member_replies_by_keyboard_and_others_see_the_count_live(
+    server, browser, network, note, alice, bob, sign_in
+):
+    boards = []
+    for person in (bob, alice):
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        sign_in(context, person)
+        page = context.new_page()
+        page.goto(f"{server.url}/n/{network.slug}/#note-{note.pk}")
+        wait_until_live(page)
+        boards.append(page)
+    mine, theirs = boards
+
+    toggle = mine.locator(f"#replies-{note.pk}-toggle")
+    toggle.focus()
+    mine.keyboard.press("Enter")
+    toggle = mine.locator(f"#replies-{note.pk}-toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_be_focused()
+    mine.keyboard.press("Tab")
+    field = mine.locator(f"#reply-{note.pk}-text")
+    expect(field).to_be_focused()
+    mine.keyboard.type("Omdat we elkaar anders kwijtraken")
+    mine.keyboard.press("Enter")
+    expect(mine.locator(f"#replies-{note.pk} .reply-text")).to_have_text(
+        "Omdat we elkaar anders kwijtraken"
+    )
+    field = mine.locator(f"#reply-{note.pk}-text")
+    expect(field).to_be_focused()
+    expect(field).to_have_value("")
+    assert Reply.objects.get().author == bob
+
+    # Alice's board: her closed toggle counts the reply, without a reload.
+    expect(theirs.locator(f"#replies-{note.pk}-toggle")).to_contain_text("1 reactie")
+    expect(theirs.locator(f"#replies-{note.pk}-toggle")).to_have_attribute("aria-expanded", "false")
+    mine.locator(f"#note-{note.pk}").scroll_into_view_if_needed()
+    _shot(mine, "replies-desktop-open")
+
+    # Closing by keyboard gives the focus back to the toggle.
+    mine.locator(f"#replies-{note.pk}-toggle").focus()
+    mine.keyboard.press("Enter")
+    toggle = mine.locator(f"#replies-{note.pk}-toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
+    for page in boards:
+        page.context.close()
+
+
+def test_the_thread_on_a_phone(server, browser, network, note, alice, bob, sign_in):
+    Reply.add(note, "Omdat het anders bij praten blijft", alice)
+    Reply.add(note, "En we leren van elkaars scholen", bob)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    sign_in(context, bob)
+    page = context.new_page()
+    page.goto(f"{server.url}/n/{network.slug}/?reacties={note.pk}#replies-{note.pk}")
+    expect(page.locator(f"#replies-{note.pk} .reply")).to_have_count(2)
+    # Nothing sticks out sideways.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    _shot(page, "replies-phone-open")
+    context.close()
+
+
+def test_axe_finds_nothing_on_the_board_with_a_thread_open(
+    server, browser, network, note, alice, bob, sign_in
+):
+    from tests.browser.test_accessibility import AXE, AXE_RUN, AXE_TAGS, WIDTHS
+
+    Reply.add(note, "Omdat het anders bij praten blijft", alice)
+    context = browser.new_context(viewport=WIDTHS["phone"])
+    context.add_init_script(script=AXE.read_text(encoding="utf-8"))
+    sign_in(context, bob)
+    page = context.new_page()
+    page.goto(f"{server.url}/n/{network.slug}/?reacties={note.pk}")
+    found = []
+    for size in WIDTHS.values():
+        page.set_viewport_size(size)
+        found += page.evaluate(AXE_RUN, AXE_TAGS)
+    context.close()
+    assert found == []
