@@ -221,8 +221,11 @@
   }
 
   // A form someone is using: one with a text field (an editor, or an add form), or one
-  // typed in. Forms of buttons only (delete, status, taking part) are not.
+  // typed in. Forms of buttons only (delete, status, taking part) are not, nor one folded
+  // away unseen.
   function inUse(form) {
+    // One folded away (the "+ Cluster" form in its <details>) is not, until typed in.
+    if (form.closest("details:not([open])") && !form.hasAttribute("data-live-dirty")) return false;
     return (
       form.querySelector("textarea, input[type=text], select") !== null ||
       form.hasAttribute("data-live-dirty")

@@ -35,7 +35,7 @@ def test_a_member_sees_progress_and_gets_the_poster(
     sign_in(page.context, bob)
     page.goto(f"{server.url}/n/{network.slug}/poster/")
     _stay(page)
-    page.get_by_text("A3", exact=True).click()
+    page.locator("#poster-form").get_by_text("A3", exact=True).click()
     progress = page.get_by_text("De poster wordt gemaakt")
     assert not progress.is_visible()
     try:
