@@ -123,6 +123,6 @@ def test_a_saved_versions_page_shows_its_clusters(network, alice, client):
     client.force_login(alice)
     html = client.get(f"/n/{network.slug}/versies/{version.pk}/").content.decode()
     section = html[html.index('<section class="cluster"') :]
-    assert '<h4 class="cluster-name"' in section and "Samen werven" in section
+    assert '<p class="cluster-name"' in section and "Samen werven" in section
     assert section.index(WERVING) < section.index("</section>")
     assert "verplaats-naar" not in html  # read-only
