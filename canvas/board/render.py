@@ -162,9 +162,14 @@ def _audience_context(network, audience, language, **values):
     return board_context(access, readonly=role is None, presenting=role is None, **values)
 
 
-def prompt_parts(network, key):
-    """Return {"members:nl": HTML, …}: a prompt's notes for each audience and language,
-    with nobody's hidden notes and nobody's dots."""
+def _wanted(audiences, audience, language):
+    """Return whether `audience` in `language` watches (all do when `audiences` is None)."""
+    return audiences is None or f"{audience}:{language}" in audiences
+
+
+def prompt_parts(network, key, audiences=None):
+    """Return {"members:nl": HTML, …}: a prompt's notes for each audience and language that
+    watches (`audiences`; None: all), with nobody's hidden notes and nobody's dots."""
     prompt = PROMPTS.get(key.removeprefix("prompt-"))
     if prompt is None:
         return None
@@ -176,6 +181,12 @@ def prompt_parts(network, key):
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for audience in ("editors", "members", "projector"):
+                if not (
+                    _wanted(audiences, audience, language)
+                    or audience == "editors"
+                    and _wanted(audiences, "facilitators", language)
+                ):
+                    continue
                 context = _audience_context(
                     network,
                     audience,
@@ -188,13 +199,19 @@ def prompt_parts(network, key):
                 )
                 parts[f"{audience}:{language}"] = render_part("prompt_notes", context)
             # A prompt's notes look alike to all who edit the whole canvas.
-            parts[f"facilitators:{language}"] = parts[f"editors:{language}"]
+            if f"editors:{language}" in parts:
+                editors = parts[f"editors:{language}"]
+                if _wanted(audiences, "facilitators", language):
+                    parts[f"facilitators:{language}"] = editors
+                if not _wanted(audiences, "editors", language):
+                    del parts[f"editors:{language}"]
     return parts
 
 
-def commitments_parts(network, key):
+def commitments_parts(network, key, audiences=None):
     """Return {"members:nl": HTML, …}: who wants to be involved in an ambition, and how, for
-    each audience and language; nobody's own choice marked (the page keeps its person's)."""
+    each audience and language that watches; nobody's own choice marked (the page keeps
+    its person's)."""
     pk = parse_id(key.removeprefix("commitments-"))
     commitments = Commitment.objects.select_related("user").order_by("created_at", "id")
     ambition = (
@@ -208,6 +225,8 @@ def commitments_parts(network, key):
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for audience in AUDIENCES:
+                if not _wanted(audiences, audience, language):
+                    continue
                 context = _audience_context(network, audience, language, ambition=ambition)
                 parts[f"{audience}:{language}"] = render_part("commitments", context)
     return parts

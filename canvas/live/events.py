@@ -30,7 +30,7 @@ import re
 import threading
 import time
 import uuid
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -76,8 +76,12 @@ RENDERERS = {}
 
 
 def render_parts(network, keys):
-    """Return {key: {audience: HTML}} of the keys a renderer knows; a renderer that fails
-    leaves its key to be fetched (the change is committed: it must still be announced)."""
+    """Return {key: {audience: HTML}} of the keys a renderer knows, for the audiences that
+    watch the network now (broker.audiences); a renderer that fails leaves its key to be
+    fetched (the change is committed: it must still be announced)."""
+    audiences = broker.audiences(network.pk)
+    if audiences is not None and not audiences:
+        return {}  # no one watches: nothing to render
     parts = {}
     for key in keys:
         prefix = key.split("-", 1)[0] + "-"
@@ -85,7 +89,7 @@ def render_parts(network, keys):
         if renderer is None:
             continue
         try:
-            rendered = renderer(network, key)
+            rendered = renderer(network, key, audiences)
         except Exception:
             logger.exception("Live events: could not render %s; boards fetch it.", key)
             continue
@@ -145,7 +149,7 @@ class Event:
         parts' HTML only its own variant ("html": {key: HTML})."""
         data = self.data
         if "parts" in data:
-            html = {key: variants[audience] for key, variants in data["parts"].items()}
+            html = {key: variants.get(audience) for key, variants in data["parts"].items()}
             data = {key: value for key, value in data.items() if key != "parts"}
             data["html"] = {key: part for key, part in html.items() if part is not None}
         return sse(self.name, json.dumps(data, separators=(",", ":")), self.id)
@@ -208,6 +212,7 @@ class Presence:
     def __init__(self):
         self.local = defaultdict(dict)  # network id -> user id -> [name, open streams]
         self.remote = defaultdict(dict)  # network id -> process -> (people, received at)
+        self.remote_audiences = defaultdict(dict)  # network id -> process -> audiences
 
     def join(self, network_id, user_id, name):
         entry = self.local[network_id].setdefault(user_id, [name, 0])
@@ -224,8 +229,9 @@ class Presence:
         """Return this process's people on the network as [[user id, name], ...]."""
         return [[uid, name] for uid, (name, _count) in self.local.get(network_id, {}).items()]
 
-    def receive(self, network_id, process, people):
+    def receive(self, network_id, process, people, audiences=()):
         self.remote[network_id][process] = (people, time.monotonic())
+        self.remote_audiences[network_id][process] = frozenset(audiences)
 
     def expire(self):
         """Forget snapshots not renewed in time; return the networks whose people changed."""
@@ -234,6 +240,7 @@ class Presence:
         for network_id, processes in self.remote.items():
             for process in [p for p, (_people, at) in processes.items() if at < cutoff]:
                 del processes[process]
+                self.remote_audiences[network_id].pop(process, None)
                 changed.add(network_id)
         return changed
 
@@ -256,6 +263,7 @@ class Broker:
         self.rings = {}
         self.subscribers = defaultdict(set)
         self.presence = Presence()
+        self.local_audiences = defaultdict(Counter)  # network id -> audience -> streams
         self.loop = None
         self.tasks = []
         self.ready = None  # PostgreSQL: set once this process listens
@@ -300,6 +308,21 @@ class Broker:
         )
         (ref,) = cursor.fetchone()
         return json.dumps({"n": network_id, "e": name, "ref": ref}, separators=(",", ":"))
+
+    def audiences(self, network_id):
+        """Return the audiences whose streams watch the network, in every process (each
+        shares its own with its presence, see _share_presence): the variants a change is
+        rendered in. None when this process does not listen (yet): then render them all.
+
+        A stream that opened a moment ago in another process may be missing here: its
+        board then fetches what the event names, as for any part without HTML."""
+        if self.uses_postgres and (self.ready is None or not self.ready.is_set()):
+            return None
+        with self.lock:
+            found = set(self.local_audiences.get(network_id, ()))
+            for audiences in list(self.presence.remote_audiences.get(network_id, {}).values()):
+                found |= audiences
+        return found
 
     def position(self):
         """Return the id from which a page that is about to be rendered follows the events.
@@ -360,6 +383,8 @@ class Broker:
         subscription = Subscription(network_id, user_id, name, audience)
         # No await from here on: an event arrives either in the replay or in the queue.
         self.subscribers[network_id].add(subscription)
+        with self.lock:
+            self.local_audiences[network_id][audience] += 1
         self.presence.join(network_id, user_id, name)
         first = self._catch_up(network_id, last_id, audience)
         self._presence_changed(network_id, share=True)
@@ -367,6 +392,11 @@ class Broker:
 
     def unsubscribe(self, subscription):
         self.subscribers[subscription.network_id].discard(subscription)
+        with self.lock:
+            counts = self.local_audiences[subscription.network_id]
+            counts[subscription.audience] -= 1
+            if counts[subscription.audience] <= 0:
+                del counts[subscription.audience]
         self.presence.leave(subscription.network_id, subscription.user_id)
         self._presence_changed(subscription.network_id, share=True)
 
@@ -545,7 +575,11 @@ class Broker:
         event = Event(event_id, message["n"], message["e"], message["d"])
         if event.name == PRESENCE:
             if message["d"]["p"] != self.process:
-                self.presence.receive(event.network_id, message["d"]["p"], message["d"]["people"])
+                data = message["d"]
+                with self.lock:
+                    self.presence.receive(
+                        event.network_id, data["p"], data["people"], data.get("a", ())
+                    )
                 self._presence_changed(event.network_id)
             return
         if event.name == HELLO:
@@ -562,6 +596,8 @@ class Broker:
         for network_id in network_ids:
             people = self.presence.snapshot(network_id)
             data = {"p": self.process, "people": [[uid, name[:40]] for uid, name in people]}
+            with self.lock:
+                data["a"] = sorted(self.local_audiences.get(network_id, {}))
             if len(json.dumps(data)) > NOTIFY_LIMIT - 100:
                 data["people"] = [[uid, _initials(name)] for uid, name in people]
             self._post(PRESENCE, network_id, data)
@@ -572,7 +608,9 @@ class Broker:
         while True:
             await asyncio.sleep(HEARTBEAT)
             self._share_presence()
-            for network_id in self.presence.expire():
+            with self.lock:
+                expired = self.presence.expire()
+            for network_id in expired:
                 self._presence_changed(network_id)
 
 

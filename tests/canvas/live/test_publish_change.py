@@ -42,7 +42,8 @@ def sent(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent):
+def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent, monkeypatch):
+    monkeypatch.setattr(broker, "audiences", lambda network_id: None)  # all of them
     publish_change(network, "band", by=rf.get("/", headers={"X-Live-Change": "c-1"}))
     publish_change(network, "band", by=rf.get("/", headers={"X-Live-Change": "<script>"}))
     publish_change(network, "band", "prompt-passion")
@@ -61,3 +62,12 @@ def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent):
         (network.pk, "changed", {"keys": ["band", "prompt-passion"], "change": ""}),
         (network.pk, "resync", {}),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_renders_only_for_the_audiences_that_watch(network, sent, monkeypatch):
+    publish_change(network, "prompt-passion")  # no one watches: nothing rendered
+    monkeypatch.setattr(broker, "audiences", lambda network_id: {"members:en", "facilitators:nl"})
+    publish_change(network, "prompt-passion")
+    assert "parts" not in sent[0][2]
+    assert set(sent[1][2]["parts"]["prompt-passion"]) == {"members:en", "facilitators:nl"}
