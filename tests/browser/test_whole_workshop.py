@@ -125,6 +125,7 @@ def test_a_whole_prepared_workshop_from_a_template(open_context, asgi_server, ne
     guest_phone.get_by_role("button", name="Doe mee als gast").click()
     guest_phone.wait_for_url(board_url)
     wait_until_live(guest_phone)
+    expect(guest_phone.get_by_text(f"Welkom! Je doet mee in {network.name}.")).to_be_visible()
     gijs = User.objects.get(name="Gijs")
     assert gijs.is_guest
     assert Membership.objects.get(user=gijs, network=network).actor.actor.name == SCHOOL
@@ -290,7 +291,7 @@ def test_a_whole_prepared_workshop_from_a_template(open_context, asgi_server, ne
     expect(formed).to_contain_text("Trekker")
     coalition = Coalition.objects.get(network=network, formed_from=ambition)
     assert [p.actor.name for p in coalition.core_partners.all()] == [SCHOOL]
-    for page in (facilitator, *phones):
+    for page in (facilitator, projector, *phones):
         card = page.locator(f"#coalition-{coalition.pk}")
         expect(card).to_contain_text("Gijs")
         expect(card).to_contain_text(SCHOOL)
