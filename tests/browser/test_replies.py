@@ -2,6 +2,7 @@
 another board sees the count change live (issue 18)."""
 
 import os
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -106,3 +107,35 @@ def test_axe_finds_nothing_on_the_board_with_a_thread_open(
         found += page.evaluate(AXE_RUN, AXE_TAGS)
     context.close()
     assert found == []
+
+
+def test_an_open_thread_moves_over_when_its_prompt_changes(
+    server, browser, network, note, alice, bob, sign_in
+):
+    """A new note under the prompt reaches a board with a thread open there: the thread
+    stays open, and the prompt does not freeze (it froze, the reply form having an id of
+    its own that the pushed prompt lacked)."""
+    boards = []
+    for person in (bob, alice):
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        sign_in(context, person)
+        page = context.new_page()
+        page.goto(f"{server.url}/n/{network.slug}/#note-{note.pk}")
+        wait_until_live(page)
+        boards.append(page)
+    mine, theirs = boards
+    mine.locator(f"#replies-{note.pk}-toggle").click()
+    field = mine.locator(f"#reply-{note.pk}-text")
+    field.fill("Omdat")
+    field.press("Enter")
+    expect(mine.locator(f"#replies-{note.pk} .reply-text")).to_have_text("Omdat")
+
+    theirs.locator("#prompt-notes-passion .add-link").click()
+    theirs.locator("#add-passion-text").fill("Een nieuwe notitie")
+    theirs.locator("#add-passion-text").press("Enter")
+    expect(mine.locator("#prompt-notes-passion")).to_contain_text("Een nieuwe notitie")
+    expect(mine.locator("#prompt-notes-passion")).not_to_have_class(re.compile("live-stale"))
+    expect(mine.locator(f"#replies-{note.pk}-toggle")).to_have_attribute("aria-expanded", "true")
+    expect(mine.locator(f"#replies-{note.pk} .reply-text")).to_have_text("Omdat")
+    for page in boards:
+        page.context.close()
