@@ -76,7 +76,8 @@ def replies(request, slug, pk):
         room = Room(access.network, access.user)
         silent = room.workshop is not None and room.workshop.silent
         Reply.add(note, form.cleaned_data["text"], request.user, hidden=silent)
-        publish_change(access.network, f"replies-{note.pk}", by=request)
+        # The prompt's notes carry the count (the projector's too); an open thread fetches.
+        publish_change(access.network, f"prompt-{note.prompt}", f"replies-{note.pk}", by=request)
         if not request.htmx:
             return redirect(_open_url(note))
         # The form stays open, empty, for the next reply.
