@@ -146,9 +146,13 @@
 
   var brought = { target: null, at: 0 };
 
+  function topFor(target) {
+    return target.getBoundingClientRect().top + window.scrollY - stickyHeight() - 16;
+  }
+
   function bringIntoView(target) {
     var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    var top = target.getBoundingClientRect().top + window.scrollY - stickyHeight() - 16;
+    var top = topFor(target);
     window.scrollTo({ top: Math.max(0, top), behavior: reduce ? "auto" : "smooth" });
     brought = { target: target, at: Date.now() };
   }
@@ -162,8 +166,9 @@
     if (height === barHeight) return;
     barHeight = height;
     document.documentElement.style.scrollPaddingTop = height ? height + 16 + "px" : "";
-    if (brought.target && Date.now() - brought.at < 3000 && document.body.contains(brought.target)) {
-      bringIntoView(brought.target);
+    var target = brought.target;
+    if (target && Date.now() - brought.at < 3000 && document.body.contains(target) && focusSeenAt(topFor(target))) {
+      bringIntoView(target);
     }
   }
 
@@ -202,7 +207,28 @@
     if (firstLook && window.location.hash) return; // the page was opened at a place
     // On a phone the step's card (its question and add control) is what to see first.
     var card = document.getElementById("step-card");
-    bringIntoView(card && card.offsetHeight ? card : target);
+    var goal = card && card.offsetHeight ? card : target;
+    // Someone on a control stays where they are when following would take it out of
+    // sight (WCAG 2.4.11): the new step is said in the live region all the same.
+    if (!focusSeenAt(topFor(goal))) {
+      brought = { target: null, at: 0 }; // nor back to an earlier step when the bar grows
+      return;
+    }
+    bringIntoView(goal);
+  }
+
+  // Whether the focused element (if any, on the page) can still be seen when the page is
+  // scrolled to `top`: below what sticks to the top, above the bottom of the window.
+  function focusSeenAt(top) {
+    var active = document.activeElement;
+    if (!active || active === document.body || active === document.documentElement) return true;
+    var box = active.getBoundingClientRect();
+    if (!box.width && !box.height) return true; // nothing to see (hidden meanwhile)
+    var sticky = document.querySelector(".board-sticky");
+    if (sticky && sticky.contains(active)) return true; // it moves along
+    var most = document.documentElement.scrollHeight - window.innerHeight;
+    var at = box.top + window.scrollY - Math.max(0, Math.min(top, most));
+    return at >= stickyHeight() && at + box.height <= window.innerHeight;
   }
 
   function showSoundToggles() {
