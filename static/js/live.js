@@ -276,6 +276,7 @@
       if (!focused) around = aroundOf(lost, el, fresh);
       selection = null;
     }
+    var before = new Set(Array.from(el.querySelectorAll("li.note[id]"), function (note) { return note.id; }));
 
     moves.forEach(function (move) { move.apply(); });
     var nodes = Array.from(fresh.children);
@@ -285,6 +286,18 @@
     if (focused && focused.isConnected && document.activeElement !== focused) {
       focused.focus({ preventScroll: true });
       if (selection) focused.setSelectionRange(selection[0], selection[1]);
+    }
+    // Notes someone else added: workshop.js says how many arrived at the current step.
+    var added = [];
+    nodes.forEach(function (node) {
+      var notes = Array.from(node.querySelectorAll("li.note[id]"));
+      if (node.matches("li.note[id]")) notes.unshift(node);
+      notes.forEach(function (note) {
+        if (!before.has(note.id) && !note.classList.contains("mine")) added.push(note);
+      });
+    });
+    if (added.length) {
+      document.dispatchEvent(new CustomEvent("live:notes-added", { detail: { notes: added } }));
     }
   }
 
