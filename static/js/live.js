@@ -267,22 +267,68 @@
       return;
     }
 
-    // Focus: in a form that moves over it stays put; elsewhere it goes to the counterpart.
+    // Focus: in a form that moves over it stays put; elsewhere it goes to the counterpart,
+    // or, when that is gone (a closed vote takes "+ Stip" away), to the nearest thing
+    // around it that is still there (the note), rather than dropping to the page.
     var focused = document.activeElement;
     var selection = focused && focused.setSelectionRange && [focused.selectionStart, focused.selectionEnd];
+    var around = null;
     if (focused && el.contains(focused) && !moves.some(function (move) { return move.keep.contains(focused); })) {
+      var lost = focused;
       focused = twinOf(focused, fresh);
+      if (!focused) around = aroundOf(lost, el, fresh);
       selection = null;
     }
+    var before = new Set(Array.from(el.querySelectorAll("li.note[id]"), function (note) { return note.id; }));
 
     moves.forEach(function (move) { move.apply(); });
     var nodes = Array.from(fresh.children);
     el.replaceWith(fresh);
     nodes.forEach(function (node) { htmx.process(node); });
+    if (around) focused = focusableIn(around);
     if (focused && focused.isConnected && document.activeElement !== focused) {
       focused.focus({ preventScroll: true });
       if (selection) focused.setSelectionRange(selection[0], selection[1]);
     }
+    // Notes someone else added: workshop.js says how many arrived at the current step.
+    var added = [];
+    nodes.forEach(function (node) {
+      var notes = Array.from(node.querySelectorAll("li.note[id]"));
+      if (node.matches("li.note[id]")) notes.unshift(node);
+      notes.forEach(function (note) {
+        if (!before.has(note.id) && !note.classList.contains("mine")) added.push(note);
+      });
+    });
+    if (added.length) {
+      document.dispatchEvent(new CustomEvent("live:notes-added", { detail: { notes: added } }));
+    }
+  }
+
+  // The nearest element around `node` (inside the fragment `el`, or `el` itself) that the
+  // fresh copy still has: in it the focus lands when its own counterpart is gone.
+  function aroundOf(node, el, fresh) {
+    for (var up = node.parentElement; up; up = up.parentElement) {
+      if (up.id && fresh.getElementById(up.id)) return fresh.getElementById(up.id);
+      if (up === el) return null;
+    }
+    return null;
+  }
+
+  // Where focus goes in `holder` (on the page now): its text or title (a note's text says
+  // where one is), else its first control that can be seen and used, else the holder
+  // itself. Text is made focusable by script only, for this.
+  function focusableIn(holder) {
+    if (!holder.isConnected) return null;
+    var text = holder.querySelector("p[id$='-text'], [id$='-title']");
+    if (!text) {
+      var controls = holder.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary");
+      for (var i = 0; i < controls.length; i++) {
+        if (!controls[i].disabled && controls[i].getClientRects().length) return controls[i];
+      }
+    }
+    text = text || holder;
+    if (!text.hasAttribute("tabindex")) text.setAttribute("tabindex", "-1");
+    return text;
   }
 
   // What pushed HTML leaves out and this page knows: which notes are this person's, their

@@ -112,6 +112,74 @@
     if (sentences.length) say(sentences.join(" "));
   }
 
+  // -- saying what arrives, and what one's own request did --------------------------
+  // Notes others add at the current step are counted (live.js names them after each
+  // swap) and said together: after a short wait, and at most every few seconds, so a
+  // busy round is a sentence now and then, not one per note. One's own notes never come
+  // this way (live.js skips the events of this tab's requests).
+
+  var NOTES_WAIT = 1500; // ms: notes arriving together are said together
+  var NOTES_GAP = 5000; // ms: at least this long between two such sentences
+  var arrived = { step: null, count: 0, timer: null, said: 0 };
+
+  function currentStep() {
+    var bar = document.getElementById("workshop-bar");
+    if (!bar || bar.classList.contains("workshop-none")) return "";
+    return bar.dataset.stepAnchor || "";
+  }
+
+  document.addEventListener("live:notes-added", function (event) {
+    var anchor = currentStep();
+    var step = anchor && document.getElementById(anchor);
+    if (!step) return;
+    var here = event.detail.notes.filter(function (note) {
+      return note.isConnected && step.contains(note);
+    }).length;
+    if (!here) return;
+    if (arrived.step !== anchor) arrived.count = 0;
+    arrived.step = anchor;
+    arrived.count += here;
+    if (arrived.timer) return;
+    var wait = Math.max(NOTES_WAIT, arrived.said + NOTES_GAP - Date.now());
+    arrived.timer = window.setTimeout(sayArrived, wait);
+  });
+
+  function sayArrived() {
+    var count = arrived.count;
+    arrived.timer = null;
+    arrived.count = 0;
+    var region = document.querySelector("[data-workshop-announce]");
+    if (!region || !count || arrived.step !== currentStep()) return; // the step moved on
+    var title = document.getElementById(arrived.step + "-title");
+    var text = count === 1 ? region.dataset.sayNote : region.dataset.sayNotes;
+    if (!text || !title) return;
+    arrived.said = Date.now();
+    say(text.replace("{n}", count).replace("{step}", title.textContent.trim()));
+  }
+
+  // After one's own request: the dots left after a dot (the answer renews #dots-left),
+  // "Opgeslagen" after saving a note or choosing one's involvement. A refused request
+  // (409, 422) shows its message by the field instead.
+  // The form is noted when the request leaves: its answer replaces it, and the event of
+  // the answer reaches the document from what is left around it.
+  var saying = new WeakMap(); // xhr -> "dot" or "saved"
+  document.addEventListener("htmx:beforeSend", function (event) {
+    var form = event.detail.elt;
+    var verb = event.detail.requestConfig && event.detail.requestConfig.verb;
+    if (!form || !form.matches || verb !== "post") return;
+    if (form.matches("form.dot-form")) saying.set(event.detail.xhr, "dot");
+    else if (form.matches("form.note-form, form.commit-levels")) saying.set(event.detail.xhr, "saved");
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var xhr = event.detail.xhr;
+    var what = xhr && saying.get(xhr);
+    if (!what) return;
+    saying.delete(xhr);
+    if (xhr.status < 200 || xhr.status > 299) return;
+    var source = what === "dot" ? document.getElementById("dots-left") : document.querySelector("[data-workshop-announce]");
+    if (source) say(what === "dot" ? source.dataset.say : source.dataset.saySaved);
+  });
+
   function updateTimer(timer) {
     if (!timer.hasAttribute("data-running")) return; // paused or done: as rendered
     var deadline = deadlines.get(timer);
@@ -146,9 +214,13 @@
 
   var brought = { target: null, at: 0 };
 
+  function topFor(target) {
+    return target.getBoundingClientRect().top + window.scrollY - stickyHeight() - 16;
+  }
+
   function bringIntoView(target) {
     var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    var top = target.getBoundingClientRect().top + window.scrollY - stickyHeight() - 16;
+    var top = topFor(target);
     window.scrollTo({ top: Math.max(0, top), behavior: reduce ? "auto" : "smooth" });
     brought = { target: target, at: Date.now() };
   }
@@ -162,8 +234,9 @@
     if (height === barHeight) return;
     barHeight = height;
     document.documentElement.style.scrollPaddingTop = height ? height + 16 + "px" : "";
-    if (brought.target && Date.now() - brought.at < 3000 && document.body.contains(brought.target)) {
-      bringIntoView(brought.target);
+    var target = brought.target;
+    if (target && Date.now() - brought.at < 3000 && document.body.contains(target) && focusSeenAt(topFor(target))) {
+      bringIntoView(target);
     }
   }
 
@@ -202,7 +275,28 @@
     if (firstLook && window.location.hash) return; // the page was opened at a place
     // On a phone the step's card (its question and add control) is what to see first.
     var card = document.getElementById("step-card");
-    bringIntoView(card && card.offsetHeight ? card : target);
+    var goal = card && card.offsetHeight ? card : target;
+    // Someone on a control stays where they are when following would take it out of
+    // sight (WCAG 2.4.11): the new step is said in the live region all the same.
+    if (!focusSeenAt(topFor(goal))) {
+      brought = { target: null, at: 0 }; // nor back to an earlier step when the bar grows
+      return;
+    }
+    bringIntoView(goal);
+  }
+
+  // Whether the focused element (if any, on the page) can still be seen when the page is
+  // scrolled to `top`: below what sticks to the top, above the bottom of the window.
+  function focusSeenAt(top) {
+    var active = document.activeElement;
+    if (!active || active === document.body || active === document.documentElement) return true;
+    var box = active.getBoundingClientRect();
+    if (!box.width && !box.height) return true; // nothing to see (hidden meanwhile)
+    var sticky = document.querySelector(".board-sticky");
+    if (sticky && sticky.contains(active)) return true; // it moves along
+    var most = document.documentElement.scrollHeight - window.innerHeight;
+    var at = box.top + window.scrollY - Math.max(0, Math.min(top, most));
+    return at >= stickyHeight() && at + box.height <= window.innerHeight;
   }
 
   function showSoundToggles() {

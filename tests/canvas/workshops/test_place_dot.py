@@ -140,10 +140,12 @@ def test_once_the_dots_are_spent_every_stip_button_says_so(network, workshop, no
     html = client.get(f"/n/{network.slug}/").content.decode()
     assert " disabled" not in _add_button(html, "note", other)
     assert 'data-left="1" id="dots-left"' in html  # what board.js reads after each dot
+    assert 'data-say="Nog 1 stip"' in html  # what workshop.js says after one's own dot
 
     answer = _dot(client, network, note, headers=HX).content.decode()  # the last dot
     assert "Je hebt nog 0 van 2 stippen." in answer
     assert 'data-left="0" id="dots-left" hx-swap-oob="true"' in answer
+    assert 'data-say="Geen stippen meer"' in answer
     assert "geen stippen meer" in _add_button(answer, "note", note)
 
     html = client.get(f"/n/{network.slug}/").content.decode()
