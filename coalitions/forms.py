@@ -23,8 +23,8 @@ def _claim_revision(instance, revision):
     A conditional UPDATE inside the form's transaction: its row lock makes a second save
     from the same revision wait, then find the revision taken.
     """
-    model = type(instance)
-    if not model.all_objects.filter(pk=instance.pk, revision=revision).update(
+    # The base manager: every row, deleted or hidden ones too (the form's item is one).
+    if not type(instance)._base_manager.filter(pk=instance.pk, revision=revision).update(
         revision=models.F("revision") + 1
     ):
         raise StaleRevision

@@ -1,19 +1,23 @@
-"""A member between workshops: opens Mijn coalities, adds an action, marks it done."""
+"""A member between workshops: opens Mijn coalities, adds an action, marks it done, and
+hears by mail what others did in the coalition."""
 
 import datetime
 import re
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from coalitions.actions.models import Action
+from coalitions.digests.models import MailPreference
 from coalitions.models import Coalition, CoalitionMember
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_member_adds_an_action_and_marks_it_done(server, page, network, bob, sign_in):
+def test_a_member_adds_an_action_and_marks_it_done(server, page, network, bob, cora, sign_in):
     coalition = Coalition.objects.filter(network=network).order_by("position").first()
     CoalitionMember.objects.create(coalition=coalition, user=bob, role="lid")
     due = timezone.localdate() + datetime.timedelta(days=5)
@@ -45,3 +49,14 @@ def test_a_member_adds_an_action_and_marks_it_done(server, page, network, bob, s
     assert (action.owner, action.due_on, action.status) == (bob, due, "klaar")
     page.reload()
     expect(page.get_by_text("Je hebt geen open acties.")).to_be_visible()
+
+    # Meanwhile Cora joins the coalition: Bob's digest tells him, not what he did himself.
+    MailPreference.objects.update_or_create(
+        user=bob, defaults={"digest_until": timezone.now() - datetime.timedelta(days=8)}
+    )
+    coalition.take_part(cora, "lid")
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    (digest,) = [message for message in mail.outbox if message.to == [bob.email]]
+    assert digest.subject == "Nieuws uit je coalities"
+    assert f"Cora doet mee in de coalitie “{coalition.name}”" in digest.body
+    assert "Zaal boeken" not in digest.body  # his own doing
