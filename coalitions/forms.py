@@ -24,8 +24,10 @@ def _claim_revision(instance, revision):
     from the same revision wait, then find the revision taken.
     """
     # The base manager: every row, deleted or hidden ones too (the form's item is one).
-    if not type(instance)._base_manager.filter(pk=instance.pk, revision=revision).update(
-        revision=models.F("revision") + 1
+    if (
+        not type(instance)
+        ._base_manager.filter(pk=instance.pk, revision=revision)
+        .update(revision=models.F("revision") + 1)
     ):
         raise StaleRevision
     instance.revision = revision + 1
