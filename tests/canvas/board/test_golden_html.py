@@ -75,9 +75,11 @@ def normalise(html):
     html = re.sub(r"Code( [A-Z0-9]){3} -( [A-Z0-9]){3}", "Code X X X - X X X", html)  # spelled
     html = re.sub(r'd="M[^"]*"', 'd=""', html)  # the join code's QR
     html = re.sub(r"(ambities|coalities|notities|spelregels)/\d+/", r"\1/N/", html)
-    attributes = "id|for|href|aria-describedby|aria-labelledby|hx-target|value|data-live-key"
-    ids = rf'({attributes})="([^"]*?)\d+'
-    html = re.sub(ids, r'\1="\2N', html)
+    # Every number in an attribute that names rows (not only the first: "commit-5-title
+    # ambition-5-title"): ids differ by database, and on PostgreSQL with what ran before.
+    attributes = "id|for|href|aria-describedby|aria-labelledby|hx-target|value|data-[a-z-]+"
+    ids = rf'\b({attributes})="([^"]*)"'
+    html = re.sub(ids, lambda m: f'{m[1]}="' + re.sub(r"\d+", "N", m[2]) + '"', html)
     html = html.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")  # Jinja2's, Django's
     html = re.sub(r"\s+", " ", html)
     return re.sub(r">\s+<", "><", html).strip()
