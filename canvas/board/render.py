@@ -155,8 +155,9 @@ def register_live_parts():
     RENDERERS["commitments-"] = commitments_parts
 
 
-def _audience_context(network, audience, language, **values):
-    """Return the context of a part as everyone of `audience` sees it."""
+def _audience_context(network, audience, **values):
+    """Return the context of a part as everyone of `audience` sees it (in the active
+    language)."""
     role = AUDIENCES[audience]
     access = Access(network, AnonymousUser(), role and Membership(role=role))
     return board_context(access, readonly=role is None, presenting=role is None, **values)
@@ -190,7 +191,6 @@ def prompt_parts(network, key, audiences=None):
                 context = _audience_context(
                     network,
                     audience,
-                    language,
                     room=projector if audience == "projector" else shared,
                     prompt=prompt,
                     notes=notes,
@@ -227,6 +227,6 @@ def commitments_parts(network, key, audiences=None):
             for audience in AUDIENCES:
                 if not _wanted(audiences, audience, language):
                     continue
-                context = _audience_context(network, audience, language, ambition=ambition)
+                context = _audience_context(network, audience, ambition=ambition)
                 parts[f"{audience}:{language}"] = render_part("commitments", context)
     return parts
