@@ -141,3 +141,20 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    """Record the events views publish, each with the keys it names (the HTML that travels
+    with them is tests/canvas/live/test_push.py's subject)."""
+    from canvas.live.events import broker
+
+    events = []
+    monkeypatch.setattr(
+        broker,
+        "send",
+        lambda network, name, data: events.append(
+            (network, name, {key: value for key, value in data.items() if key != "parts"})
+        ),
+    )
+    return events

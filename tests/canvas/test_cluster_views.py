@@ -293,22 +293,6 @@ def test_clusters_cost_the_board_one_query_however_many(network, bob, note, clie
 # Live
 
 
-@pytest.fixture
-def sent(monkeypatch):
-    from canvas.live.events import broker
-
-    events = []
-    # The keys each event names (the HTML that travels with them: tests/canvas/live/test_push).
-    monkeypatch.setattr(
-        broker,
-        "send",
-        lambda network, name, data: events.append(
-            (network, name, {key: value for key, value in data.items() if key != "parts"})
-        ),
-    )
-    return events
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_move_tells_every_board_both_prompts_and_the_note(network, bob, note, client, sent):
     client.force_login(bob)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from canvas.live.events import broker
 from canvas.models import Note
 from canvas.prompts import PROMPTS
 from coalitions.models import Coalition
@@ -12,21 +11,6 @@ from tests.coalitions.test_coalitions import _fields
 pytestmark = pytest.mark.django_db(transaction=True)
 
 HX = {"HX-Request": "true", "X-Live-Change": "change-1"}
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    """Return the list of events sent, as (network id, name, data)."""
-    events = []
-    # The keys each event names (the HTML that travels with them: tests/canvas/live/test_push).
-    monkeypatch.setattr(
-        broker,
-        "send",
-        lambda network, name, data: events.append(
-            (network, name, {key: value for key, value in data.items() if key != "parts"})
-        ),
-    )
-    return events
 
 
 def test_adding_a_note_names_its_prompt_and_the_change(network, bob, client, sent):

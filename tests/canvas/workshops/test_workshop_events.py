@@ -3,7 +3,6 @@
 
 import pytest
 
-from canvas.live.events import broker
 from canvas.models import Note
 from canvas.prompts import PROMPTS
 from coalitions.models import Ambition
@@ -12,20 +11,6 @@ from tests.canvas.workshops import open_vote, start_workshop
 pytestmark = pytest.mark.django_db(transaction=True)
 
 HX = {"HX-Request": "true", "X-Live-Change": "change-1"}
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    events = []
-    # The keys each event names (the HTML that travels with them: tests/canvas/live/test_push).
-    monkeypatch.setattr(
-        broker,
-        "send",
-        lambda network, name, data: events.append(
-            (network, name, {key: value for key, value in data.items() if key != "parts"})
-        ),
-    )
-    return events
 
 
 def _steer(client, network, data):
