@@ -178,6 +178,29 @@
     swapKeeping(el, html, true);
   }
 
+  // Swaps since the page opened, counted, with the id of what each one swapped: a fetch
+  // that started before a swap inside its fragment (the person's own choice) may hold
+  // older content than the page has now.
+  var swaps = 0;
+  var swapped = new Map(); // id -> the count at its last swap
+  function noteSwap(id) {
+    if (!id) return;
+    swaps += 1;
+    swapped.delete(id);
+    swapped.set(id, swaps);
+    if (swapped.size > 200) swapped.delete(swapped.keys().next().value); // the oldest
+  }
+  document.addEventListener("htmx:afterSwap", function (event) {
+    noteSwap(event.detail.target && event.detail.target.id);
+  });
+
+  function swappedInside(el, since) {
+    return Array.from(swapped).some(function (entry) {
+      var inner = entry[1] > since && document.getElementById(entry[0]);
+      return inner && inner !== el && el.contains(inner);
+    });
+  }
+
   function refresh(el) {
     var id = el.id;
     if (fetching.has(id)) {
@@ -189,6 +212,7 @@
       return;
     }
     fetching.set(id, false);
+    var started = swaps;
     fetch(el.dataset.liveUrl, { headers: { "HX-Request": "true" }, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
@@ -197,8 +221,9 @@
       .then(function (html) {
         var current = document.getElementById(id);
         if (!current) return;
-        if (current !== el) {
-          // Replaced meanwhile (the person's own request): this copy may be older.
+        if (current !== el || swappedInside(el, started)) {
+          // Replaced meanwhile, or a part of it (the person's own request, a pushed
+          // change): this copy may be older, so fetch it once more.
           fetching.set(id, true);
         } else if (busy(el)) {
           waiting.add(id);
@@ -284,6 +309,7 @@
     moves.forEach(function (move) { move.apply(); });
     var nodes = Array.from(fresh.children);
     el.replaceWith(fresh);
+    noteSwap(el.id);
     nodes.forEach(function (node) { htmx.process(node); });
     if (around) focused = focusableIn(around);
     if (focused && focused.isConnected && document.activeElement !== focused) {

@@ -302,3 +302,36 @@ def test_a_commitment_arrives_with_its_html_and_keeps_ones_own_choice(
         "aria-pressed", "false"
     )
     assert [r.url for r in asked if r.resource_type == "fetch"] == []  # nothing fetched
+
+
+def test_an_older_fetch_of_the_band_never_overwrites_ones_own_newer_choice(
+    open_board, network, bob
+):
+    """A band fetched for someone else's change, rendered before Bob's own choice and
+    answered after it (CI saw "meedoen 0" after Bob's Enter), is fetched once more."""
+    from coalitions.models import Ambition
+
+    ambition = Ambition.objects.filter(network=network).first()
+    page = open_board(bob)
+    held = []
+
+    def hold(route):  # render it now, answer later
+        held.append((route, route.fetch()))
+
+    page.route("**/coalities/", hold, times=1)
+    _changed_elsewhere(network, "band")
+    for _ in range(50):  # until the band's fetch is under way
+        if held:
+            break
+        page.wait_for_timeout(100)
+    mine = page.locator(f"#commit-{ambition.pk}-meedoen")
+    mine.click()
+    expect(mine).to_have_attribute("aria-pressed", "true")
+    expect(mine.locator(".level-count")).to_have_text("1")
+    page.wait_for_timeout(500)  # his choice's own event has come and gone
+
+    ((route, response),) = held
+    route.fulfill(response=response)
+    page.wait_for_timeout(500)  # the old band arrives; then it is fetched again
+    expect(mine).to_have_attribute("aria-pressed", "true")
+    expect(mine.locator(".level-count")).to_have_text("1")
