@@ -68,9 +68,19 @@ BOARD_LABELS = {
 }
 
 
+class Texts(dict):
+    """A dict whose keys read as attributes too. Jinja2 looks `labels.edit` up as an
+    attribute first; on a plain dict that raises and is caught before the item is read:
+    ~0.5 µs, thousands of times on a board of 400 notes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.__dict__.update(self)
+
+
 def board_labels():
     """Return the labels in the active language, as plain strings for the templates."""
-    return {key: str(label) for key, label in BOARD_LABELS.items()}
+    return Texts((key, str(label)) for key, label in BOARD_LABELS.items())
 
 
 # Reading the board's rows. Django builds a model instance field by field, plus one per

@@ -13,6 +13,7 @@ from canvas.board.read import (
     Board,
     BoardState,
     Room,
+    Texts,
     board_labels,
     board_notes,
     prompt_clusters,
@@ -52,19 +53,17 @@ def board_context(access, *, room=None, **extra):
         "labels": board_labels(),
         # Prefixes of the URLs of notes and cards: reversing URLs for each of 400 notes
         # costs more than the rest of the page. Their patterns end in "<pk>/…/".
-        "urls": {
-            "notes": reverse("canvas:note", args=[slug, 0]).removesuffix("0/"),
-            "prompts": reverse("canvas:prompt", args=[slug, "x"]).removesuffix("x/"),
-            "rules": reverse("canvas:toggle_rule", args=[slug, 0]).removesuffix("0/status/"),
-            "clusters": reverse("canvas:dissolve_cluster", args=[slug, 0]).removesuffix(
-                "0/opheffen/"
-            ),
-            "ambitions": reverse("coalitions:edit_ambition", args=[slug, 0]).removesuffix(
+        "urls": Texts(
+            notes=reverse("canvas:note", args=[slug, 0]).removesuffix("0/"),
+            prompts=reverse("canvas:prompt", args=[slug, "x"]).removesuffix("x/"),
+            rules=reverse("canvas:toggle_rule", args=[slug, 0]).removesuffix("0/status/"),
+            clusters=reverse("canvas:dissolve_cluster", args=[slug, 0]).removesuffix("0/opheffen/"),
+            ambitions=reverse("coalitions:edit_ambition", args=[slug, 0]).removesuffix(
                 "0/bewerken/"
             ),
-            "coalitions": reverse("coalitions:band", args=[slug]),
-            "dot": reverse("workshop:dot", args=[slug]),
-        },
+            coalitions=reverse("coalitions:band", args=[slug]),
+            dot=reverse("workshop:dot", args=[slug]),
+        ),
         **extra,
     }
 
