@@ -17,9 +17,11 @@ import jinja2
 from django.conf import settings
 from django.template.loader import get_template
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
+from markupsafe import Markup
 
 from canvas.board.read import board_labels
 from canvas.prompts import NOTE_BLOCKS
@@ -248,7 +250,56 @@ def role_label(role):
     return choice_labels(CoalitionRole)[role]
 
 
+# A note's <li> as one kind of viewer sees it, by everything it is made of. Most notes look
+# the same to everyone but their author; rendering 400 of them is most of a board's CPU.
+NOTES_KEPT = 10_000  # about 2 kB each with its key; past this the store starts again
+_rendered_notes = {}
+_TOKEN = "\x00csrf\x00"  # where a rule's status form has the request's CSRF token
+
+
+@jinja2.pass_context
+def note_once(context, note, render):
+    """Return `render(note)` (the note_item macro), from the store when the same note was
+    rendered before for the same kind of viewer.
+
+    The key holds the note's row (every field), the language, the note URLs' prefix and
+    each fact about the viewer the markup reads; a rule's status form keeps a mark for
+    the CSRF token, which each request fills in with its own. A note whose markup holds
+    more (an open vote's dots, an open form, a focus) is rendered each time.
+    """
+    ballot, state = context.get("ballot"), context.get("state")
+    if context.get("focus") or (ballot and ballot.on(note)) or (state and state.pk == note.id):
+        return render(note)
+    access, room, me = context.get("access"), context.get("room"), context.get("me")
+    key = (
+        note,
+        translation.get_language(),
+        context.get("urls").notes,
+        me is not None and note.author_id == me,
+        context.get("may_cluster"),
+        context.get("shared"),
+        access
+        and (
+            access.can_edit_note(note),
+            access.edits_everything,
+            access.can_contribute,
+            note.is_rule and access.can_toggle_rule(note),
+        ),
+        room.reply_counts.get(note.id, 0) if room else None,
+    )
+    html = _rendered_notes.get(key)
+    if html is None:
+        html = render(note)
+        token = note.is_rule and context.get("csrf_input")()
+        if len(_rendered_notes) >= NOTES_KEPT:
+            _rendered_notes.clear()
+        _rendered_notes[key] = html.replace(token, _TOKEN) if token else html
+        return html
+    return Markup(html.replace(_TOKEN, context.get("csrf_input")())) if note.is_rule else html
+
+
 TEXTS = {
+    "note_once": note_once,
     "votes_text": votes_text,
     "mine_text": mine_text,
     "total_text": total_text,
