@@ -9,6 +9,7 @@ urlpatterns = [
     path("n/<slug:slug>/ambities/<int:pk>/bewerken/", views.edit_ambition, name="edit_ambition"),
     path("n/<slug:slug>/coalities/nieuw/", views.add_coalition, name="add_coalition"),
     path("n/<slug:slug>/coalities/<int:pk>/bewerken/", views.edit_coalition, name="edit_coalition"),
+    path("n/<slug:slug>/coalities/<int:pk>/kaart/", views.card, name="card"),
     path("n/<slug:slug>/coalities/<int:pk>/meedoen/", views.participate, name="participate"),
     path("n/<slug:slug>/ambities/<int:pk>/betrokkenheid/", views.commit, name="commit"),
     path(

@@ -212,6 +212,32 @@ def _coalition_conflict(request, access, coalition):
     return _render_band(request, access, state=state, status=409)
 
 
+@require_safe
+@vary_on_headers("HX-Request")
+def card(request, slug, pk):
+    """Return a coalition's card as this person sees it. A change to the card alone (who
+    takes part, its trekkers, its actions) names only the card, so each open board fetches
+    one card, not the whole band."""
+    access = get_access(request, slug)
+    coalition = get_object_or_404(Coalition, network=access.network, pk=pk)
+    if coalition.ambition_id is not None and not (
+        Ambition.all_objects.visible_to(request.user).filter(pk=coalition.ambition_id).exists()
+    ):
+        raise Http404  # under someone else's hidden ambition: not on this board
+    if not request.htmx:
+        return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
+    if for_projector(request):
+        (coalition,) = cards(Coalition.objects.filter(pk=coalition.pk))
+        context = board_context(access, coalition=coalition, readonly=True, presenting=True)
+        return render(request, f"{BOARD}#coalition-card", context)
+    return _render_card(request, access, coalition)
+
+
+def _card_key(coalition):
+    """The part a change to a coalition's card alone touches (see `card`)."""
+    return f"coalition-{coalition.pk}"
+
+
 def _render_card(request, access, coalition, *, error="", focus=""):
     if error and not request.htmx:
         messages.error(request, error)
@@ -240,7 +266,7 @@ def participate(request, slug, pk):
                 coalition.take_part(request.user, choice)
     except ValidationError as refusal:  # the last trekker
         return _render_card(request, access, coalition, error=refusal.messages[0])
-    publish_change(access.network, *_band_keys(coalition), by=request)
+    publish_change(access.network, _card_key(coalition), by=request)
     if not request.htmx:
         # Joined from "doe mee om te bewerken", or from the coalition's own page: back there.
         back = request.POST.get("terug")
@@ -437,7 +463,7 @@ def choose_lead(request, slug, pk):
     except ValidationError as refusal:
         return _render_card(request, access, coalition, error=refusal.messages[0], focus="leads")
     if changed:
-        publish_change(access.network, *_band_keys(coalition), by=request)
+        publish_change(access.network, _card_key(coalition), by=request)
     if not request.htmx:
         return redirect(board_url(access.network, f"coalition-{coalition.pk}"))
     return _render_card(request, access, coalition, focus="leads")

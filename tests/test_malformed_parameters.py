@@ -93,6 +93,7 @@ PARAMETERS = {
     "coalitions:edit_ambition": ((), ()),
     "coalitions:add_coalition": (("ambitie",), ()),
     "coalitions:edit_coalition": ((), ()),
+    "coalitions:card": ((), ()),
     "coalitions:participate": ((), ("terug",)),
     "coalitions:delete_ambition": ((), ()),
     "coalitions:restore_ambition": ((), ()),

@@ -129,6 +129,7 @@ EXPECTED = {
     "coalitions:edit_ambition": (editors(200), editors(302)),
     "coalitions:add_coalition": (members(200), members(302)),
     "coalitions:edit_coalition": (coalition_members(200), coalition_members(302)),
+    "coalitions:card": (members(302), ALL_405),
     "coalitions:participate": (ALL_405, members(302)),
     # Deleting (and its undo): the ambition's author or the coalition's trekkers (see
     # tests/coalitions), and those who edit everything.
@@ -263,6 +264,7 @@ def _kwargs(name, world):
         "replies:replies": world.note.pk,
         "coalitions:edit_ambition": world.ambition.pk,
         "coalitions:edit_coalition": world.coalition.pk,
+        "coalitions:card": world.coalition.pk,
         "coalitions:participate": world.coalition.pk,
         "coalitions:commit": world.ambition.pk,
         "coalitions:form_coalition": world.ambition.pk,

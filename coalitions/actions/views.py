@@ -78,7 +78,7 @@ def coalition(request, slug, pk):
     form = ActionForm(request.POST, coalition=coalition, user=request.user)
     if form.is_valid():
         action = form.save(by=request.user)
-        publish_change(access.network, "band", f"coalition-{coalition.pk}", by=request)
+        publish_change(access.network, f"coalition-{coalition.pk}", by=request)
         if not request.htmx:
             return _back(request, access, coalition, f"action-{action.pk}")
         form = None  # a fresh form for the next action
@@ -115,7 +115,7 @@ def edit_action(request, slug, pk, action_pk):
                 form.is_valid()
                 status = 409
             else:
-                publish_change(access.network, "band", f"coalition-{coalition.pk}", by=request)
+                publish_change(access.network, f"coalition-{coalition.pk}", by=request)
                 return _back(request, access, coalition, f"action-{action.pk}")
         else:
             status = 422
@@ -145,7 +145,7 @@ def set_status(request, slug, pk, action_pk):
     if form.is_valid():
         action.coalition = coalition
         if action.set_status(form.cleaned_data["status"], by=request.user):
-            publish_change(access.network, "band", f"coalition-{coalition.pk}", by=request)
+            publish_change(access.network, f"coalition-{coalition.pk}", by=request)
     else:
         error = form.errors["status"][0]
     if not request.htmx:

@@ -335,3 +335,25 @@ def test_an_older_fetch_of_the_band_never_overwrites_ones_own_newer_choice(
     page.wait_for_timeout(500)  # the old band arrives; then it is fetched again
     expect(mine).to_have_attribute("aria-pressed", "true")
     expect(mine.locator(".level-count")).to_have_text("1")
+
+
+def test_someone_joining_a_coalition_makes_the_other_board_fetch_that_card_alone(
+    open_board, network, alice, bob
+):
+    coalition = Coalition.objects.get(name="Techniekdag")
+    alice_page, bob_page = open_board(alice), open_board(bob)
+    asked = []
+    alice_page.on(
+        "request", lambda request: request.resource_type == "fetch" and asked.append(request.url)
+    )
+
+    card = bob_page.locator(f"#coalition-{coalition.pk}")
+    card.get_by_role("button", name=re.compile("Ik doe mee")).click()
+    expect(card.locator(".me")).to_have_text("Jij doet mee")
+
+    theirs = alice_page.locator(f"#coalition-{coalition.pk}")
+    expect(theirs).to_contain_text("Bob")
+    expect(theirs.locator(".me")).to_have_count(0)  # her own controls, not his
+    assert [url.split("/n/", 1)[1] for url in asked] == [
+        f"{network.slug}/coalities/{coalition.pk}/kaart/"
+    ]

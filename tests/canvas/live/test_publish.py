@@ -66,7 +66,11 @@ def test_a_change_token_that_is_not_a_plain_token_is_dropped(network, bob, clien
     assert sent[0][2]["change"] == ""
 
 
-def test_coalition_changes_name_the_band(network, alice, client, sent):
+def test_coalition_changes_name_the_band_and_a_card_change_only_the_card(
+    network, alice, client, sent
+):
+    """An edit may move the card to another lane: the band. Taking part or choosing the
+    trekkers changes the card alone: each board fetches that one card."""
     coalition = Coalition.objects.get(name="Techniekdag")
     client.force_login(alice)
     client.post(
@@ -75,7 +79,14 @@ def test_coalition_changes_name_the_band(network, alice, client, sent):
     client.post(
         f"/n/{network.slug}/coalities/{coalition.pk}/meedoen/", {"choice": "lid"}, headers=HX
     )
+    member = coalition.members.get(user=alice)
+    client.post(
+        f"/n/{network.slug}/coalities/{coalition.pk}/trekkers/",
+        {"member": member.pk, "role": "trekker"},
+        headers=HX,
+    )
     assert [event[2]["keys"] for event in sent] == [
         ["band", f"coalition-{coalition.pk}"],
-        ["band", f"coalition-{coalition.pk}"],
+        [f"coalition-{coalition.pk}"],
+        [f"coalition-{coalition.pk}"],
     ]
