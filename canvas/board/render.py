@@ -3,7 +3,7 @@ rendering of the whole page (used by every room whose views answer with a board 
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -16,6 +16,7 @@ from canvas.board.read import (
     Texts,
     board_labels,
     board_notes,
+    cards,
     prompt_clusters,
 )
 from canvas.live.events import RENDERERS
@@ -152,14 +153,18 @@ AUDIENCES = {
 def register_live_parts():
     RENDERERS["prompt-"] = prompt_parts
     RENDERERS["commitments-"] = commitments_parts
+    RENDERERS["coalition-"] = coalition_parts
 
 
 def _audience_context(network, audience, **values):
     """Return the context of a part as everyone of `audience` sees it (in the active
     language)."""
     role = AUDIENCES[audience]
-    access = Access(network, AnonymousUser(), role and Membership(role=role))
-    return board_context(access, readonly=role is None, presenting=role is None, **values)
+    nobody = AnonymousUser()  # in no coalition, author of nothing
+    access = Access(network, nobody, role and Membership(role=role))
+    return board_context(
+        access, user=nobody, readonly=role is None, presenting=role is None, **values
+    )
 
 
 def _wanted(audiences, audience, language):
@@ -228,4 +233,30 @@ def commitments_parts(network, key, audiences=None):
                     continue
                 context = _audience_context(network, audience, ambition=ambition)
                 parts[f"{audience}:{language}"] = render_part("commitments", context)
+    return parts
+
+
+def coalition_parts(network, key, audiences=None):
+    """Return {"members:nl": HTML, …}: a coalition's card as those of each audience who are
+    not in it see it (its people fetch their own: their controls, the addresses they may
+    read; live.js knows them by the card's data-people); None when it is not on the board
+    of everyone (gone, or under a hidden ambition)."""
+    pk = parse_id(key.removeprefix("coalition-"))
+    found = cards(
+        Coalition.objects.filter(network=network, pk=pk).filter(
+            Q(ambition__isnull=True) | Q(ambition__hidden=False, ambition__deleted_at=None)
+        )
+    )
+    if not found:
+        return None
+    shared, projector = Room.shared(network), Room(network)
+    parts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for audience in AUDIENCES:
+                if not _wanted(audiences, audience, language):
+                    continue
+                room = projector if audience == "projector" else shared
+                context = _audience_context(network, audience, room=room, coalition=found[0])
+                parts[f"{audience}:{language}"] = render_part("coalition_card", context)
     return parts

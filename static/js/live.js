@@ -171,11 +171,24 @@
   // Swap in HTML that came with the event; a fragment htmx is working on (or that is
   // being fetched) is fetched once htmx is done instead, so nothing is lost.
   function pushed(el, html) {
-    if (fetching.has(el.id) || busy(el)) {
+    if (fetching.has(el.id) || busy(el) || concernsMe(el, html)) {
       refresh(el);
       return;
     }
     swapKeeping(el, html, true);
+  }
+
+  // A part that names its people (a coalition's card: data-people) comes as those outside
+  // it see it; someone in it, before the change or after, fetches their own copy (their
+  // controls, the addresses only they may read).
+  function concernsMe(el, html) {
+    var root = board();
+    var me = root && root.dataset.liveViewer;
+    if (!me) return false;
+    var fresh = /^\s*<[^>]*\sdata-people="([^"]*)"/.exec(html);
+    return [el.getAttribute("data-people") || "", fresh ? fresh[1] : ""].some(function (people) {
+      return people.split(" ").indexOf(me) >= 0;
+    });
   }
 
   // Swaps since the page opened, counted, with the id of what each one swapped: a fetch

@@ -337,23 +337,34 @@ def test_an_older_fetch_of_the_band_never_overwrites_ones_own_newer_choice(
     expect(mine.locator(".level-count")).to_have_text("1")
 
 
-def test_someone_joining_a_coalition_makes_the_other_board_fetch_that_card_alone(
-    open_board, network, alice, bob
+def test_a_card_arrives_with_its_html_and_those_in_the_coalition_fetch_their_own(
+    open_board, network, alice, bob, cora
 ):
+    """Bob joins: Alice, outside the coalition, gets the card with the event (no request);
+    Cora, kept informed by it, fetches her own copy of that card alone (not the band)."""
     coalition = Coalition.objects.get(name="Techniekdag")
-    alice_page, bob_page = open_board(alice), open_board(bob)
-    asked = []
-    alice_page.on(
-        "request", lambda request: request.resource_type == "fetch" and asked.append(request.url)
-    )
+    coalition.members.create(user=cora, role="informed")
+    alice_page, bob_page, cora_page = open_board(alice), open_board(bob), open_board(cora)
+    asked = {"alice": [], "cora": []}
+    for who, page in (("alice", alice_page), ("cora", cora_page)):
+        page.on(
+            "request",
+            lambda request, who=who: (
+                request.resource_type == "fetch"
+                and asked[who].append(request.url.split("/n/", 1)[1])
+            ),
+        )
 
     card = bob_page.locator(f"#coalition-{coalition.pk}")
     card.get_by_role("button", name=re.compile("Ik doe mee")).click()
     expect(card.locator(".me")).to_have_text("Jij doet mee")
 
-    theirs = alice_page.locator(f"#coalition-{coalition.pk}")
-    expect(theirs).to_contain_text("Bob")
-    expect(theirs.locator(".me")).to_have_count(0)  # her own controls, not his
-    assert [url.split("/n/", 1)[1] for url in asked] == [
-        f"{network.slug}/coalities/{coalition.pk}/kaart/"
-    ]
+    hers = alice_page.locator(f"#coalition-{coalition.pk}")
+    expect(hers).to_contain_text("Bob")
+    expect(hers.locator(".me")).to_have_count(0)  # not his controls
+    expect(hers.get_by_role("button", name=re.compile("Ik doe mee"))).to_be_visible()
+    informed = cora_page.locator(f"#coalition-{coalition.pk}")
+    expect(informed).to_contain_text("Bob")
+    expect(informed.locator(".me")).to_have_text("Je wordt op de hoogte gehouden")
+    assert asked["alice"] == []
+    assert asked["cora"] == [f"{network.slug}/coalities/{coalition.pk}/kaart/"]

@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from canvas.board.render import AUDIENCES, prompt_parts
-from canvas.live.events import Event
+from canvas.live.events import RENDERERS, Event
 from canvas.models import Note
 from canvas.prompts import PROMPTS
 from canvas.workshops.models import Vote, Workshop
@@ -168,8 +168,12 @@ def test_no_user_text_reaches_a_page_part_or_event_unescaped(network, alice, bob
         client.force_login(user)
         headers = {} if name.startswith(("board", "projector")) else {"HX-Request": "true"}
         rendered.append((name, client.get(url, headers=headers).content.decode()))
-    for key in ("prompt-passion", "prompt-decisions"):
-        for variant, html in prompt_parts(network, key).items():
+    ambition = Ambition.objects.get(network=network, title__startswith="Ambitie")
+    coalition = Coalition.objects.get(network=network, name__startswith="Coalitie")
+    pushed = ("prompt-passion", "prompt-decisions", f"commitments-{ambition.pk}")
+    for key in (*pushed, f"coalition-{coalition.pk}"):  # every renderer (RENDERERS)
+        renderer = RENDERERS[key.split("-", 1)[0] + "-"]
+        for variant, html in renderer(network, key).items():
             rendered.append((f"{key} {variant}", html))
             data = {"keys": [key], "parts": {key: {variant: html}}}
             event = Event(1, network.pk, "changed", data)

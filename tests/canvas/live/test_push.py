@@ -6,6 +6,7 @@ live_payload table, read once by each process.
 """
 
 import asyncio
+import re
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -173,5 +174,63 @@ def test_a_commitment_reaches_every_audience_with_nobodys_choice_marked(network,
         assert "Coalitie vormen" not in html["editors:nl"] + html["members:nl"]
         assert 'name="level"' in html["members:nl"]
         assert 'name="level"' not in html["projector:nl"]
+
+    run(body())
+
+
+def _join(user, network, coalition, choice="lid"):
+    client = Client()
+    client.force_login(user)
+    url = reverse("coalitions:participate", args=[network.slug, coalition.pk])
+    assert client.post(url, {"choice": choice}, headers=HX).status_code == 200
+
+
+def test_a_card_reaches_every_audience_as_those_outside_it_see_it(network, alice, bob, cora):
+    from coalitions.models import Coalition
+
+    coalition = Coalition.objects.get(name="Techniekdag")
+    bob.shows_email = True  # he lets his coalition partners read his address
+    bob.save()
+
+    async def body():
+        streams = {
+            audience: (await broker.subscribe(network.pk, alice.pk, "A", audience=audience))[0]
+            for audience in ("facilitators:nl", "editors:nl", "members:en", "projector:nl")
+        }
+        await sync_to_async(_join)(bob, network, coalition)
+        html = {}
+        for audience, stream in streams.items():
+            data = await next_event(stream, "changed")
+            assert data["keys"] == [f"coalition-{coalition.pk}"]
+            html[audience] = data["html"][f"coalition-{coalition.pk}"]
+        for part in html.values():
+            assert "Bob" in part  # who takes part is for everyone to see
+            assert bob.email not in part  # his address only for those in it, by request
+            people = re.search(r'data-people="([^"]*)"', part)[1].split()
+            assert str(bob.pk) in people  # his board fetches his own copy (live.js)
+            assert "csrfmiddlewaretoken" not in part
+            assert "Jij doet mee" not in part and "You are taking part" not in part
+        assert 'value="lid"' in html["members:en"]  # an outsider's way in
+        assert "I’ll take part" in html["members:en"]
+        assert "Trekkers kiezen" in html["facilitators:nl"]  # those who run the network
+        assert "Trekkers kiezen" not in html["members:en"]
+        assert "<form" not in html["projector:nl"]
+
+    run(body())
+
+
+def test_a_card_under_a_hidden_ambition_is_announced_without_html(network, alice, bob):
+    from coalitions.models import Ambition, Coalition
+
+    ambition = Ambition.objects.create(network=network, title="Stil", created_by=bob)
+    Ambition.all_objects.filter(pk=ambition.pk).update(hidden=True)
+    coalition = Coalition.objects.create(network=network, ambition=ambition, name="Onder stil")
+
+    async def body():
+        stream, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="members:nl")
+        await sync_to_async(_join)(bob, network, coalition)
+        data = await next_event(stream, "changed")
+        assert data["keys"] == [f"coalition-{coalition.pk}"]
+        assert "html" not in data or f"coalition-{coalition.pk}" not in data["html"]
 
     run(body())
