@@ -96,7 +96,8 @@ def add_ambition(request, slug):
     if request.method == "POST" and form.is_valid():
         workshop = Room(access.network, access.user).workshop
         ambition = form.save(by=request.user, hidden=workshop is not None and workshop.silent)
-        publish_change(access.network, *_band_keys(ambition), by=request)
+        if not ambition.hidden:  # one written during silent writing is its author's alone
+            publish_change(access.network, *_band_keys(ambition), by=request)
         return _show_saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     return _render_band(request, access, state=BoardState("ambition-add", form=form), status=status)
@@ -123,7 +124,8 @@ def edit_ambition(request, slug, pk):
             )
             state = BoardState("ambition-edit", pk=theirs.pk, form=form, conflict=theirs)
             return _render_band(request, access, state=state, status=409)
-        publish_change(access.network, *_band_keys(ambition), by=request)
+        if not ambition.hidden:  # until the reveal its author's alone: no board to tell
+            publish_change(access.network, *_band_keys(ambition), by=request)
         return _show_saved(request, access, ambition)
     status = 422 if request.method == "POST" else 200
     state = BoardState("ambition-edit", pk=ambition.pk, form=form)

@@ -166,3 +166,24 @@ def test_restoring_a_version_keeps_a_hidden_ambition_hidden(network, hidden, ali
     version.restore(alice)
     hidden.refresh_from_db()
     assert (hidden.hidden, hidden.deleted_at) == (True, None)
+
+
+def test_writing_a_hidden_ambition_sends_no_board_to_fetch_anything(
+    network, workshop, alice, bob, client, sent, django_capture_on_commit_callbacks
+):
+    """It is its author's alone until the reveal: every other board has nothing to show,
+    so none is told (a room of 80 phones would each fetch the band for nothing)."""
+    hx = {"HX-Request": "true"}
+    client.force_login(bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _add(client, network, headers=hx).status_code == 200
+        ambition = Ambition.all_objects.get(title=SECRET)
+        url = f"/n/{network.slug}/ambities/{ambition.pk}/bewerken/"
+        data = {"title": "Elke starter een maatje", "revision": ambition.revision}
+        assert client.post(url, data, headers=hx).status_code == 200
+    assert Ambition.all_objects.get(pk=ambition.pk).title == "Elke starter een maatje"
+    assert sent == []
+    client.force_login(alice)  # the reveal: now every board hears of it
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/n/{network.slug}/workshop/sturen/", {"action": "reveal", "names": "ja"})
+    assert any("band" in event[2]["keys"] for event in sent)
