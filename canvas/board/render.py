@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -152,6 +153,8 @@ AUDIENCES = {
 def register_live_parts():
     RENDERERS["prompt-"] = prompt_parts
     RENDERERS["commitments-"] = commitments_parts
+    # render_parts looks a key up by what precedes its first "-": "workshop" is "workshop-".
+    RENDERERS["workshop-"] = workshop_parts
 
 
 def _audience_context(network, audience, **values):
@@ -228,4 +231,32 @@ def commitments_parts(network, key, audiences=None):
                     continue
                 context = _audience_context(network, audience, ambition=ambition)
                 parts[f"{audience}:{language}"] = render_part("commitments", context)
+    return parts
+
+
+def workshop_parts(network, key, audiences=None):
+    """Return {"members:nl": HTML, …}: the bar above the board and the step card under it
+    (two elements, each with its id), for each audience and language that watches.
+
+    The bar's dots left are everyone's at the vote's opening (the page keeps its person's
+    own figure of the same vote). The facilitator's panel holds forms with tokens: it is
+    fetched, by one or two facilitators. No page of the projector's stream shows the bar
+    (the present page's #podium is fetched), so it gets no variant.
+    """
+    if key != "workshop":
+        return None
+    room = Room.shared(network)
+    parts = {}
+    for language, _name in settings.LANGUAGES:
+        watching = [a for a in AUDIENCES if a != "projector" and _wanted(audiences, a, language)]
+        if not watching:
+            continue
+        with translation.override(language):
+            # The bar and the step card look alike to every member, editor and facilitator.
+            context = _audience_context(network, "members", room=room)
+            html = render_to_string(f"{BOARD}#workshop-bar", context) + render_to_string(
+                f"{BOARD}#step-card", context
+            )
+        for audience in watching:
+            parts[f"{audience}:{language}"] = html
     return parts

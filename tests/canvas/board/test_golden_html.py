@@ -17,7 +17,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from canvas.board.render import AUDIENCES, prompt_parts
+from canvas.board.render import AUDIENCES, prompt_parts, workshop_parts
 from canvas.live.events import Event
 from canvas.models import Note
 from canvas.prompts import PROMPTS
@@ -155,6 +155,10 @@ def test_every_pushed_part_matches_its_golden_file(network, alice, bob, cora):
     assert set(parts) == {f"{a}:{lang}" for a in AUDIENCES for lang, _ in settings.LANGUAGES}
     for variant, html in sorted(parts.items()):
         _compare(f"pushed-prompt-{variant.replace(':', '-')}", normalise(html), failures)
+    # The bar and the step card: alike for all who see them (no projector's variant).
+    for variant in ("members:nl", "members:en"):
+        html = workshop_parts(network, "workshop")[variant]
+        _compare(f"pushed-workshop-{variant.replace(':', '-')}", normalise(html), failures)
     _assert_none(failures)
 
 
@@ -174,6 +178,8 @@ def test_no_user_text_reaches_a_page_part_or_event_unescaped(network, alice, bob
             data = {"keys": [key], "parts": {key: {variant: html}}}
             event = Event(1, network.pk, "changed", data)
             rendered.append((f"event {variant}", event.encode(variant).decode()))
+    for variant, html in workshop_parts(network, "workshop").items():
+        rendered.append((f"workshop {variant}", html))
     for name, html in rendered:
         assert "<script>alert" not in html, name
         assert '<b class="x">' not in html, name
