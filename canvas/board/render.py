@@ -155,6 +155,7 @@ def register_live_parts():
     RENDERERS["commitments-"] = commitments_parts
     # render_parts looks a key up by what precedes its first "-": "workshop" is "workshop-".
     RENDERERS["workshop-"] = workshop_parts
+    RENDERERS["vote-"] = vote_progress_parts
 
 
 def _audience_context(network, audience, **values):
@@ -259,4 +260,21 @@ def workshop_parts(network, key, audiences=None):
             )
         for audience in watching:
             parts[f"{audience}:{language}"] = html
+    return parts
+
+
+def vote_progress_parts(network, key, audiences=None):
+    """Return {"facilitators:nl": HTML, …}: how many people voted (the facilitator's panel
+    shows it: only facilitators get it), the same for each of them."""
+    room = Room.shared(network)
+    if key != "vote-progress" or room.vote is None:
+        return None
+    parts = {}
+    for language, _name in settings.LANGUAGES:
+        if _wanted(audiences, "facilitators", language):
+            with translation.override(language):
+                context = _audience_context(network, "facilitators", room=room)
+                parts[f"facilitators:{language}"] = render_to_string(
+                    f"{BOARD}#vote-progress", context
+                )
     return parts

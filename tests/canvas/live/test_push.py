@@ -233,7 +233,7 @@ def test_the_pushed_bar_holds_nobodys_dots_left_hidden_notes_or_token(network, a
         assert "Geheim plan" not in html, variant
         # Everyone's figure, all the vote's dots: Bob's two never go into the shared bar.
         left = vote.dots_per_person
-        assert f'data-left="{left}" data-vote="{vote.pk}"' in html, variant
+        assert f'data-left="{left}" id="dots-left" data-vote="{vote.pk}"' in html, variant
         assert f'data-left="{left - 2}"' not in html, variant
     assert f"Je hebt nog {vote.dots_per_person} van" in parts["members:nl"]
     assert workshop_parts(network, "workshop-other") is None  # only the key "workshop"
@@ -254,3 +254,29 @@ def test_a_running_timer_is_pushed_with_its_end(network, alice, bob):
     workshop = Workshop.objects.get()
     ends = int(workshop.timer_started_at.timestamp() * 1000) + 300_000
     assert f'data-ends="{ends}"' in html and "data-running" in html
+
+
+def test_a_dot_reaches_the_facilitators_count_as_html(network, alice, bob):
+    from coalitions.models import Ambition
+    from tests.canvas.workshops import open_vote
+
+    open_vote(Workshop.start(network, alice, "Stemmen"), target="ambitions")
+    ambition = Ambition.objects.filter(network=network).first()
+
+    def place():
+        client = Client()
+        client.force_login(bob)
+        url = reverse("workshop:dot", args=[network.slug])
+        assert client.post(url, {"item": ambition.pk}, headers=HX).status_code == 200
+
+    async def body():
+        lead, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="facilitators:nl")
+        member, _ = await broker.subscribe(network.pk, bob.pk, "B", audience="members:nl")
+        await sync_to_async(place)()
+        return await next_event(lead, "changed"), await next_event(member, "changed")
+
+    lead, member = run(body())
+    assert lead["keys"] == ["vote-progress"]
+    assert 'id="vote-progress"' in lead["html"]["vote-progress"]
+    assert "1 persoon heeft gestemd" in lead["html"]["vote-progress"]
+    assert member["html"] == {}  # members have no panel: nothing rendered for them
