@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -154,6 +155,9 @@ def register_live_parts():
     RENDERERS["prompt-"] = prompt_parts
     RENDERERS["commitments-"] = commitments_parts
     RENDERERS["coalition-"] = coalition_parts
+    # render_parts looks a key up by what precedes its first "-": "workshop" is "workshop-".
+    RENDERERS["workshop-"] = workshop_parts
+    RENDERERS["vote-"] = vote_progress_parts
 
 
 def _audience_context(network, audience, **values):
@@ -259,4 +263,49 @@ def coalition_parts(network, key, audiences=None):
                 room = projector if audience == "projector" else shared
                 context = _audience_context(network, audience, room=room, coalition=found[0])
                 parts[f"{audience}:{language}"] = render_part("coalition_card", context)
+    return parts
+
+
+def workshop_parts(network, key, audiences=None):
+    """Return {"members:nl": HTML, …}: the bar above the board and the step card under it
+    (two elements, each with its id), for each audience and language that watches.
+
+    The bar's dots left are everyone's at the vote's opening (the page keeps its person's
+    own figure of the same vote). The facilitator's panel holds forms with tokens: it is
+    fetched, by one or two facilitators. No page of the projector's stream shows the bar
+    (the present page's #podium is fetched), so it gets no variant.
+    """
+    if key != "workshop":
+        return None
+    room = Room.shared(network)
+    parts = {}
+    for language, _name in settings.LANGUAGES:
+        watching = [a for a in AUDIENCES if a != "projector" and _wanted(audiences, a, language)]
+        if not watching:
+            continue
+        with translation.override(language):
+            # The bar and the step card look alike to every member, editor and facilitator.
+            context = _audience_context(network, "members", room=room)
+            html = render_to_string(f"{BOARD}#workshop-bar", context) + render_to_string(
+                f"{BOARD}#step-card", context
+            )
+        for audience in watching:
+            parts[f"{audience}:{language}"] = html
+    return parts
+
+
+def vote_progress_parts(network, key, audiences=None):
+    """Return {"facilitators:nl": HTML, …}: how many people voted (the facilitator's panel
+    shows it: only facilitators get it), the same for each of them."""
+    room = Room.shared(network)
+    if key != "vote-progress" or room.vote is None:
+        return None
+    parts = {}
+    for language, _name in settings.LANGUAGES:
+        if _wanted(audiences, "facilitators", language):
+            with translation.override(language):
+                context = _audience_context(network, "facilitators", room=room)
+                parts[f"facilitators:{language}"] = render_to_string(
+                    f"{BOARD}#vote-progress", context
+                )
     return parts

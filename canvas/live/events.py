@@ -132,9 +132,12 @@ _CHANGE = re.compile(r"[A-Za-z0-9-]{1,40}")
 
 
 def live_context(network, *, projector=False):
-    """Return what a board page needs to follow its events; call it before its queries."""
+    """Return what a board page needs to follow its events; call it before its queries.
+
+    `now`: the server's clock (ms), from which workshop.js learns how far the browser's
+    differs, to count a timer down to its end (data-ends) in a bar shown later."""
     stream = reverse("live-events", args=[network.slug]) + ("?projector=1" if projector else "")
-    return {"stream": stream, "position": broker.position()}
+    return {"stream": stream, "position": broker.position(), "now": time.time_ns() // 1_000_000}
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,15 @@ class Workshop(models.Model):
         return max(0, math.ceil(self.timer_left - elapsed))
 
     @property
+    def timer_ends(self):
+        """Return when a running countdown reaches zero, in milliseconds since the epoch
+        (None when it does not run): a bar shown later than it was rendered (a pushed bar
+        replayed after a reconnect) counts from this, not from its seconds left."""
+        if self.timer_started_at is None or not self.timer_seconds:
+            return None
+        return int(self.timer_started_at.timestamp() * 1000) + self.timer_left * 1000
+
+    @property
     def timer_state(self):
         """Return "off", "running", "paused" or "done"."""
         if not self.timer_seconds:

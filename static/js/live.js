@@ -4,8 +4,10 @@
    carry an id, data-live-key (keys, space-separated) and data-live-url (where to get the
    fragment again, rendered with the viewer's own permissions and controls). A "changed"
    event names keys, and brings the HTML of those it can ("html": {key: HTML}), rendered
-   once for everyone of this board's audience: that is swapped in as it is. Each other
-   fragment with such a key is fetched again.
+   once for everyone of this board's audience: each of its elements is swapped in as it
+   is for the fragment of the same id (one key may name several: "workshop" brings the
+   bar and the step card). Each other fragment with such a key (a facilitator's panel) is
+   fetched again.
 
    Pushed HTML is the same for every member: what is this person's own stays as the page
    has it (their own request brought it): which notes are theirs (.mine: their controls
@@ -138,12 +140,13 @@
     var html = data.html || {};
     var targets = new Set();
     keys.forEach(function (key) {
+      var fresh = pushedElements(html, key);
       document.querySelectorAll('[data-live-key~="' + CSS.escape(key) + '"]').forEach(function (el) {
         if (!el.hasAttribute("data-live-url")) return;
-        if (Object.prototype.hasOwnProperty.call(html, key) && el.getAttribute("data-live-key") === key) {
-          pushed(el, html[key]);
+        if (fresh.has(el.id) && el.getAttribute("data-live-key") === key) {
+          pushed(el, fresh.get(el.id));
         } else {
-          targets.add(el);
+          targets.add(el); // not pushed for this audience (a facilitator's panel): fetched
         }
       });
       // An item being edited has no fragment of its own: say it changed under the form.
@@ -152,6 +155,19 @@
       });
     });
     outermost(targets).forEach(refresh);
+  }
+
+  // The pushed HTML of a key, as {id: HTML} of its top-level elements: one key may name
+  // several fragments ("workshop": the bar and the step card), each swapped by its id.
+  function pushedElements(html, key) {
+    var found = new Map();
+    if (!Object.prototype.hasOwnProperty.call(html, key)) return found;
+    var template = document.createElement("template");
+    template.innerHTML = html[key].trim();
+    Array.from(template.content.children).forEach(function (node) {
+      if (node.id) found.set(node.id, node.outerHTML);
+    });
+    return found;
   }
 
   function resync() {
@@ -371,9 +387,18 @@
   }
 
   // What pushed HTML leaves out and this page knows: which notes are this person's, their
-  // hidden notes (only they ever receive those), their dots on each item, and the level
+  // hidden notes (only they ever receive those), their dots on each item, the dots they
+  // have left (of the same vote only: a new vote starts with all of them), and the level
   // they chose for an ambition.
   function keepOwn(el, fresh) {
+    var left = el.querySelector(".dots-left[id][data-vote]");
+    var freshLeft = left && fresh.getElementById(left.id);
+    if (freshLeft && freshLeft.getAttribute("data-vote") === left.getAttribute("data-vote")) {
+      freshLeft.textContent = left.textContent;
+      ["data-left", "data-say"].forEach(function (name) {
+        if (left.hasAttribute(name)) freshLeft.setAttribute(name, left.getAttribute(name));
+      });
+    }
     el.querySelectorAll(".commit-levels button[aria-pressed][id]").forEach(function (button) {
       var twin = fresh.getElementById(button.id);
       if (twin) twin.setAttribute("aria-pressed", button.getAttribute("aria-pressed"));

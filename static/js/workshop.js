@@ -2,7 +2,8 @@
    following the facilitator's step.
 
    The server renders the seconds left (computed from the stored timestamps), so a reload
-   or a late joiner starts from the right time; this file only counts down from there.
+   or a late joiner starts from the right time; this file only counts down from there
+   (or from the end it renders too, data-ends, when the bar is shown later than that).
    The bar (#workshop-bar) is swapped by htmx and by live.js whenever the facilitator
    steers; a short tick picks up whatever is on the page now, so no swap event is needed.
    Without JavaScript the bar still shows the step and the time as rendered. */
@@ -186,6 +187,11 @@
     if (deadline === undefined) {
       var remaining = parseInt(timer.dataset.remaining, 10) || 0;
       deadline = Date.now() + remaining * 1000;
+      // A bar may be shown long after it was rendered (a pushed bar replayed after a
+      // reconnect): its end on the server's clock says when. Both guesses are late by
+      // a delay at most, so the earlier one is the better.
+      var ends = parseInt(timer.dataset.ends, 10);
+      if (ends && clockOffset !== null) deadline = Math.min(deadline, ends + clockOffset);
       deadlines.set(timer, deadline);
     }
     if (timer.classList.contains("timer-done")) return;
@@ -329,7 +335,14 @@
     showSoundToggles();
   }
 
+  // How far this browser's clock is ahead of the server's (ms, and the page's own
+  // loading time), from the server's time the board was rendered at; null if unknown.
+  var clockOffset = null;
+
   function start() {
+    var root = document.querySelector("[data-live-now]");
+    var now = root && parseInt(root.dataset.liveNow, 10);
+    if (now) clockOffset = Date.now() - now;
     tick();
     window.setInterval(tick, 250);
   }

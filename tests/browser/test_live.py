@@ -1,6 +1,7 @@
 """Two people on one board, each in their own browser, served under ASGI as in production."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -335,6 +336,74 @@ def test_an_older_fetch_of_the_band_never_overwrites_ones_own_newer_choice(
     page.wait_for_timeout(500)  # the old band arrives; then it is fetched again
     expect(mine).to_have_attribute("aria-pressed", "true")
     expect(mine.locator(".level-count")).to_have_text("1")
+
+
+def test_the_facilitators_step_and_timer_reach_a_member_with_no_request_of_theirs(
+    open_board, network, alice, bob
+):
+    """The bar and the step card come in the event itself (issue 14); during a vote Bob's
+    own dots left stay his, and a new vote starts him with all of them."""
+    Workshop.start(network, alice, "Werkplaats")
+    alice_page = open_board(alice)
+    bob_page = open_board(bob)
+    bob_page.set_viewport_size({"width": 390, "height": 844})  # the step card shows
+    asked = []
+    bob_page.on("request", lambda request: "/workshop/" in request.url and asked.append(request))
+    panel = alice_page.locator("#workshop-panel")
+
+    panel.get_by_label("Stap").select_option("identity.passion")
+    panel.get_by_role("button", name="Ga naar stap").click()
+    expect(bob_page.locator("#workshop-bar .wb-step-title")).to_have_text("Verbinding op passie")
+    expect(bob_page.locator("#step-card-title")).to_have_text("Verbinding op passie")
+    panel.locator("#steer-minutes").fill("5")
+    panel.get_by_role("button", name="Start").click()
+    expect(bob_page.locator("#workshop-bar .timer-clock")).to_have_text(re.compile(r"^4:5\d$"))
+
+    # A vote: Bob places a dot; the facilitator's next change leaves his figure his own.
+    note = Note.add(network, PROMPTS["passion"], "Samen leren", alice)
+    _changed_elsewhere(network, "prompt-passion")
+    panel.get_by_text("Stemming openen").click()
+    panel.get_by_role("button", name="Open de stemming").click()
+    dots_left = bob_page.locator("#dots-left")
+    expect(dots_left).to_have_text("Je hebt nog 3 van 3 stippen.")
+    bob_page.locator(f"#dot-note-{note.pk}-erbij").click()
+    expect(dots_left).to_have_text("Je hebt nog 2 van 3 stippen.")
+    panel.get_by_role("button", name="Pauze").click()
+    expect(bob_page.locator("#workshop-bar .timer-label")).to_have_text("gepauzeerd")
+    expect(dots_left).to_have_text("Je hebt nog 2 van 3 stippen.")
+    expect(dots_left).to_have_attribute("data-left", "2")
+    # A new vote: all his dots again, not the figure of the last one.
+    panel.get_by_role("button", name="Stemming sluiten").click()
+    expect(dots_left).to_have_count(0)
+    panel.get_by_text("Stemming openen").click()
+    panel.get_by_role("button", name="Open de stemming").click()
+    expect(dots_left).to_have_text("Je hebt nog 3 van 3 stippen.")
+
+    # The bar and the step card of every change came with it: nothing was fetched.
+    assert [r.url for r in asked if r.resource_type == "fetch"] == []
+
+
+def test_a_bar_shown_later_than_it_was_rendered_shows_the_time_left_now(
+    open_board, network, alice, bob
+):
+    """A pushed bar replayed after a reconnect says how many seconds were left when it was
+    rendered; workshop.js counts down to its end (data-ends) instead."""
+    from canvas.board.render import workshop_parts
+
+    workshop = Workshop.start(network, alice, "Werkplaats")
+    workshop.start_timer(5)
+    page = open_board(bob)
+    html = workshop_parts(network, "workshop")["members:nl"]
+    # As if rendered two minutes ago (the end is the same): 5:00 left then, 3:00 now.
+    stale = re.sub(r'data-remaining="\d+"', 'data-remaining="300"', html)
+    workshop.timer_started_at -= timedelta(minutes=2)
+    workshop.save()
+    ends = workshop.timer_ends
+    stale = re.sub(r'data-ends="\d+"', f'data-ends="{ends}"', stale)
+    parts = {"workshop": {"members:nl": stale}}
+    publish(network.pk, "changed", {"keys": ["workshop"], "change": "", "parts": parts})
+    expect(page.locator("#workshop-bar [data-timer]")).to_have_attribute("data-ends", str(ends))
+    expect(page.locator("#workshop-bar .timer-clock")).to_have_text(re.compile(r"^(3:00|2:5\d)$"))
 
 
 def test_a_card_arrives_with_its_html_and_those_in_the_coalition_fetch_their_own(

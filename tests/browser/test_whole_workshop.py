@@ -190,6 +190,9 @@ def test_a_whole_prepared_workshop_from_a_template(open_context, asgi_server, ne
 
     # The reveal, with names: every screen shows both notes at once.
     panel.get_by_role("button", name="Onthullen").click()
+    # Read the notes once the reveal is saved: SQLite's shared test database refuses a
+    # read of a table another connection is writing ("database table is locked").
+    expect(panel.locator("#hidden-total")).to_have_text("0 verborgen notities")
     bobs, gijs_note = Note.objects.get(text=BOBS_NOTE), Note.objects.get(text=GIJS_NOTE)
     for page in (facilitator, projector, *phones):
         expect(page.locator(f"#note-{bobs.pk}")).to_contain_text(BOBS_NOTE)

@@ -86,7 +86,7 @@ def orm(monkeypatch):
 def _normalised(response):
     html = response.content.decode()
     html = re.sub(r'(csrfmiddlewaretoken" value=|x-csrftoken": )"[^"]+"', r'\1"X"', html)
-    html = re.sub(r'(nonce|data-live-position)="[^"]+"', r'\1="X"', html)
+    html = re.sub(r'(nonce|data-live-position|data-live-now)="[^"]+"', r'\1="X"', html)
     return response.status_code, html
 
 

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from canvas.board.render import AUDIENCES, prompt_parts
+from canvas.board.render import AUDIENCES, prompt_parts, workshop_parts
 from canvas.live.events import RENDERERS, Event
 from canvas.models import Note
 from canvas.prompts import PROMPTS
@@ -155,6 +155,10 @@ def test_every_pushed_part_matches_its_golden_file(network, alice, bob, cora):
     assert set(parts) == {f"{a}:{lang}" for a in AUDIENCES for lang, _ in settings.LANGUAGES}
     for variant, html in sorted(parts.items()):
         _compare(f"pushed-prompt-{variant.replace(':', '-')}", normalise(html), failures)
+    # The bar and the step card: alike for all who see them (no projector's variant).
+    for variant in ("members:nl", "members:en"):
+        html = workshop_parts(network, "workshop")[variant]
+        _compare(f"pushed-workshop-{variant.replace(':', '-')}", normalise(html), failures)
     _assert_none(failures)
 
 
@@ -171,9 +175,9 @@ def test_no_user_text_reaches_a_page_part_or_event_unescaped(network, alice, bob
     ambition = Ambition.objects.get(network=network, title__startswith="Ambitie")
     coalition = Coalition.objects.get(network=network, name__startswith="Coalitie")
     pushed = ("prompt-passion", "prompt-decisions", f"commitments-{ambition.pk}")
-    for key in (*pushed, f"coalition-{coalition.pk}"):  # every renderer (RENDERERS)
-        renderer = RENDERERS[key.split("-", 1)[0] + "-"]
-        for variant, html in renderer(network, key).items():
+    for key in (*pushed, f"coalition-{coalition.pk}", "workshop", "vote-progress"):
+        renderer = RENDERERS[key.split("-", 1)[0] + "-"]  # each of RENDERERS
+        for variant, html in (renderer(network, key) or {}).items():
             rendered.append((f"{key} {variant}", html))
             data = {"keys": [key], "parts": {key: {variant: html}}}
             event = Event(1, network.pk, "changed", data)

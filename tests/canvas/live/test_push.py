@@ -178,6 +178,111 @@ def test_a_commitment_reaches_every_audience_with_nobodys_choice_marked(network,
     run(body())
 
 
+def _steer(user, network, data):
+    client = Client()
+    client.force_login(user)
+    url = reverse("workshop:steer", args=[network.slug])
+    assert client.post(url, data, headers=HX).status_code == 200
+
+
+def test_a_step_reaches_every_board_as_its_bar_and_step_card_without_a_request(
+    network, alice, bob, cora
+):
+    Workshop.start(network, alice, "Werkplaats <b>")
+
+    async def body():
+        streams = {
+            audience: (await broker.subscribe(network.pk, bob.pk, "B", audience=audience))[0]
+            for audience in ("facilitators:nl", "editors:nl", "members:nl", "members:en")
+        }
+        step = {"action": "step", "step": "identity.passion"}
+        await sync_to_async(_steer)(alice, network, step)
+        html = {}
+        for audience, stream in streams.items():
+            data = await next_event(stream, "changed")
+            assert data["keys"] == ["workshop"] and data["change"] == "tab-token-1"
+            html[audience] = data["html"]["workshop"]
+        for audience, part in html.items():
+            assert part.count('id="workshop-bar"') == 1, audience
+            assert part.count('id="step-card"') == 1, audience
+            assert "workshop-panel" not in part, audience  # fetched by the facilitators
+            assert "Werkplaats &lt;b&gt;" in part, audience
+        assert "Nu aan de beurt" in html["members:nl"] and "Now up" in html["members:en"]
+
+    run(body())
+
+
+def test_the_pushed_bar_holds_nobodys_dots_left_hidden_notes_or_token(network, alice, bob):
+    from canvas.board.render import workshop_parts
+    from canvas.workshops.models import Vote
+
+    workshop = Workshop.start(network, alice, "Stemmen")
+    workshop.go_to("identity", "passion")
+    workshop.silent = True
+    workshop.save()
+    Note.add(network, PROMPTS["passion"], "Geheim plan", bob, hidden=True)
+    Note.add(network, PROMPTS["passion"], "Zichtbaar", bob)
+    vote = Vote.objects.create(workshop=workshop, target=Vote.Target.PROMPT, prompt="passion")
+    vote.place(bob, Note.objects.get(text="Zichtbaar"))
+    vote.place(bob, Note.objects.get(text="Zichtbaar"))
+    parts = workshop_parts(network, "workshop")
+    assert set(parts) == {
+        f"{a}:{lang}" for a in ("facilitators", "editors", "members") for lang in ("nl", "en")
+    }
+    for variant, html in parts.items():
+        assert "csrfmiddlewaretoken" not in html, variant
+        assert "Geheim plan" not in html, variant
+        # Everyone's figure, all the vote's dots: Bob's two never go into the shared bar.
+        left = vote.dots_per_person
+        assert f'data-left="{left}" id="dots-left" data-vote="{vote.pk}"' in html, variant
+        assert f'data-left="{left - 2}"' not in html, variant
+    assert f"Je hebt nog {vote.dots_per_person} van" in parts["members:nl"]
+    assert workshop_parts(network, "workshop-other") is None  # only the key "workshop"
+
+
+def test_a_running_timer_is_pushed_with_its_end(network, alice, bob):
+    Workshop.start(network, alice, "Tijd")
+
+    async def body():
+        stream, _ = await broker.subscribe(network.pk, bob.pk, "B", audience="members:nl")
+        await sync_to_async(_steer)(
+            alice, network, {"action": "timer", "timer": "start", "minutes": "5"}
+        )
+        data = await next_event(stream, "changed")
+        return data["html"]["workshop"]
+
+    html = run(body())
+    workshop = Workshop.objects.get()
+    ends = int(workshop.timer_started_at.timestamp() * 1000) + 300_000
+    assert f'data-ends="{ends}"' in html and "data-running" in html
+
+
+def test_a_dot_reaches_the_facilitators_count_as_html(network, alice, bob):
+    from coalitions.models import Ambition
+    from tests.canvas.workshops import open_vote
+
+    open_vote(Workshop.start(network, alice, "Stemmen"), target="ambitions")
+    ambition = Ambition.objects.filter(network=network).first()
+
+    def place():
+        client = Client()
+        client.force_login(bob)
+        url = reverse("workshop:dot", args=[network.slug])
+        assert client.post(url, {"item": ambition.pk}, headers=HX).status_code == 200
+
+    async def body():
+        lead, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="facilitators:nl")
+        member, _ = await broker.subscribe(network.pk, bob.pk, "B", audience="members:nl")
+        await sync_to_async(place)()
+        return await next_event(lead, "changed"), await next_event(member, "changed")
+
+    lead, member = run(body())
+    assert lead["keys"] == ["vote-progress"]
+    assert 'id="vote-progress"' in lead["html"]["vote-progress"]
+    assert "1 persoon heeft gestemd" in lead["html"]["vote-progress"]
+    assert member["html"] == {}  # members have no panel: nothing rendered for them
+
+
 def _join(user, network, coalition, choice="lid"):
     client = Client()
     client.force_login(user)
