@@ -229,15 +229,12 @@ def commitments_parts(network, key, audiences=None):
     )
     if ambition is None:
         return None
-    parts = {}
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for audience in AUDIENCES:
-                if not _wanted(audiences, audience, language):
-                    continue
-                context = _audience_context(network, audience, ambition=ambition)
-                parts[f"{audience}:{language}"] = render_part("commitments", context)
-    return parts
+    return _each_audience(
+        audiences,
+        lambda audience: render_part(
+            "commitments", _audience_context(network, audience, ambition=ambition)
+        ),
+    )
 
 
 def coalition_parts(network, key, audiences=None):
@@ -254,15 +251,24 @@ def coalition_parts(network, key, audiences=None):
     if not found:
         return None
     shared, projector = Room.shared(network), Room(network)
+
+    def card(audience):
+        room = projector if audience == "projector" else shared
+        context = _audience_context(network, audience, room=room, coalition=found[0])
+        return render_part("coalition_card", context)
+
+    return _each_audience(audiences, card)
+
+
+def _each_audience(audiences, render):
+    """Return {"members:nl": render("members"), …} for each audience and language that
+    watches (`audiences`; None: all), each rendered in its language."""
     parts = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for audience in AUDIENCES:
-                if not _wanted(audiences, audience, language):
-                    continue
-                room = projector if audience == "projector" else shared
-                context = _audience_context(network, audience, room=room, coalition=found[0])
-                parts[f"{audience}:{language}"] = render_part("coalition_card", context)
+                if _wanted(audiences, audience, language):
+                    parts[f"{audience}:{language}"] = render(audience)
     return parts
 
 
