@@ -15,6 +15,18 @@
   // Boosted links and forms swap one note or card in place: the page must not jump.
   htmx.config.scrollIntoViewOnBoost = false;
 
+  // Nor may its address change: htmx 2.0.10 pushes a boosted link's address even under
+  // hx-push-url="false" (htmx issue 3966), and a reload then opened the note's plain
+  // edit page, off the live board. Keep the address where the board says so.
+  document.addEventListener("htmx:beforeHistoryUpdate", function (event) {
+    var history = event.detail.history;
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (history.type !== "push" || !source || !source.closest) return;
+    if (!source.closest('[hx-push-url="false"]')) return;
+    history.type = "replace";
+    history.path = window.location.pathname + window.location.search + window.location.hash;
+  });
+
   // htmx wires up new content only when it settles, 20 ms after showing it: a key pressed
   // in between (Esc right after saving) would follow a plain link instead. Wire it up at
   // once; settling then finds it done.
