@@ -46,6 +46,13 @@ def _note_keys(note):
     return keys
 
 
+def _note_changed_in_place(request, access, note):
+    """Tell the boards that a note changed where it stands (its text, a rule's status):
+    its own <li> travels, not its prompt's whole list (every open board gets it, so the
+    size of a write's event is most of what a workshop's writing costs)."""
+    publish_change(access.network, f"note-{note.pk}", by=request)
+
+
 def _prompt_or_404(slug):
     if slug not in PROMPTS:
         raise Http404
@@ -155,7 +162,7 @@ def edit_note(request, slug, pk):
             if note.is_deleted:
                 return _note_gone(request, access, note, text=text)
             return _note_conflict(request, access, note, text)
-        publish_change(access.network, *_note_keys(note), by=request)
+        _note_changed_in_place(request, access, note)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
         return _render_note(request, access, note, focus="edit")
@@ -251,7 +258,7 @@ def toggle_rule(request, slug, pk):
     if note.is_deleted:
         return _note_gone(request, access, note)
     note.toggle_status(by=request.user)
-    publish_change(access.network, *_note_keys(note), by=request)
+    _note_changed_in_place(request, access, note)
     if not request.htmx:
         return redirect(board_url(access.network, f"note-{note.pk}"))
     return _render_note(request, access, note, focus="status")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from canvas.board.read import Board, Room
+from canvas.models import Note
 from canvas.prompts import BLOCKS, COALITIONS_BLOCK, PROMPTS
 
 # A chart of more bars than this is unreadable from the back of the room.
@@ -41,6 +42,8 @@ class VoteChart:
     voters: int
     bars: list
     more: int  # items beyond the chart's bars
+    # The live keys of the notes on its bars: an edited note's event names only itself.
+    note_keys: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,10 @@ class Stage:
             for item, total in results[:MAX_BARS]
         ]
         more = max(0, len(results) - MAX_BARS)
-        return VoteChart(str(vote.subject), vote.is_open, True, vote.voters(), bars(counts), more)
+        shown = [item for item, _total in results[:MAX_BARS]]
+        notes = " ".join(f"note-{item.pk}" for item in shown if isinstance(item, Note))
+        chart = bars(counts)
+        return VoteChart(str(vote.subject), vote.is_open, True, vote.voters(), chart, more, notes)
 
     @cached_property
     def commitments(self):

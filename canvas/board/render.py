@@ -153,6 +153,7 @@ AUDIENCES = {
 
 def register_live_parts():
     RENDERERS["prompt-"] = prompt_parts
+    RENDERERS["note-"] = note_parts
     RENDERERS["commitments-"] = commitments_parts
     RENDERERS["coalition-"] = coalition_parts
     # render_parts looks a key up by what precedes its first "-": "workshop" is "workshop-".
@@ -176,6 +177,10 @@ def _wanted(audiences, audience, language):
     return audiences is None or f"{audience}:{language}" in audiences
 
 
+# A prompt's notes look alike to all who edit the whole canvas: one variant for both.
+EDITORS_ALIKE = {"facilitators": "editors"}
+
+
 def prompt_parts(network, key, audiences=None):
     """Return {"members:nl": HTML, …}: a prompt's notes for each audience and language that
     watches (`audiences`; None: all), with nobody's hidden notes and nobody's dots."""
@@ -186,34 +191,32 @@ def prompt_parts(network, key, audiences=None):
     shared, projector = Room.shared(network), Room(network)
     hidden = shared.hidden_counts.get(prompt.slug, 0)
     clusters = prompt_clusters(network, prompt).get(prompt.slug, [])
-    parts = {}
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for audience in ("editors", "members", "projector"):
-                if not (
-                    _wanted(audiences, audience, language)
-                    or audience == "editors"
-                    and _wanted(audiences, "facilitators", language)
-                ):
-                    continue
-                context = _audience_context(
-                    network,
-                    audience,
-                    room=projector if audience == "projector" else shared,
-                    prompt=prompt,
-                    notes=notes,
-                    hidden=hidden,
-                    clusters=clusters,
-                )
-                parts[f"{audience}:{language}"] = render_part("prompt_notes", context)
-            # A prompt's notes look alike to all who edit the whole canvas.
-            if f"editors:{language}" in parts:
-                editors = parts[f"editors:{language}"]
-                if _wanted(audiences, "facilitators", language):
-                    parts[f"facilitators:{language}"] = editors
-                if not _wanted(audiences, "editors", language):
-                    del parts[f"editors:{language}"]
-    return parts
+
+    def part(audience):
+        room = projector if audience == "projector" else shared
+        values = {"prompt": prompt, "notes": notes, "hidden": hidden, "clusters": clusters}
+        context = _audience_context(network, audience, room=room, **values)
+        return render_part("prompt_notes", context)
+
+    return _each_audience(audiences, part, alike=EDITORS_ALIKE)
+
+
+def note_parts(network, key, audiences=None):
+    """Return {"members:nl": HTML, …}: one note's <li>, for a change that leaves it where it
+    is (its text, a rule's status): a few hundred bytes to each board instead of its
+    prompt's whole list. None for a note only its author sees (hidden): their other tabs
+    fetch their own copy."""
+    pk = parse_id(key.removeprefix("note-"))
+    found = board_notes(Note.objects.visible_to(None).filter(network=network, pk=pk))
+    if not found:
+        return None
+    shared, projector = Room.shared(network), Room(network)
+
+    def part(audience):
+        room = projector if audience == "projector" else shared
+        return render_part("note", _audience_context(network, audience, room=room, note=found[0]))
+
+    return _each_audience(audiences, part, alike=EDITORS_ALIKE)
 
 
 def commitments_parts(network, key, audiences=None):
@@ -260,15 +263,20 @@ def coalition_parts(network, key, audiences=None):
     return _each_audience(audiences, card)
 
 
-def _each_audience(audiences, render):
+def _each_audience(audiences, render, alike=None):
     """Return {"members:nl": render("members"), …} for each audience and language that
-    watches (`audiences`; None: all), each rendered in its language."""
+    watches (`audiences`; None: all), each rendered in its language; an audience that
+    `alike` maps to another gets that one's variant, rendered once for both."""
     parts = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
+            rendered = {}
             for audience in AUDIENCES:
                 if _wanted(audiences, audience, language):
-                    parts[f"{audience}:{language}"] = render(audience)
+                    variant = (alike or {}).get(audience, audience)
+                    if variant not in rendered:
+                        rendered[variant] = render(variant)
+                    parts[f"{audience}:{language}"] = rendered[variant]
     return parts
 
 

@@ -153,8 +153,22 @@
       document.querySelectorAll('form[data-live-key~="' + CSS.escape(key) + '"]').forEach(function (form) {
         markChanged(form);
       });
+      noteInPlace(key, fresh, keys, targets);
     });
     outermost(targets).forEach(refresh);
+  }
+
+  // A note that changed where it stands (its text, a rule's status) comes as its own
+  // <li> ("note-12"), swapped in by its id; its prompt's list is fetched instead when
+  // this board got none (a hidden note, which only its author's tabs show). A note whose
+  // list the event names too is refreshed with that list.
+  function noteInPlace(key, fresh, keys, targets) {
+    if (!/^note-\d+$/.test(key)) return;
+    var note = document.getElementById(key);
+    var list = note && note.matches("li.note") && note.closest("[data-live-key][data-live-url]");
+    if (!list || list.getAttribute("data-live-key").split(" ").some(function (k) { return keys.indexOf(k) >= 0; })) return;
+    if (fresh.has(key)) pushed(note, fresh.get(key), list);
+    else targets.add(list);
   }
 
   // The pushed HTML of a key, as {id: HTML} of its top-level elements: one key may name
@@ -185,10 +199,11 @@
   }
 
   // Swap in HTML that came with the event; a fragment htmx is working on (or that is
-  // being fetched) is fetched once htmx is done instead, so nothing is lost.
-  function pushed(el, html) {
+  // being fetched) is fetched once htmx is done instead, so nothing is lost. `holder`:
+  // what is fetched for it (a note has no URL of its own: its list).
+  function pushed(el, html, holder) {
     if (fetching.has(el.id) || busy(el) || concernsMe(el, html)) {
-      refresh(el);
+      refresh(holder || el);
       return;
     }
     swapKeeping(el, html, true);
@@ -333,7 +348,7 @@
       if (!focused) around = aroundOf(lost, el, fresh);
       selection = null;
     }
-    var before = new Set(Array.from(el.querySelectorAll("li.note[id]"), function (note) { return note.id; }));
+    var before = new Set(within(el, "li.note[id]").map(function (note) { return note.id; }));
 
     moves.forEach(function (move) { move.apply(); });
     var nodes = Array.from(fresh.children);
@@ -403,7 +418,7 @@
       var twin = fresh.getElementById(button.id);
       if (twin) twin.setAttribute("aria-pressed", button.getAttribute("aria-pressed"));
     });
-    el.querySelectorAll("li.note.mine[id]").forEach(function (note) {
+    within(el, "li.note.mine[id]").forEach(function (note) {
       var twin = fresh.getElementById(note.id);
       if (twin) {
         twin.classList.add("mine");
@@ -428,6 +443,13 @@
         else other.removeAttribute("aria-disabled");
       });
     });
+  }
+
+  // The elements of `el` that match `selector`, `el` itself first (a pushed note).
+  function within(el, selector) {
+    var found = Array.from(el.querySelectorAll(selector));
+    if (el.matches(selector)) found.unshift(el);
+    return found;
   }
 
   // How a form in use moves into the fresh copy ({keep, apply}), or null if it cannot.

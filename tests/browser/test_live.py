@@ -277,6 +277,61 @@ def test_a_change_arrives_with_its_html_and_keeps_what_is_ones_own(open_board, n
     assert [r.url for r in asked if r.resource_type == "fetch"] == []
 
 
+def test_an_edited_note_arrives_alone_and_stays_ones_own_in_ones_other_tab(
+    open_board, network, alice, bob
+):
+    """Bob edits his note: its <li> alone reaches Alice and his other tab with the event
+    (no request), there still his own (its pencil); it counts as no new note. His hidden
+    note, edited, reaches no one else: his other tab fetches its list."""
+    mine = Note.add(network, PROMPTS["passion"], "Van Bob", bob)
+    bob_page, other_tab, alice_page = open_board(bob), open_board(bob), open_board(alice)
+    asked = {"alice": [], "other": []}
+    for who, page in (("alice", alice_page), ("other", other_tab)):
+        page.evaluate(
+            "window.added = 0; document.addEventListener('live:notes-added',"
+            " (event) => { window.added += event.detail.notes.length; })"
+        )
+        page.on(
+            "request",
+            lambda request, who=who: (
+                request.resource_type == "fetch" and asked[who].append(request.url)
+            ),
+        )
+
+    bob_page.locator(f"#note-{mine.pk} .note-edit").click()
+    bob_page.locator(f"textarea#note-{mine.pk}-text").fill("Van Bob, herschreven")
+    bob_page.locator(f"textarea#note-{mine.pk}-text").press("Enter")
+    for page in (alice_page, other_tab):
+        expect(page.locator(f"#note-{mine.pk}")).to_contain_text("Van Bob, herschreven")
+    # Editing in place kept the board's address (htmx 2.0.10 pushed the edit link's, and
+    # a reload opened the plain edit page, off the live board).
+    assert bob_page.url.endswith(f"/n/{network.slug}/")
+    expect(other_tab.locator(f"#note-{mine.pk} .note-edit")).to_be_visible()  # still his
+    expect(other_tab.locator(f"#note-{mine.pk}.mine")).to_have_count(1)
+    expect(alice_page.locator(f"#note-{mine.pk} .note-edit")).to_be_visible()  # she edits all
+    assert asked == {"alice": [], "other": []}
+    assert alice_page.evaluate("window.added") == 0 == other_tab.evaluate("window.added")
+
+    workshop = Workshop.start(network, alice, "Stil")
+    workshop.silent = True
+    workshop.save()
+    secret = Note.add(network, PROMPTS["passion"], "Mijn geheim", bob, hidden=True)
+    for page in (bob_page, other_tab, alice_page):
+        page.reload()
+        wait_until_live(page)
+    asked["alice"].clear()
+    asked["other"].clear()
+    bob_page.locator(f"#note-{secret.pk} .note-edit").click()
+    bob_page.locator(f"textarea#note-{secret.pk}-text").fill("Mijn grotere geheim")
+    bob_page.locator(f"textarea#note-{secret.pk}-text").press("Enter")
+    expect(other_tab.locator(f"#note-{secret.pk}")).to_contain_text("Mijn grotere geheim")
+    assert [url.split("/n/", 1)[1] for url in asked["other"]] == [f"{network.slug}/vragen/passion/"]
+    expect(bob_page.locator(f"#note-{secret.pk}")).to_contain_text("Mijn grotere geheim")
+    alice_page.wait_for_timeout(500)  # the event has come and gone
+    assert asked["alice"] == []
+    expect(alice_page.locator("#prompt-notes-passion")).not_to_contain_text("geheim")
+
+
 def test_a_commitment_arrives_with_its_html_and_keeps_ones_own_choice(
     open_board, network, alice, bob
 ):

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from canvas.board.render import AUDIENCES, prompt_parts, workshop_parts
+from canvas.board.render import AUDIENCES, note_parts, prompt_parts, workshop_parts
 from canvas.live.events import RENDERERS, Event
 from canvas.models import Note
 from canvas.prompts import PROMPTS
@@ -155,6 +155,11 @@ def test_every_pushed_part_matches_its_golden_file(network, alice, bob, cora):
     assert set(parts) == {f"{a}:{lang}" for a in AUDIENCES for lang, _ in settings.LANGUAGES}
     for variant, html in sorted(parts.items()):
         _compare(f"pushed-prompt-{variant.replace(':', '-')}", normalise(html), failures)
+    # A note changed in place travels alone: its <li> as each audience sees it.
+    note = Note.objects.get(network=network, text__startswith="Zichtbaar")
+    for variant, html in sorted(note_parts(network, f"note-{note.pk}").items()):
+        if variant.endswith(":nl"):
+            _compare(f"pushed-note-{variant.replace(':', '-')}", normalise(html), failures)
     # The bar and the step card: alike for all who see them (no projector's variant).
     for variant in ("members:nl", "members:en"):
         html = workshop_parts(network, "workshop")[variant]
@@ -174,8 +179,11 @@ def test_no_user_text_reaches_a_page_part_or_event_unescaped(network, alice, bob
         rendered.append((name, client.get(url, headers=headers).content.decode()))
     ambition = Ambition.objects.get(network=network, title__startswith="Ambitie")
     coalition = Coalition.objects.get(network=network, name__startswith="Coalitie")
-    pushed = ("prompt-passion", "prompt-decisions", f"commitments-{ambition.pk}")
-    for key in (*pushed, f"coalition-{coalition.pk}", "workshop", "vote-progress"):
+    note = Note.objects.get(network=network, text__startswith="Zichtbaar")
+    pushed = ("prompt-passion", "prompt-decisions", f"note-{note.pk}", f"commitments-{ambition.pk}")
+    keys = (*pushed, f"coalition-{coalition.pk}", "workshop", "vote-progress")
+    assert {key.split("-", 1)[0] + "-" for key in keys} == set(RENDERERS)
+    for key in keys:
         renderer = RENDERERS[key.split("-", 1)[0] + "-"]  # each of RENDERERS
         for variant, html in (renderer(network, key) or {}).items():
             rendered.append((f"{key} {variant}", html))
@@ -197,3 +205,5 @@ def test_a_pushed_part_holds_nobodys_hidden_notes_dots_or_token(network, alice, 
         assert "Bob" not in html or "note-author" in html, variant
     members = prompt_parts(network, "prompt-passion")["members:nl"]
     assert ' mine"' not in members and "note mine" not in members  # no one's notes marked
+    hidden = Note.objects.get(network=network, hidden=True)
+    assert note_parts(network, f"note-{hidden.pk}") is None  # its author's tabs fetch it

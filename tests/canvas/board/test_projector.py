@@ -161,13 +161,16 @@ def test_hidden_results_stay_hidden_until_the_vote_closes(network, workshop, wat
 
 
 def test_the_parts_live_js_fetches(network, workshop, watcher, bob, alice):
-    vote, _notes = _vote_on_passion(network, workshop, bob, alice, hide_results=False)
+    vote, notes = _vote_on_passion(network, workshop, bob, alice, hide_results=False)
     podium = _get(watcher, network, "podium", headers=HX)
     assert podium.lstrip().startswith('<div class="podium podium-prompt')
     assert "<html" not in podium and "sse-connect" not in podium
     chart = _get(watcher, network, "uitslag", headers=HX)
     assert chart.lstrip().startswith('<section class="chart vote-chart"')
-    assert 'data-live-key="vote-progress prompt-passion"' in chart
+    # It follows the votes, its prompt, and the notes on its bars (an edit names only its
+    # note); not the note without dots.
+    keys = f"vote-progress prompt-passion note-{notes[1].pk} note-{notes[0].pk}"
+    assert f'data-live-key="{keys}"' in chart
     chart = _get(watcher, network, "betrokkenheid", headers=HX)
     assert chart.lstrip().startswith('<section class="chart commitments-chart"')
     # Without htmx, or with a part it does not know, the page itself.

@@ -27,20 +27,30 @@ def test_adding_a_note_names_its_prompt_and_the_change(network, bob, client, sen
 
 
 @pytest.mark.parametrize(
-    ("action", "data"),
+    ("action", "data", "whole_list"),
     [
-        ("bewerken", {"text": "Anders", "revision": 1}),
-        ("verwijderen", {}),
-        ("verplaatsen", {"direction": "up"}),
+        # An edit leaves the note where it stands: only the note travels.
+        ("bewerken", {"text": "Anders", "revision": 1}, False),
+        ("verwijderen", {}, True),
+        ("verplaatsen", {"direction": "up"}, True),
     ],
 )
-def test_every_change_to_a_note_is_published(network, bob, client, sent, action, data):
+def test_every_change_to_a_note_is_published(network, bob, client, sent, action, data, whole_list):
     Note.add(network, PROMPTS["passion"], "Eerst", bob)
     note = Note.add(network, PROMPTS["passion"], "Tweede", bob)
     client.force_login(bob)
     response = client.post(f"/n/{network.slug}/notities/{note.pk}/{action}/", data, headers=HX)
     assert response.status_code == 200
-    assert [event[2]["keys"] for event in sent] == [["prompt-passion", f"note-{note.pk}"]]
+    keys = ["prompt-passion", f"note-{note.pk}"] if whole_list else [f"note-{note.pk}"]
+    assert [event[2]["keys"] for event in sent] == [keys]
+
+
+def test_toggling_a_rule_names_only_the_rule(network, alice, client, sent):
+    rule = Note.add(network, PROMPTS["membership"], "Iedereen schuift aan", alice)
+    client.force_login(alice)
+    response = client.post(f"/n/{network.slug}/spelregels/{rule.pk}/status/", headers=HX)
+    assert response.status_code == 200
+    assert [event[2]["keys"] for event in sent] == [[f"note-{rule.pk}"]]
 
 
 def test_refused_and_conflicting_saves_publish_nothing(network, bob, charlie, client, sent):

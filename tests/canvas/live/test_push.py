@@ -79,6 +79,64 @@ def test_a_hidden_note_never_reaches_another_stream(network, alice, bob):
     assert Note.objects.get(text="Geheim plan").hidden
 
 
+def _edit_note(user, note, text):
+    client = Client()
+    client.force_login(user)
+    url = reverse("canvas:edit_note", args=[note.network.slug, note.pk])
+    response = client.post(url, {"text": text, "revision": note.revision}, headers=HX)
+    assert response.status_code == 200
+
+
+def test_an_edited_note_travels_alone_as_each_audience_sees_it(network, alice, bob, cora):
+    note = Note.add(network, PROMPTS["passion"], "Eerst", bob)
+    key = f"note-{note.pk}"
+
+    async def body():
+        audiences = ("members:nl", "editors:nl", "facilitators:nl", "projector:nl", "members:en")
+        streams = {
+            audience: (await broker.subscribe(network.pk, alice.pk, "A", audience=audience))[0]
+            for audience in audiences
+        }
+        await sync_to_async(_edit_note)(bob, note, "Daarna <samen>")
+        got = {name: await next_event(stream, "changed") for name, stream in streams.items()}
+        for data in got.values():
+            assert data["keys"] == [key]  # not its prompt: the list stays as it is
+            html = data["html"][key]
+            assert html.startswith(f'<li class="note" id="{key}"')
+            assert html.rstrip().endswith("</li>")
+            assert "Daarna &lt;samen&gt;" in html
+            assert "Klein beginnen" not in html  # no other note of its prompt
+            assert len(html) < 3000  # a note, not a list: every board gets it
+        assert "note-edit icon-button if-mine" in got["members:nl"]["html"][key]
+        assert "if-mine" not in got["editors:nl"]["html"][key]
+        assert got["facilitators:nl"]["html"] == got["editors:nl"]["html"]
+        assert "note-edit" not in got["projector:nl"]["html"][key]
+        assert "Waarom?" in got["members:nl"]["html"][key]
+        assert "Why?" in got["members:en"]["html"][key]
+
+    run(body())
+
+
+def test_an_edited_hidden_note_reaches_no_stream_but_as_its_key(network, alice, bob):
+    workshop = Workshop.start(network, alice, "Stil")
+    workshop.silent = True
+    workshop.save()
+    note = Note.add(network, PROMPTS["passion"], "Geheim plan", bob, hidden=True)
+
+    async def body():
+        streams = [
+            (await broker.subscribe(network.pk, alice.pk, "A", audience=audience))[0]
+            for audience in ("members:nl", "editors:nl", "projector:nl")
+        ]
+        await sync_to_async(_edit_note)(bob, note, "Nog geheimer plan")
+        for stream in streams:
+            data = await next_event(stream, "changed")
+            # Only its author's tabs have it on the page: they fetch their own copy.
+            assert data == {"keys": [f"note-{note.pk}"], "change": "tab-token-1"}
+
+    run(body())
+
+
 def test_an_unknown_prompt_key_is_announced_without_html(network, alice):
     from canvas.live.events import publish_change
 

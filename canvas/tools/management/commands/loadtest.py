@@ -301,12 +301,14 @@ class Participant:
                         data = json.loads(fields["data"])
                         tag, now = data.get("change"), time.monotonic()
                         self.arrivals[tag] = now
-                        prompt = next((k for k in data["keys"] if k.startswith("prompt-")), None)
-                        if prompt in data.get("html", {}):
+                        # An add names its prompt; an edit only its note (its <li> travels).
+                        keys = [k for k in data["keys"] if k.startswith(("prompt-", "note-"))]
+                        if keys and keys[0] in data.get("html", {}):
                             self.shown[tag] = now
                             self.pushed.add(tag)
-                        else:
-                            asyncio.create_task(self._fetch(tag, prompt))
+                        elif keys and keys[0].startswith("prompt-"):
+                            asyncio.create_task(self._fetch(tag, keys[0]))
+                        # A note without HTML (only its author sees it) is never on screen.
                     fields = {}
         except asyncio.CancelledError:
             pass
@@ -316,8 +318,6 @@ class Participant:
 
     async def _fetch(self, tag, prompt):
         """Fetch a changed prompt the event brought no HTML of, as live.js does."""
-        if prompt is None:
-            return
         started = time.monotonic()
         url = f"/n/{self.plan['slug']}/vragen/{prompt.removeprefix('prompt-')}/"
         try:
