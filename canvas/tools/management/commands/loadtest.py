@@ -35,6 +35,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 PGBIN = Path("/usr/lib/postgresql/15/bin")
 LOADTEST_NETWORK = "Belastingtest"
+KINDS = ("adds", "edits")  # of writes
 
 
 class Command(BaseCommand):
@@ -170,6 +171,12 @@ class Command(BaseCommand):
             loaded, idle = report["response_times"], report["idle_times"]
             ratio = _percentiles(loaded)[1] / _percentiles(idle)[1]
             write(f"write response p95, listening against idle: {ratio:.2f} ×")
+        # Adds answer with their prompt's whole list and send it to every board; edits one note.
+        for kind in KINDS:
+            idle, loaded = report["by_kind"][kind, "idle"], report["by_kind"][kind, "listening"]
+            if idle and loaded:
+                idle_p95, loaded_p95 = _percentiles(idle)[1], _percentiles(loaded)[1]
+                write(f"  {kind}: p95 idle {idle_p95:.1f} ms, listening {loaded_p95:.1f} ms")
 
 
 def _percentiles(values):
@@ -336,7 +343,9 @@ class Participant:
         text = f"Notitie {seq} van deelnemer {self.index}: {secrets.token_hex(6)}"
         started = time.monotonic()
         try:
-            if self.my_note is None or seq % 3 == 0:
+            # A third adds, staggered by person: the idle phase (two writes each) has the
+            # same mix as the run, so its figure compares like with like.
+            if self.my_note is None or (seq + self.index) % 3 == 0:
                 prompt = random.choice(self.plan["prompts"])
                 response = await self.client.post(
                     f"/n/{slug}/vragen/{prompt}/nieuw/", data={"text": text}, headers=headers
@@ -364,9 +373,11 @@ class Participant:
         if into != "done":
             if into == "idle":
                 self.report["idle_times"].append(done - started)
+                self.report["by_kind"][kind, "idle"].append(done - started)
             return
         self.report[kind] += 1
         self.report["response_times"].append(done - started)
+        self.report["by_kind"][kind, "listening"].append(done - started)
         self.report["done"].append((tag, self.index, started, done))
 
 
@@ -385,6 +396,7 @@ async def _run(base, plan, options):
         "response_times": [],
         "idle_times": [],
         "fetches": [],
+        "by_kind": {(kind, when): [] for kind in KINDS for when in ("idle", "listening")},
     }
     count, interval, duration = options["participants"], options["interval"], options["duration"]
     people = [Participant(i, base, plan, report) for i in range(count)]
