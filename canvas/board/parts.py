@@ -262,15 +262,19 @@ def note_once(context, note, render):
     """Return `render(note)` (the note_item macro), from the store when the same note was
     rendered before for the same kind of viewer.
 
-    The key holds the note's row (every field), the language, the note URLs' prefix and
-    each fact about the viewer the markup reads; a rule's status form keeps a mark for
-    the CSRF token, which each request fills in with its own. A note whose markup holds
-    more (an open vote's dots, an open form, a focus) is rendered each time.
+    The key holds the note's row (every field), the language, the note URLs' prefix, each
+    fact about the viewer the markup reads and the viewer's dots on it in the open vote;
+    a form (a rule's status, a dot) keeps a mark for the CSRF token, which each request
+    fills in with its own. A note whose markup holds more (an open form, a focus, an
+    error) is rendered each time.
     """
-    ballot, state = context.get("ballot"), context.get("state")
-    if context.get("focus") or (ballot and ballot.on(note)) or (state and state.pk == note.id):
+    state = context.get("state")
+    if context.get("focus") or context.get("error") or (state and state.pk == note.id):
         return render(note)
     access, room, me = context.get("access"), context.get("room"), context.get("me")
+    ballot = context.get("ballot")
+    dots = ballot.on(note) if ballot else None
+    forms = note.is_rule or dots is not None
     key = (
         note,
         translation.get_language(),
@@ -286,16 +290,17 @@ def note_once(context, note, render):
             note.is_rule and access.can_toggle_rule(note),
         ),
         room.reply_counts.get(note.id, 0) if room else None,
+        dots and (ballot.vote.pk, dots),
     )
     html = _rendered_notes.get(key)
     if html is None:
         html = render(note)
-        token = note.is_rule and context.get("csrf_input")()
+        token = forms and context.get("csrf_input")()
         if len(_rendered_notes) >= NOTES_KEPT:
             _rendered_notes.clear()
         _rendered_notes[key] = html.replace(token, _TOKEN) if token else html
         return html
-    return Markup(html.replace(_TOKEN, context.get("csrf_input")())) if note.is_rule else html
+    return Markup(html.replace(_TOKEN, context.get("csrf_input")())) if forms else html
 
 
 TEXTS = {

@@ -591,7 +591,7 @@ class BoardState:
     conflict: object = None
 
 
-@dataclass
+@dataclass(frozen=True)  # part of the key of a note's stored markup (note_once)
 class ItemDots:
     """The dots on one item of the open vote, as one person sees them."""
 

@@ -82,3 +82,39 @@ def test_another_language_is_another_entry(network, bob):
     assert "Bewerken" in _note(_board(bob, client), note)
     client.cookies["django_language"] = "en"
     assert "Edit" in _note(_board(bob, client), note)
+
+
+def test_notes_in_an_open_vote_come_from_the_store_with_each_voters_own_dots(network, alice, bob):
+    from canvas.workshops.models import Workshop
+    from tests.canvas.workshops import open_vote
+
+    dirk = make_user("Dirk")
+    Membership.objects.create(network=network, user=dirk, role=Membership.Role.MEMBER)
+    note = Note.add(network, PROMPTS["passion"], "Stem op mij", alice)
+    vote = open_vote(Workshop.start(network, alice, "Stemmen"))
+    vote.place(bob, note)
+    vote.place(bob, note)
+    _board(dirk)
+    stored = len(parts._rendered_notes)
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    _board(dirk, first)
+    html = _board(dirk, second)  # the same notes, the same dots: all from the store
+    assert len(parts._rendered_notes) == stored
+
+    dots = re.search(rf'<div class="dots" id="dots-note-{note.pk}">.*?</div>', html, re.S)[0]
+    assert "Jij: 0 stippen." in dots and "●" not in dots  # Dirk's own: none
+    bobs = re.search(rf'<div class="dots" id="dots-note-{note.pk}">.*?</div>', _board(bob), re.S)[0]
+    assert "Jij: 2 stippen." in bobs and "●●" in bobs  # Bob's own, not Dirk's entry
+
+    # The stored dot form carries the token of the request it is shown in.
+    token = re.search(
+        r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)">'
+        rf'<input type="hidden" name="item" value="{note.pk}">',
+        html,
+    )[1]
+    response = second.post(
+        reverse("workshop:dot", args=[network.slug]),
+        {"csrfmiddlewaretoken": token, "item": note.pk, "dot": "erbij"},
+    )
+    assert response.status_code in (200, 302)
+    assert vote.dots_of(dirk) == {note.pk: 1}
