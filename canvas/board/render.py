@@ -11,6 +11,7 @@ from django.utils import translation
 
 from canvas.board.parts import render_part
 from canvas.board.read import (
+    Band,
     Board,
     BoardState,
     Room,
@@ -156,6 +157,7 @@ def register_live_parts():
     RENDERERS["note-"] = note_parts
     RENDERERS["commitments-"] = commitments_parts
     RENDERERS["coalition-"] = coalition_parts
+    RENDERERS["band-"] = band_parts  # "band", as "workshop" below
     # render_parts looks a key up by what precedes its first "-": "workshop" is "workshop-".
     RENDERERS["workshop-"] = workshop_parts
     RENDERERS["vote-"] = vote_progress_parts
@@ -261,6 +263,28 @@ def coalition_parts(network, key, audiences=None):
         return render_part("coalition_card", context)
 
     return _each_audience(audiences, card)
+
+
+def band_parts(network, key, audiences=None):
+    """Return {"members:nl": HTML, …}: the band of ambitions and coalitions for each
+    audience and language that watches, as those who wrote none of it and are in none of
+    its coalitions see it.
+
+    Each page keeps its person's own: the mark on the ambitions they wrote (their edit
+    link shows), their hidden ambitions, their levels and dots; and the cards of the
+    coalitions they are in (data-people) stay as the page has them, or are fetched when
+    the change is theirs (live.js)."""
+    if key != "band":
+        return None
+    band = Band.load(network, None)  # nobody's hidden ambitions
+    shared, projector = Room.shared(network), Room(network)
+
+    def part(audience):
+        room = projector if audience == "projector" else shared
+        context = _audience_context(network, audience, room=room, band=band)
+        return render_to_string(f"{BOARD}#band", context)
+
+    return _each_audience(audiences, part)
 
 
 def _each_audience(audiences, render, alike=None):

@@ -10,8 +10,9 @@
    fetched again.
 
    Pushed HTML is the same for every member: what is this person's own stays as the page
-   has it (their own request brought it): which notes are theirs (.mine: their controls
-   show), their hidden notes, their dots.
+   has it (their own request brought it): which notes and ambitions are theirs (.mine:
+   their controls show), their hidden ones, their dots, and the cards of the coalitions
+   they are in (fetched again after the swap: their controls, their partners' addresses).
 
    A live refresh never takes anything from under a person's fingers:
    - a form someone is using (one with a text field, or typed in) is never replaced: it
@@ -213,13 +214,15 @@
   // it see it; someone in it, before the change or after, fetches their own copy (their
   // controls, the addresses only they may read).
   function concernsMe(el, html) {
+    var fresh = /^\s*<[^>]*\sdata-people="([^"]*)"/.exec(html);
+    return isMine(el.getAttribute("data-people")) || isMine(fresh && fresh[1]);
+  }
+
+  // Whether this page's person is among `people` (a card's data-people).
+  function isMine(people) {
     var root = board();
     var me = root && root.dataset.liveViewer;
-    if (!me) return false;
-    var fresh = /^\s*<[^>]*\sdata-people="([^"]*)"/.exec(html);
-    return [el.getAttribute("data-people") || "", fresh ? fresh[1] : ""].some(function (people) {
-      return people.split(" ").indexOf(me) >= 0;
-    });
+    return Boolean(me && people && people.split(" ").indexOf(me) >= 0);
   }
 
   // Swaps since the page opened, counted, with the id of what each one swapped: a fetch
@@ -317,6 +320,8 @@
     return { form: form, keep: keep, place: form.dataset.liveSlot || keep.id };
   }
 
+  // `shared`: `html` came with an event, the same for everyone of this board's audience
+  // (not with this person's own request).
   function swapKeeping(el, html, shared) {
     var template = document.createElement("template");
     template.innerHTML = html.trim();
@@ -324,7 +329,7 @@
     fresh.querySelectorAll("[autofocus]").forEach(function (node) {
       node.removeAttribute("autofocus");
     });
-    if (shared) keepOwn(el, fresh);
+    var ownCards = shared ? keepOwn(el, fresh) : [];
 
     // Forms in use move over into the new fragment, in place of what they stand in for;
     // one that has no place there keeps the whole fragment as it is.
@@ -372,6 +377,10 @@
     if (added.length) {
       document.dispatchEvent(new CustomEvent("live:notes-added", { detail: { notes: added } }));
     }
+    ownCards.forEach(function (id) {
+      var card = document.getElementById(id);
+      if (card) refresh(card);
+    });
   }
 
   // The nearest element around `node` (inside the fragment `el`, or `el` itself) that the
@@ -401,10 +410,12 @@
     return text;
   }
 
-  // What pushed HTML leaves out and this page knows: which notes are this person's, their
-  // hidden notes (only they ever receive those), their dots on each item, the dots they
-  // have left (of the same vote only: a new vote starts with all of them), and the level
-  // they chose for an ambition.
+  // What pushed HTML leaves out and this page knows: which notes and ambitions are this
+  // person's, their hidden ones (only they ever receive those), their dots on each item,
+  // the dots they have left (of the same vote only: a new vote starts with all of them),
+  // the level they chose for an ambition, and the cards of the coalitions they are in
+  // (their controls, the addresses only partners read): those stay as the page has them
+  // and are fetched once swapped (their ids are returned), as a change may be theirs.
   function keepOwn(el, fresh) {
     var left = el.querySelector(".dots-left[id][data-vote]");
     var freshLeft = left && fresh.getElementById(left.id);
@@ -418,12 +429,12 @@
       var twin = fresh.getElementById(button.id);
       if (twin) twin.setAttribute("aria-pressed", button.getAttribute("aria-pressed"));
     });
-    within(el, "li.note.mine[id]").forEach(function (note) {
-      var twin = fresh.getElementById(note.id);
+    within(el, "li.note.mine[id], article.lane.mine[id]").forEach(function (item) {
+      var twin = fresh.getElementById(item.id);
       if (twin) {
         twin.classList.add("mine");
-      } else if (note.classList.contains("note-hidden")) {
-        var apply = putBack(note, fresh); // still hidden: back where it was
+      } else if (item.matches(".note-hidden, .lane-hidden")) {
+        var apply = putBack(item, fresh); // still hidden: back where it was
         if (apply) apply();
       }
     });
@@ -443,6 +454,16 @@
         else other.removeAttribute("aria-disabled");
       });
     });
+    var ownCards = [];
+    if (el.matches("[data-people]")) return ownCards; // a card alone: concernsMe decided
+    fresh.querySelectorAll("[data-people][id]").forEach(function (card) {
+      var old = document.getElementById(card.id);
+      old = old && el.contains(old) ? old : null;
+      if (!isMine(card.getAttribute("data-people")) && !(old && isMine(old.getAttribute("data-people")))) return;
+      if (old) card.replaceWith(old); // as the page has it until its own copy is in
+      ownCards.push(card.id);
+    });
+    return ownCards;
   }
 
   // The elements of `el` that match `selector`, `el` itself first (a pushed note).

@@ -492,3 +492,44 @@ def test_a_card_arrives_with_its_html_and_those_in_the_coalition_fetch_their_own
     expect(informed.locator(".me")).to_have_text("Je wordt op de hoogte gehouden")
     assert asked["alice"] == []
     assert asked["cora"] == [f"{network.slug}/coalities/{coalition.pk}/kaart/"]
+
+
+def test_the_band_arrives_with_its_html_and_ones_own_cards_and_ambitions_stay_ones_own(
+    open_board, network, alice, bob, cora
+):
+    """Alice adds an ambition: the band reaches Bob and Cora with the event. Cora, in no
+    coalition, asks for nothing; Bob keeps his own ambition's edit link and fetches only
+    the card of the coalition he is in (his controls), never the band."""
+    from coalitions.models import Ambition, CoalitionRole
+
+    coalition = Coalition.objects.get(name="Techniekdag")
+    coalition.members.create(user=bob, role=CoalitionRole.MEMBER)
+    his = Ambition.objects.create(network=network, title="Van Bob", created_by=bob)
+    alice_page, bob_page, cora_page = open_board(alice), open_board(bob), open_board(cora)
+    asked = {"bob": [], "cora": []}
+    for who, page in (("bob", bob_page), ("cora", cora_page)):
+        page.on(
+            "request",
+            lambda request, who=who: (
+                request.resource_type == "fetch"
+                and asked[who].append(request.url.split("/n/", 1)[1])
+            ),
+        )
+
+    alice_page.locator("#band .band-actions").get_by_role("link", name="Ambitie").click()
+    title = alice_page.locator("#ambition-form input[name=title]")
+    title.fill("Samen sterker")
+    title.press("Enter")
+    expect(alice_page.locator("#band")).to_contain_text("Samen sterker")
+    ambition = Ambition.objects.get(title="Samen sterker")
+    for page in (bob_page, cora_page):
+        expect(page.locator(f"#ambition-{ambition.pk}")).to_contain_text("Samen sterker")
+    card = bob_page.locator(f"#coalition-{coalition.pk}")
+    expect(card.locator(".me")).to_have_text("Jij doet mee")  # his own copy, kept and fetched
+    expect(bob_page.locator(f"#ambition-{his.pk}-head .text-button")).to_be_visible()
+    expect(bob_page.locator(f"#ambition-{ambition.pk}-head .text-button")).to_be_hidden()
+    expect(cora_page.locator(f"#ambition-{his.pk}-head .text-button")).to_be_visible()  # edits all
+    expect(bob_page.locator(f"#ambition-{his.pk}.mine")).to_have_count(1)
+    bob_page.wait_for_timeout(300)  # his card's fetch has come and gone
+    assert asked["cora"] == []
+    assert asked["bob"] == [f"{network.slug}/coalities/{coalition.pk}/kaart/"]

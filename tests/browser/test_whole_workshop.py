@@ -303,6 +303,9 @@ def test_a_whole_prepared_workshop_from_a_template(open_context, asgi_server, ne
         expect(card).to_contain_text("Gijs")
         expect(card).to_contain_text(SCHOOL)
     for page in phones:
+        # The band came as outsiders see it; each phone in the new coalition then fetched
+        # its own copy of the card (its place in it, its controls).
+        expect(page.locator(f"#coalition-{coalition.pk} .me")).to_be_visible()
         page.locator(f"#coalition-{coalition.pk}").scroll_into_view_if_needed()
     facilitator.locator(f"#coalition-{coalition.pk}").scroll_into_view_if_needed()
     shoot("9-coalitie")

@@ -17,7 +17,13 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from canvas.board.render import AUDIENCES, note_parts, prompt_parts, workshop_parts
+from canvas.board.render import (
+    AUDIENCES,
+    band_parts,
+    note_parts,
+    prompt_parts,
+    workshop_parts,
+)
 from canvas.live.events import RENDERERS, Event
 from canvas.models import Note
 from canvas.prompts import PROMPTS
@@ -160,6 +166,10 @@ def test_every_pushed_part_matches_its_golden_file(network, alice, bob, cora):
     for variant, html in sorted(note_parts(network, f"note-{note.pk}").items()):
         if variant.endswith(":nl"):
             _compare(f"pushed-note-{variant.replace(':', '-')}", normalise(html), failures)
+    # The band, as those who wrote none of it and are in none of its coalitions see it.
+    for variant, html in sorted(band_parts(network, "band").items()):
+        if variant.endswith(":nl"):
+            _compare(f"pushed-band-{variant.replace(':', '-')}", normalise(html), failures)
     # The bar and the step card: alike for all who see them (no projector's variant).
     for variant in ("members:nl", "members:en"):
         html = workshop_parts(network, "workshop")[variant]
@@ -181,7 +191,7 @@ def test_no_user_text_reaches_a_page_part_or_event_unescaped(network, alice, bob
     coalition = Coalition.objects.get(network=network, name__startswith="Coalitie")
     note = Note.objects.get(network=network, text__startswith="Zichtbaar")
     pushed = ("prompt-passion", "prompt-decisions", f"note-{note.pk}", f"commitments-{ambition.pk}")
-    keys = (*pushed, f"coalition-{coalition.pk}", "workshop", "vote-progress")
+    keys = (*pushed, f"coalition-{coalition.pk}", "band", "workshop", "vote-progress")
     assert {key.split("-", 1)[0] + "-" for key in keys} == set(RENDERERS)
     for key in keys:
         renderer = RENDERERS[key.split("-", 1)[0] + "-"]  # each of RENDERERS

@@ -44,11 +44,12 @@ def sent(monkeypatch):
 @pytest.mark.django_db(transaction=True)
 def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent, monkeypatch):
     monkeypatch.setattr(broker, "audiences", lambda network_id: None)  # all of them
-    publish_change(network, "band", by=rf.get("/", headers={"X-Live-Change": "c-1"}))
-    publish_change(network, "band", by=rf.get("/", headers={"X-Live-Change": "<script>"}))
-    publish_change(network, "band", "prompt-passion")
+    publish_change(network, "identity-map", by=rf.get("/", headers={"X-Live-Change": "c-1"}))
+    publish_change(network, "identity-map", by=rf.get("/", headers={"X-Live-Change": "<script>"}))
+    publish_change(network, "identity-map", "prompt-passion")
     publish_change(network, everything=True)
-    # A prompt's notes travel as HTML, one variant per audience and language.
+    # A prompt's notes travel as HTML, one variant per audience and language; a part no
+    # renderer knows (the identiteitskaart) is fetched by the boards that show it.
     parts = sent[2][2].pop("parts")
     assert set(parts) == {"prompt-passion"}
     assert set(parts["prompt-passion"]) == {
@@ -57,9 +58,9 @@ def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent, monk
         for language in ("nl", "en")
     }
     assert sent == [
-        (network.pk, "changed", {"keys": ["band"], "change": "c-1"}),
-        (network.pk, "changed", {"keys": ["band"], "change": ""}),
-        (network.pk, "changed", {"keys": ["band", "prompt-passion"], "change": ""}),
+        (network.pk, "changed", {"keys": ["identity-map"], "change": "c-1"}),
+        (network.pk, "changed", {"keys": ["identity-map"], "change": ""}),
+        (network.pk, "changed", {"keys": ["identity-map", "prompt-passion"], "change": ""}),
         (network.pk, "resync", {}),
     ]
 

@@ -142,9 +142,9 @@ def test_an_unknown_prompt_key_is_announced_without_html(network, alice):
 
     async def body():
         stream, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="members:nl")
-        await sync_to_async(publish_change)(network, "prompt-bestaat-niet", "band")
+        await sync_to_async(publish_change)(network, "prompt-bestaat-niet", "identity-map")
         data = await next_event(stream, "changed")
-        assert data["keys"] == ["prompt-bestaat-niet", "band"]
+        assert data["keys"] == ["prompt-bestaat-niet", "identity-map"]
         assert data.get("html", {}) == {}  # the boards fetch these themselves
 
     run(body())
@@ -397,3 +397,66 @@ def test_a_card_under_a_hidden_ambition_is_announced_without_html(network, alice
         assert "html" not in data or f"coalition-{coalition.pk}" not in data["html"]
 
     run(body())
+
+
+def _add_ambition(user, network, title):
+    client = Client()
+    client.force_login(user)
+    url = reverse("coalitions:add_ambition", args=[network.slug])
+    assert client.post(url, {"title": title}, headers=HX).status_code == 200
+
+
+def test_the_band_reaches_every_audience_as_those_who_wrote_none_of_it_see_it(
+    network, alice, bob, cora
+):
+    from coalitions.models import Ambition, Coalition, CoalitionRole
+
+    coalition = Coalition.objects.get(name="Techniekdag")
+    coalition.members.create(user=bob, role=CoalitionRole.MEMBER)
+    bob.shows_email = True  # his coalition partners may read his address
+    bob.save()
+    Ambition.objects.create(network=network, key="van-bob", title="Van Bob", created_by=bob)
+    secret = Ambition.objects.create(network=network, key="stil", title="Stil plan", created_by=bob)
+    Ambition.all_objects.filter(pk=secret.pk).update(hidden=True)
+
+    async def body():
+        streams = {
+            audience: (await broker.subscribe(network.pk, alice.pk, "A", audience=audience))[0]
+            for audience in ("facilitators:nl", "editors:nl", "members:nl", "projector:nl")
+        }
+        await sync_to_async(_add_ambition)(cora, network, "Samen <sterker>")
+        return {audience: await next_event(s, "changed") for audience, s in streams.items()}
+
+    got = run(body())
+    ambition = Ambition.objects.get(title="Samen <sterker>")
+    html = {}
+    for audience, data in got.items():
+        assert data["keys"] == ["band", f"ambition-{ambition.pk}"]
+        html[audience] = data["html"]["band"]
+        assert html[audience].lstrip().startswith('<section class="band" id="band"')
+    for audience, part in html.items():
+        assert "Samen &lt;sterker&gt;" in part, audience
+        assert "Stil plan" not in part, audience  # a hidden ambition: its author's alone
+        assert bob.email not in part, audience  # addresses only by one's own request
+        assert "csrfmiddlewaretoken" not in part, audience
+        assert " mine" not in part and 'aria-pressed="true"' not in part, audience
+        assert "Jij doet mee" not in part, audience
+    # Members: every ambition's edit link, shown on its author's board by the lane's mark.
+    assert html["members:nl"].count('class="text-button if-mine" href="') == len(
+        re.findall(r'<article class="lane[" ]', html["members:nl"])
+    )
+    assert "if-mine" not in html["editors:nl"]  # they edit every ambition
+    assert "<form" not in html["projector:nl"] and "bewerken" not in html["projector:nl"]
+
+
+def test_ones_own_ambition_is_marked_on_ones_own_board(network, bob):
+    from coalitions.models import Ambition
+
+    mine = Ambition.objects.create(network=network, title="Van Bob", created_by=bob)
+    client = Client()
+    client.force_login(bob)
+    band = client.get(reverse("coalitions:band", args=[network.slug]), headers=HX)
+    found = re.findall(r'<article class="lane([^"]*)" id="ambition-(\d+)"', band.text)
+    lanes = {int(pk): classes for classes, pk in found}
+    assert lanes[mine.pk] == " mine"
+    assert all(classes == "" for pk, classes in lanes.items() if pk != mine.pk)
