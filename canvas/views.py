@@ -46,6 +46,19 @@ def _note_keys(note):
     return keys
 
 
+def _note_added(request, access, note):
+    """Tell the boards of a new note: its <li> travels and each board appends it to its
+    prompt's list. The whole list travels where more than the note changes in it: for a
+    hidden note (the count of notes to reveal; the note only to its author) and for a
+    prompt's first note ("+ Cluster" appears for those who may cluster)."""
+    prompt = PROMPTS[note.prompt]
+    others = Note.objects.under(access.network, prompt, None).exclude(pk=note.pk)
+    if note.hidden or not others.exists():
+        publish_change(access.network, *_note_keys(note), by=request)
+    else:
+        publish_change(access.network, f"note-{note.pk}", by=request, into=f"prompt-{prompt.slug}")
+
+
 def _note_changed_in_place(request, access, note):
     """Tell the boards that a note changed where it stands (its text, a rule's status):
     its own <li> travels, not its prompt's whole list (every open board gets it, so the
@@ -122,7 +135,7 @@ def add_note(request, slug, prompt):
         note = Note.add(
             access.network, prompt, form.cleaned_data["text"], request.user, hidden=silent
         )
-        publish_change(access.network, *_note_keys(note), by=request)
+        _note_added(request, access, note)
         if not request.htmx:
             return redirect(board_url(access.network, f"note-{note.pk}"))
         # The form stays open, empty, for the next note: workshops write in bursts.

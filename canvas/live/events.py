@@ -98,7 +98,7 @@ def render_parts(network, keys):
     return parts
 
 
-def publish_change(network, *keys, by=None, everything=False):
+def publish_change(network, *keys, by=None, everything=False, into=None):
     """Tell the network's open boards which parts changed ("prompt-…", "note-…", "band").
 
     The parts a renderer knows travel as HTML, one variant per audience, rendered once
@@ -110,7 +110,8 @@ def publish_change(network, *keys, by=None, everything=False):
     watching the stream can tell which changes came from the same tab. Without `by`
     every tab fetches them, the one that made the change too.
     `everything`: the whole canvas changed (a restore, an import); every open board
-    fetches all of it again.
+    fetches all of it again. `into`: a new note's list ("prompt-…"), which each board
+    appends its pushed `<li>` to, instead of receiving the whole list again.
     """
     if everything:
         publish(network.pk, "resync")
@@ -120,6 +121,8 @@ def publish_change(network, *keys, by=None, everything=False):
 
     def send():
         data = {"keys": list(keys), "change": change}
+        if into:
+            data["into"] = into
         parts = render_parts(network, keys)  # committed: what everyone may now see
         if parts:
             data["parts"] = parts

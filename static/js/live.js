@@ -154,7 +154,7 @@
       document.querySelectorAll('form[data-live-key~="' + CSS.escape(key) + '"]').forEach(function (form) {
         markChanged(form);
       });
-      noteInPlace(key, fresh, keys, targets);
+      noteInPlace(key, fresh, keys, targets, data.into);
     });
     outermost(targets).forEach(refresh);
   }
@@ -162,14 +162,39 @@
   // A note that changed where it stands (its text, a rule's status) comes as its own
   // <li> ("note-12"), swapped in by its id; its prompt's list is fetched instead when
   // this board got none (a hidden note, which only its author's tabs show). A note whose
-  // list the event names too is refreshed with that list.
-  function noteInPlace(key, fresh, keys, targets) {
+  // list the event names too is refreshed with that list. A new note says which list it
+  // joins (`into`).
+  function noteInPlace(key, fresh, keys, targets, into) {
     if (!/^note-\d+$/.test(key)) return;
     var note = document.getElementById(key);
+    if (!note && into) {
+      noteAdded(key, fresh, into, targets);
+      return;
+    }
     var list = note && note.matches("li.note") && note.closest("[data-live-key][data-live-url]");
     if (!list || list.getAttribute("data-live-key").split(" ").some(function (k) { return keys.indexOf(k) >= 0; })) return;
     if (fresh.has(key)) pushed(note, fresh.get(key), list);
     else targets.add(list);
+  }
+
+  // A new note joins the end of its prompt's notes that are in no cluster, on every
+  // board that shows that prompt. A list htmx is busy with (the person's own add, whose
+  // answer would come over it) or that is being fetched is fetched again instead.
+  function noteAdded(key, fresh, into, targets) {
+    document.querySelectorAll('.prompt-notes[data-live-key~="' + CSS.escape(into) + '"][data-live-url]').forEach(function (list) {
+      var notes = list.querySelector("ol.notes");
+      if (!fresh.has(key) || !notes || fetching.has(list.id) || busy(list)) {
+        targets.add(list);
+        return;
+      }
+      var template = document.createElement("template");
+      template.innerHTML = fresh.get(key);
+      var note = template.content.firstElementChild;
+      notes.appendChild(note);
+      htmx.process(note);
+      noteSwap(note.id);
+      document.dispatchEvent(new CustomEvent("live:notes-added", { detail: { notes: [note] } }));
+    });
   }
 
   // The pushed HTML of a key, as {id: HTML} of its top-level elements: one key may name

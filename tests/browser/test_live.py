@@ -217,9 +217,10 @@ def test_no_event_links_two_changes_to_one_tab(open_board, asgi_server, network,
         expect(bob_page.locator(passion)).to_contain_text(text)
     seen = bob_page.evaluate("window.seen")
     assert len(seen) == 2
-    # What names the change (its token); the HTML it brings is the board's, the same for all.
+    # What names the change (its token); the parts it names (the list a new note joins)
+    # and the HTML it brings are the board's, the same for all.
     first, second = (
-        {k: v for k, v in event.items() if k not in ("keys", "html")} for event in seen
+        {k: v for k, v in event.items() if k not in ("keys", "into", "html")} for event in seen
     )
     assert not set(first.items()) & set(second.items()), (first, second)
 
@@ -533,3 +534,32 @@ def test_the_band_arrives_with_its_html_and_ones_own_cards_and_ambitions_stay_on
     bob_page.wait_for_timeout(300)  # his card's fetch has come and gone
     assert asked["cora"] == []
     assert asked["bob"] == [f"{network.slug}/coalities/{coalition.pk}/kaart/"]
+
+
+def test_a_new_note_joins_the_list_while_one_writes_ones_own(open_board, network, alice, bob):
+    """Bob is typing a note in "passion" when Alice's arrives: it joins the list, with
+    the event (no request), and his form keeps his text and the focus."""
+    bob_page, alice_page = open_board(bob), open_board(alice)
+    asked = []
+    bob_page.on("request", lambda request: request.resource_type == "fetch" and asked.append(1))
+    passion = "#prompt-notes-passion"
+    bob_page.locator(f"{passion} .add-link").click()
+    bob_page.locator("#add-passion-text").fill("Mijn halve zin")
+
+    alice_page.locator(f"{passion} .add-link").click()
+    alice_page.locator("#add-passion-text").fill("Van Alice")
+    alice_page.locator("#add-passion-text").press("Enter")
+    theirs = bob_page.locator(f"{passion} > ol.notes > li.note").last
+    expect(theirs).to_contain_text("Van Alice")
+    expect(bob_page.locator("#add-passion-text")).to_have_value("Mijn halve zin")
+    expect(bob_page.locator("#add-passion-text")).to_be_focused()
+    expect(theirs.locator(".note-edit")).to_be_hidden()  # not his
+    assert asked == []
+
+    bob_page.locator("#add-passion-text").press("Enter")  # his own lands after hers
+    notes = bob_page.locator(f"{passion} > ol.notes > li.note")
+    expect(notes.nth(-2)).to_contain_text("Van Alice")
+    expect(notes.nth(-1)).to_contain_text("Mijn halve zin")
+    expect(alice_page.locator(f"{passion} > ol.notes > li.note").last).to_contain_text(
+        "Mijn halve zin"
+    )

@@ -13,17 +13,29 @@ pytestmark = pytest.mark.django_db(transaction=True)
 HX = {"HX-Request": "true", "X-Live-Change": "change-1"}
 
 
-def test_adding_a_note_names_its_prompt_and_the_change(network, bob, client, sent):
+def test_adding_a_note_names_the_note_its_list_and_the_change(network, bob, client, sent):
     client.force_login(bob)
     client.post(f"/n/{network.slug}/vragen/passion/nieuw/", {"text": "Nieuw"}, headers=HX)
     note = Note.objects.get(text="Nieuw")
+    # Its <li> travels; each board appends it to the list the event names.
     assert sent == [
         (
             network.pk,
             "changed",
-            {"keys": ["prompt-passion", f"note-{note.pk}"], "change": "change-1"},
+            {"keys": [f"note-{note.pk}"], "change": "change-1", "into": "prompt-passion"},
         )
     ]
+
+
+def test_a_prompts_first_note_names_its_whole_list(network, bob, client, sent):
+    """The list gains more than the note: "+ Cluster", for those who may cluster."""
+    Note.objects.filter(network=network, prompt="passion").delete()
+    client.force_login(bob)
+    client.post(f"/n/{network.slug}/vragen/passion/nieuw/", {"text": "Eerste"}, headers=HX)
+    note = Note.objects.get(text="Eerste")
+    keys = [event[2]["keys"] for event in sent]
+    assert keys == [["prompt-passion", f"note-{note.pk}"]]
+    assert "into" not in sent[0][2]
 
 
 @pytest.mark.parametrize(
