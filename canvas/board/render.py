@@ -163,7 +163,7 @@ def register_live_parts():
     RENDERERS["vote-"] = vote_progress_parts
 
 
-def _audience_context(network, audience, **values):
+def audience_context(network, audience, **values):
     """Return the context of a part as everyone of `audience` sees it (in the active
     language)."""
     role = AUDIENCES[audience]
@@ -197,10 +197,10 @@ def prompt_parts(network, key, audiences=None):
     def part(audience):
         room = projector if audience == "projector" else shared
         values = {"prompt": prompt, "notes": notes, "hidden": hidden, "clusters": clusters}
-        context = _audience_context(network, audience, room=room, **values)
+        context = audience_context(network, audience, room=room, **values)
         return render_part("prompt_notes", context)
 
-    return _each_audience(audiences, part, alike=EDITORS_ALIKE)
+    return each_audience(audiences, part, alike=EDITORS_ALIKE)
 
 
 def note_parts(network, key, audiences=None):
@@ -216,9 +216,9 @@ def note_parts(network, key, audiences=None):
 
     def part(audience):
         room = projector if audience == "projector" else shared
-        return render_part("note", _audience_context(network, audience, room=room, note=found[0]))
+        return render_part("note", audience_context(network, audience, room=room, note=found[0]))
 
-    return _each_audience(audiences, part, alike=EDITORS_ALIKE)
+    return each_audience(audiences, part, alike=EDITORS_ALIKE)
 
 
 def commitments_parts(network, key, audiences=None):
@@ -234,10 +234,10 @@ def commitments_parts(network, key, audiences=None):
     )
     if ambition is None:
         return None
-    return _each_audience(
+    return each_audience(
         audiences,
         lambda audience: render_part(
-            "commitments", _audience_context(network, audience, ambition=ambition)
+            "commitments", audience_context(network, audience, ambition=ambition)
         ),
     )
 
@@ -259,10 +259,10 @@ def coalition_parts(network, key, audiences=None):
 
     def card(audience):
         room = projector if audience == "projector" else shared
-        context = _audience_context(network, audience, room=room, coalition=found[0])
+        context = audience_context(network, audience, room=room, coalition=found[0])
         return render_part("coalition_card", context)
 
-    return _each_audience(audiences, card)
+    return each_audience(audiences, card)
 
 
 def band_parts(network, key, audiences=None):
@@ -281,13 +281,13 @@ def band_parts(network, key, audiences=None):
 
     def part(audience):
         room = projector if audience == "projector" else shared
-        context = _audience_context(network, audience, room=room, band=band)
+        context = audience_context(network, audience, room=room, band=band)
         return render_to_string(f"{BOARD}#band", context)
 
-    return _each_audience(audiences, part)
+    return each_audience(audiences, part)
 
 
-def _each_audience(audiences, render, alike=None):
+def each_audience(audiences, render, alike=None):
     """Return {"members:nl": render("members"), …} for each audience and language that
     watches (`audiences`; None: all), each rendered in its language; an audience that
     `alike` maps to another gets that one's variant, rendered once for both."""
@@ -323,7 +323,7 @@ def workshop_parts(network, key, audiences=None):
             continue
         with translation.override(language):
             # The bar and the step card look alike to every member, editor and facilitator.
-            context = _audience_context(network, "members", room=room)
+            context = audience_context(network, "members", room=room)
             html = render_to_string(f"{BOARD}#workshop-bar", context) + render_to_string(
                 f"{BOARD}#step-card", context
             )
@@ -342,7 +342,7 @@ def vote_progress_parts(network, key, audiences=None):
     for language, _name in settings.LANGUAGES:
         if _wanted(audiences, "facilitators", language):
             with translation.override(language):
-                context = _audience_context(network, "facilitators", room=room)
+                context = audience_context(network, "facilitators", room=room)
                 parts[f"facilitators:{language}"] = render_to_string(
                     f"{BOARD}#vote-progress", context
                 )

@@ -3,19 +3,21 @@ turn chosen words into notes, print it.
 
 The map of the running workshop takes placements; without one, the page shows the
 network's latest map to read. Every change tells the open pages through the live events
-(key "identity-map"); each fetches the map again with its viewer's own controls.
+(key "identity-map"), with the map rendered once per audience (`map_parts`): nobody's
+own dot or word marked, which each page keeps from its own requests (live.js).
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board.read import Room
-from canvas.board.render import board_url, for_projector
+from canvas.board.render import audience_context, board_url, each_audience, for_projector
 from canvas.identity.forms import MakeNoteForm, PlaceForm
 from canvas.identity.models import PART_PROMPTS, PART_QUESTIONS, SPAN, IdentityMap, Part
 from canvas.live.events import live_context, publish_change
@@ -28,15 +30,30 @@ LIVE_KEY = "identity-map"
 PAPER = {"A4", "A3"}
 
 
-def _current(access):
+def _current(network):
     """Return (the running workshop or None, the map to show or None)."""
-    workshop = Room(access.network, access.user).workshop
+    workshop = Room(network).workshop
     if workshop is not None:
         identity_map = IdentityMap.objects.filter(workshop=workshop).first()
         if identity_map is not None:
             identity_map.workshop = workshop
         return workshop, identity_map
-    return None, IdentityMap.objects.select_related("workshop").latest_of(access.network)
+    return None, IdentityMap.objects.select_related("workshop").latest_of(network)
+
+
+def map_parts(network, key, audiences=None):
+    """Return {"members:nl": HTML, …}: the map for each audience and language that watches,
+    with nobody's own dot or word marked (each page keeps its person's)."""
+    if key != LIVE_KEY:
+        return None
+    workshop, current = _current(network)
+
+    def part(audience):
+        access = audience_context(network, audience)["access"]
+        context = _context(access, workshop, current, presenting=audience == "projector")
+        return render_to_string(f"{PAGE}#map", context)
+
+    return each_audience(audiences, part)
 
 
 def _dot(placement):
@@ -98,7 +115,7 @@ def _context(access, workshop, identity_map, *, presenting=False, **extra):
 def identity_map(request, slug):
     """The map: everyone in the workshop puts a dot and one word in each part."""
     access = get_access(request, slug)
-    workshop, current = _current(access)
+    workshop, current = _current(access.network)
     form = PlaceForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -110,7 +127,8 @@ def identity_map(request, slug):
             data = form.cleaned_data
             current = current or IdentityMap.for_workshop(workshop)
             current.place(request.user, data["part"], data["word"], data["x"], data["y"])
-            publish_change(access.network, LIVE_KEY)
+            # Other pages get the map with the event; this one with its answer (below).
+            publish_change(access.network, LIVE_KEY, by=request)
             message = _("“%(word)s” staat op de kaart bij %(part)s.") % {
                 "word": data["word"],
                 "part": Part(data["part"]).label,
@@ -119,7 +137,10 @@ def identity_map(request, slug):
                 messages.success(request, message)
                 return redirect(reverse("identity:map", args=[slug]) + "#kaart")
             context = _context(access, workshop, current, form=PlaceForm(), placed=message)
-            return render(request, f"{PAGE}#place-form", context)
+            # The map comes along, out of band: one's own dot and word marked.
+            html = render_to_string(f"{PAGE}#place-form", context, request)
+            html += render_to_string(f"{PAGE}#map", {**context, "oob": True}, request)
+            return HttpResponse(html)
         else:
             status = 422
     context = _context(access, workshop, current, form=form, live=live_context(access.network))
@@ -135,7 +156,7 @@ def map_part(request, slug):
     access = get_access(request, slug)
     if not request.htmx:
         return redirect(reverse("identity:map", args=[slug]) + "#kaart")
-    workshop, current = _current(access)
+    workshop, current = _current(access.network)
     presenting = for_projector(request)
     context = _context(access, workshop, current, presenting=presenting)
     return render(request, f"{PAGE}#map", context)
@@ -146,7 +167,7 @@ def present(request, slug):
     """The map on the projector, in large type, live."""
     access = get_access(request, slug)
     live = live_context(access.network)
-    workshop, current = _current(access)
+    workshop, current = _current(access.network)
     context = _context(access, workshop, current, presenting=True, live=live)
     return render(request, PAGE, context)
 
@@ -157,7 +178,7 @@ def make_note(request, slug):
     """The facilitator writes a word of the map as a note of the Identiteit block."""
     access = get_access(request, slug)
     access.require(access.can_steer_workshop)
-    workshop, current = _current(access)
+    workshop, current = _current(access.network)
     if current is None:
         raise Http404
     form = MakeNoteForm(request.POST)

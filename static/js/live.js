@@ -435,8 +435,8 @@
     return text;
   }
 
-  // What pushed HTML leaves out and this page knows: which notes and ambitions are this
-  // person's, their hidden ones (only they ever receive those), their dots on each item,
+  // What pushed HTML leaves out and this page knows: which notes, ambitions and words on
+  // the identiteitskaart are this person's, their hidden ones (only they ever receive those), their dots on each item,
   // the dots they have left (of the same vote only: a new vote starts with all of them),
   // the level they chose for an ambition, and the cards of the coalitions they are in
   // (their controls, the addresses only partners read): those stay as the page has them
@@ -454,7 +454,13 @@
       var twin = fresh.getElementById(button.id);
       if (twin) twin.setAttribute("aria-pressed", button.getAttribute("aria-pressed"));
     });
-    within(el, "li.note.mine[id], article.lane.mine[id]").forEach(function (item) {
+    // One's own word on the identiteitskaart: its dot stays marked, its line said.
+    el.querySelectorAll(".idmap-mine[id]").forEach(function (line) {
+      if (fresh.getElementById(line.id)) return;
+      var apply = putBack(line, fresh);
+      if (apply) apply();
+    });
+    within(el, "li.note.mine[id], article.lane.mine[id], .idmap-dot.mine[id]").forEach(function (item) {
       var twin = fresh.getElementById(item.id);
       if (twin) {
         twin.classList.add("mine");

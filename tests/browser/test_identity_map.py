@@ -90,3 +90,32 @@ def test_two_phones_place_words_the_projector_follows_the_facilitator_makes_a_no
 
     projector.screenshot(path="/tmp/shots-idkaart/projector-live.png", full_page=True)
     bob_phone.screenshot(path="/tmp/shots-idkaart/phone-after-placing.png", full_page=True)
+
+
+def test_a_word_reaches_the_other_phones_with_its_event_and_each_keeps_its_own(
+    open_page, network, alice, bob, cora
+):
+    """Cora placed her word; Bob places his: Cora's map gets it with the event (no
+    request) and still marks her own dot and word; Bob's own came with his answer."""
+    from canvas.identity.models import IdentityMap
+
+    workshop = Workshop.start(network, alice, "Workshop identiteit")
+    IdentityMap.for_workshop(workshop).place(cora, "passie", "Samen", 70, 20)
+    base = f"/n/{network.slug}/identiteitskaart/"
+    cora_phone, bob_phone = open_page(cora, base, PHONE), open_page(bob, base, PHONE)
+    for page in (cora_phone, bob_phone):
+        wait_until_live(page)
+    asked = []
+    cora_phone.on("request", lambda request: request.resource_type == "fetch" and asked.append(1))
+
+    bob_phone.get_by_role("radio", name="Passie").check()
+    bob_phone.locator("#id_word").fill("Verbinden")
+    bob_phone.get_by_role("button", name="Op de kaart zetten").click()
+    expect(bob_phone.locator("#part-passie-mine")).to_contain_text("Verbinden")
+    expect(bob_phone.locator(".part-passie .idmap-dot.mine")).to_contain_text("Verbinden")
+
+    expect(cora_phone.locator(".part-passie svg")).to_contain_text("Verbinden")
+    expect(cora_phone.locator("#part-passie-mine")).to_contain_text("Samen")
+    expect(cora_phone.locator(".part-passie .idmap-dot.mine")).to_have_count(1)
+    expect(cora_phone.locator(".part-passie .idmap-dot.mine")).to_contain_text("Samen")
+    assert asked == []

@@ -24,6 +24,7 @@ from canvas.board.render import (
     prompt_parts,
     workshop_parts,
 )
+from canvas.identity.models import IdentityMap
 from canvas.live.events import RENDERERS, Event
 from canvas.models import Note
 from canvas.prompts import PROMPTS
@@ -192,6 +193,9 @@ def test_no_user_text_reaches_a_page_part_or_event_unescaped(network, alice, bob
     note = Note.objects.get(network=network, text__startswith="Zichtbaar")
     pushed = ("prompt-passion", "prompt-decisions", f"note-{note.pk}", f"commitments-{ambition.pk}")
     keys = (*pushed, f"coalition-{coalition.pk}", "band", "workshop", "vote-progress")
+    keys += ("identity-map",)
+    identity_map = IdentityMap.for_workshop(Workshop.objects.get(network=network))
+    identity_map.place(bob, "passie", "<i>Wij</i>", 40, 60)  # a word: short
     assert {key.split("-", 1)[0] + "-" for key in keys} == set(RENDERERS)
     for key in keys:
         renderer = RENDERERS[key.split("-", 1)[0] + "-"]  # each of RENDERERS
@@ -200,7 +204,9 @@ def test_no_user_text_reaches_a_page_part_or_event_unescaped(network, alice, bob
             data = {"keys": [key], "parts": {key: {variant: html}}}
             event = Event(1, network.pk, "changed", data)
             rendered.append((f"event {variant}", event.encode(variant).decode()))
+    assert all("&lt;i&gt;Wij" in html for name, html in rendered if name.startswith("identity"))
     for name, html in rendered:
+        assert "<i>Wij" not in html, name
         assert "<script>alert" not in html, name
         assert '<b class="x">' not in html, name
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "Anoniem" not in html, name

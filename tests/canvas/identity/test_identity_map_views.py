@@ -45,13 +45,20 @@ def test_a_member_places_a_dot_and_a_word(network, workshop, bob, client, publis
     assert "“Samen” staat op de kaart bij Passie." in page.content.decode()
 
 
-def test_placing_by_htmx_answers_the_form_alone(network, workshop, bob, client, published):
+def test_placing_by_htmx_answers_the_form_and_ones_own_map(
+    network, workshop, bob, client, published
+):
     client.force_login(bob)
     response = _place(client, network, **HTMX)
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="plaatsen"' in html and "<html" not in html
     assert "staat op de kaart bij Passie" in html
+    # The map, out of band, as this person sees it: the event skips this tab.
+    assert 'id="kaart"' in html and 'hx-swap-oob="true"' in html
+    assert 'id="part-passie-mine">Jouw woord: <strong>Samen</strong>' in html
+    placement = Placement.objects.get()
+    assert f'class="idmap-dot mine" id="placement-{placement.pk}"' in html
 
 
 def test_placing_again_moves_the_dot(network, workshop, bob, client, published):

@@ -44,12 +44,12 @@ def sent(monkeypatch):
 @pytest.mark.django_db(transaction=True)
 def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent, monkeypatch):
     monkeypatch.setattr(broker, "audiences", lambda network_id: None)  # all of them
-    publish_change(network, "identity-map", by=rf.get("/", headers={"X-Live-Change": "c-1"}))
-    publish_change(network, "identity-map", by=rf.get("/", headers={"X-Live-Change": "<script>"}))
-    publish_change(network, "identity-map", "prompt-passion")
+    publish_change(network, "replies-1", by=rf.get("/", headers={"X-Live-Change": "c-1"}))
+    publish_change(network, "replies-1", by=rf.get("/", headers={"X-Live-Change": "<script>"}))
+    publish_change(network, "replies-1", "prompt-passion")
     publish_change(network, everything=True)
     # A prompt's notes travel as HTML, one variant per audience and language; a part no
-    # renderer knows (the identiteitskaart) is fetched by the boards that show it.
+    # renderer knows (a note's replies) is fetched by the boards that show it.
     parts = sent[2][2].pop("parts")
     assert set(parts) == {"prompt-passion"}
     assert set(parts["prompt-passion"]) == {
@@ -58,9 +58,9 @@ def test_it_names_the_change_of_the_request_that_made_it(network, rf, sent, monk
         for language in ("nl", "en")
     }
     assert sent == [
-        (network.pk, "changed", {"keys": ["identity-map"], "change": "c-1"}),
-        (network.pk, "changed", {"keys": ["identity-map"], "change": ""}),
-        (network.pk, "changed", {"keys": ["identity-map", "prompt-passion"], "change": ""}),
+        (network.pk, "changed", {"keys": ["replies-1"], "change": "c-1"}),
+        (network.pk, "changed", {"keys": ["replies-1"], "change": ""}),
+        (network.pk, "changed", {"keys": ["replies-1", "prompt-passion"], "change": ""}),
         (network.pk, "resync", {}),
     ]
 

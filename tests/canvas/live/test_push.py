@@ -145,9 +145,9 @@ def test_an_unknown_prompt_key_is_announced_without_html(network, alice):
 
     async def body():
         stream, _ = await broker.subscribe(network.pk, alice.pk, "A", audience="members:nl")
-        await sync_to_async(publish_change)(network, "prompt-bestaat-niet", "identity-map")
+        await sync_to_async(publish_change)(network, "prompt-bestaat-niet", "replies-1")
         data = await next_event(stream, "changed")
-        assert data["keys"] == ["prompt-bestaat-niet", "identity-map"]
+        assert data["keys"] == ["prompt-bestaat-niet", "replies-1"]
         assert data.get("html", {}) == {}  # the boards fetch these themselves
 
     run(body())
@@ -467,3 +467,39 @@ def test_ones_own_ambition_is_marked_on_ones_own_board(network, bob):
     lanes = {int(pk): classes for classes, pk in found}
     assert lanes[mine.pk] == " mine"
     assert all(classes == "" for pk, classes in lanes.items() if pk != mine.pk)
+
+
+def test_a_word_on_the_identity_map_reaches_every_audience_with_nobodys_own_marked(
+    network, alice, bob
+):
+    from canvas.identity.models import IdentityMap
+
+    IdentityMap.for_workshop(Workshop.start(network, alice, "Kaart"))
+
+    def place():
+        client = Client()
+        client.force_login(bob)
+        url = reverse("identity:map", args=[network.slug])
+        data = {"part": "passie", "word": "Samen", "x": 40, "y": 60}
+        assert client.post(url, data, headers=HX).status_code == 200
+
+    async def body():
+        streams = {
+            audience: (await broker.subscribe(network.pk, alice.pk, "A", audience=audience))[0]
+            for audience in ("facilitators:nl", "members:nl", "projector:nl")
+        }
+        await sync_to_async(place)()
+        return {audience: await next_event(s, "changed") for audience, s in streams.items()}
+
+    got = run(body())
+    html = {}
+    for audience, data in got.items():
+        assert data["keys"] == ["identity-map"]
+        assert data["change"] == "tab-token-1"  # Bob's tab has his own map: it skips this
+        html[audience] = data["html"]["identity-map"]
+    for audience, part in html.items():
+        assert "Samen" in part, audience
+        assert "idmap-dot mine" not in part and "Jouw woord" not in part, audience
+        assert "csrfmiddlewaretoken" not in part and "Bob" not in part, audience
+    assert "Maak notitie" in html["facilitators:nl"]
+    assert "Maak notitie" not in html["members:nl"] and "<form" not in html["projector:nl"]
