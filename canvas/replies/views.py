@@ -76,8 +76,9 @@ def replies(request, slug, pk):
         room = Room(access.network, access.user)
         silent = room.workshop is not None and room.workshop.silent
         Reply.add(note, form.cleaned_data["text"], request.user, hidden=silent)
-        # The prompt's notes carry the count (the projector's too); an open thread fetches.
-        publish_change(access.network, f"prompt-{note.prompt}", f"replies-{note.pk}", by=request)
+        # The note's <li> carries the count to every board (the projector's too); a thread
+        # open on a page stays open there (its form is in use) and is fetched.
+        publish_change(access.network, f"note-{note.pk}", f"replies-{note.pk}", by=request)
         if not request.htmx:
             return redirect(_open_url(note))
         # The form stays open, empty, for the next reply.

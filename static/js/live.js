@@ -359,7 +359,7 @@
     // Forms in use move over into the new fragment, in place of what they stand in for;
     // one that has no place there keeps the whole fragment as it is.
     var moves = Array.from(el.querySelectorAll("form")).filter(inUse).map(function (form) {
-      return moveInto(fresh, holderOf(form, el));
+      return moveInto(fresh, holderOf(form, el), el);
     });
     if (moves.some(function (move) { return move === null; })) {
       el.classList.add("live-stale"); // saving or cancelling the form brings the news
@@ -505,11 +505,19 @@
   }
 
   // How a form in use moves into the fresh copy ({keep, apply}), or null if it cannot.
-  function moveInto(fresh, holder) {
+  function moveInto(fresh, holder, fragment) {
     if (!holder) return null;
     var keep = holder.keep;
     var twin = fresh.getElementById(holder.place);
+    // Where the fresh copy has no place for it, what holds it may have one: a thread's
+    // reply form, in a pushed note whose thread is closed, keeps the open thread whole.
+    for (var up = keep; !twin && !holder.form.dataset.liveSlot && up.parentElement && up.parentElement !== fragment; ) {
+      up = up.parentElement;
+      twin = up.id ? fresh.getElementById(up.id) : null;
+      if (twin) keep = up;
+    }
     if (twin) return { keep: keep, apply: function () { twin.replaceWith(keep); } };
+    keep = holder.keep;
     if (!holder.form.dataset.liveKey) return null; // a new item's form, shown elsewhere
     // Its item was deleted meanwhile: keep the text where it was, and say so.
     markChanged(holder.form, "liveDeleted");

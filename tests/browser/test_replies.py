@@ -142,3 +142,49 @@ def test_an_open_thread_moves_over_when_its_prompt_changes(
     expect(mine.locator(f"#replies-{note.pk} .reply-text")).to_have_text("Omdat")
     for page in boards:
         page.context.close()
+
+
+def test_a_reply_reaches_a_closed_toggle_with_its_note_and_an_open_thread_by_request(
+    server, browser, network, note, alice, bob, cora, sign_in
+):
+    """Bob replies: Cora's closed "Waarom?" counts it from the note's pushed <li> (no
+    request); Alice, who has the thread open, keeps it open and fetches it (the reply)."""
+    boards = {}
+    for name, person in (("bob", bob), ("alice", alice), ("cora", cora)):
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        sign_in(context, person)
+        page = context.new_page()
+        page.goto(f"{server.url}/n/{network.slug}/#note-{note.pk}")
+        wait_until_live(page)
+        boards[name] = page
+    asked = {"alice": [], "cora": []}
+    for name in asked:
+        boards[name].on(
+            "request",
+            lambda request, name=name: (
+                request.resource_type == "fetch" and asked[name].append(request.url)
+            ),
+        )
+    for name in ("bob", "alice"):
+        boards[name].locator(f"#replies-{note.pk}-toggle").click()
+        expect(boards[name].locator(f"#reply-{note.pk}-text")).to_be_visible()
+    asked["alice"].clear()
+    boards["alice"].locator(f"#reply-{note.pk}-text").fill("Ook omdat")  # her half reply
+
+    field = boards["bob"].locator(f"#reply-{note.pk}-text")
+    field.fill("Omdat het werkt")
+    field.press("Enter")
+    expect(boards["cora"].locator(f"#replies-{note.pk}-toggle")).to_contain_text("1 reactie")
+    thread = boards["alice"].locator(f"#replies-{note.pk}")
+    expect(thread.locator(".reply-text")).to_have_text("Omdat het werkt")
+    expect(boards["alice"].locator(f"#replies-{note.pk}-toggle")).to_have_attribute(
+        "aria-expanded", "true"
+    )
+    # Her reply form moved over into the fresh thread, with what she typed.
+    expect(boards["alice"].locator(f"#reply-{note.pk}-text")).to_have_value("Ook omdat")
+    expect(thread).not_to_have_class(re.compile("live-stale"))
+    boards["cora"].wait_for_timeout(300)
+    assert asked["cora"] == []
+    assert [url.split("/notities/", 1)[1] for url in asked["alice"]] == [f"{note.pk}/reacties/"]
+    for page in boards.values():
+        page.context.close()

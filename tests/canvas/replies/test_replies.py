@@ -52,8 +52,8 @@ def test_a_member_replies_under_a_note_and_the_thread_stays_open(
     assert WHY in html and "Bob" in html and "1 reactie" in html
     # The form is there again, empty, with the focus in it for the next reply.
     assert 'name="text" rows="2" maxlength="500" required data-enter-submits autofocus' in html
-    # Its prompt's notes (with the count, the projector's too) and the open threads.
-    keys = [f"prompt-{note.prompt}", f"replies-{note.pk}"]
+    # Its note (with the count, the projector's too) and the open threads.
+    keys = [f"note-{note.pk}", f"replies-{note.pk}"]
     assert [(n, name, data["keys"]) for n, name, data in sent] == [(network.pk, "changed", keys)]
 
 
