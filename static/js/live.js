@@ -436,11 +436,12 @@
   }
 
   // What pushed HTML leaves out and this page knows: which notes, ambitions and words on
-  // the identiteitskaart are this person's, their hidden ones (only they ever receive those), their dots on each item,
-  // the dots they have left (of the same vote only: a new vote starts with all of them),
-  // the level they chose for an ambition, and the cards of the coalitions they are in
-  // (their controls, the addresses only partners read): those stay as the page has them
-  // and are fetched once swapped (their ids are returned), as a change may be theirs.
+  // the identiteitskaart are this person's, their hidden ones (only they ever receive
+  // those), their dots on each item, the dots they have left (of the same vote only: a
+  // new vote starts with all of them), the level they chose for an ambition, and the
+  // cards of the coalitions they are in (their controls, the addresses only partners
+  // read): those stay as the page has them and are fetched once swapped (their ids are
+  // returned), as a change may be theirs.
   function keepOwn(el, fresh) {
     var left = el.querySelector(".dots-left[id][data-vote]");
     var freshLeft = left && fresh.getElementById(left.id);
@@ -509,9 +510,11 @@
     if (!holder) return null;
     var keep = holder.keep;
     var twin = fresh.getElementById(holder.place);
-    // Where the fresh copy has no place for it, what holds it may have one: a thread's
-    // reply form, in a pushed note whose thread is closed, keeps the open thread whole.
-    for (var up = keep; !twin && !holder.form.dataset.liveSlot && up.parentElement && up.parentElement !== fragment; ) {
+    // Where the fresh copy has no place for a form of no item of its own, what holds it
+    // may have one: a thread's reply form, in a pushed note whose thread is closed, keeps
+    // the open thread whole. (An item's form whose item is gone is said below.)
+    var free = !holder.form.dataset.liveSlot && !holder.form.dataset.liveKey;
+    for (var up = keep; !twin && free && up.parentElement && up.parentElement !== fragment; ) {
       up = up.parentElement;
       twin = up.id ? fresh.getElementById(up.id) : null;
       if (twin) keep = up;
