@@ -49,6 +49,9 @@ def test_a_note_is_dragged_into_a_new_cluster_and_one_moved_by_keyboard(
     page.keyboard.press("Enter")
     target = passion.get_by_role("combobox", name="Verplaats naar")
     expect(target).to_be_focused()
+    # htmx focuses [autofocus] again when the form settles (20 ms on, later on a busy
+    # machine): a Tab before that went back to the list (CI, once).
+    expect(page.locator(".htmx-request, .htmx-settling, .htmx-added")).to_have_count(0)
     target.select_option(label="Verbinding op stijl")
     page.keyboard.press("Tab")
     expect(passion.get_by_role("button", name="Verplaatsen")).to_be_focused()
