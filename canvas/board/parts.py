@@ -254,7 +254,7 @@ def role_label(role):
 # the same to everyone but their author; rendering 400 of them is most of a board's CPU.
 NOTES_KEPT = 10_000  # about 2 kB each with its key; past this the store starts again
 _rendered_notes = {}
-_TOKEN = "\x00csrf\x00"  # where a rule's status form has the request's CSRF token
+_TOKEN = "\x00csrf\x00"  # where a form (a rule's status, a dot) has the request's token
 
 
 @jinja2.pass_context

@@ -163,15 +163,28 @@ def register_live_parts():
     RENDERERS["vote-"] = vote_progress_parts
 
 
+def audience_access(network, audience):
+    """Return the access of everyone of `audience`: its role's, as nobody (in no coalition,
+    author of nothing)."""
+    role = AUDIENCES[audience]
+    return Access(network, AnonymousUser(), role and Membership(role=role))
+
+
 def audience_context(network, audience, **values):
     """Return the context of a part as everyone of `audience` sees it (in the active
     language)."""
-    role = AUDIENCES[audience]
-    nobody = AnonymousUser()  # in no coalition, author of nothing
-    access = Access(network, nobody, role and Membership(role=role))
+    access = audience_access(network, audience)
+    projector = AUDIENCES[audience] is None
     return board_context(
-        access, user=nobody, readonly=role is None, presenting=role is None, **values
+        access, user=access.user, readonly=projector, presenting=projector, **values
     )
+
+
+def audience_rooms(network):
+    """Return a function giving each audience the room it shares: the open vote with
+    nobody's dots for those who vote, no vote of its own for the projector."""
+    shared, projector = Room.shared(network), Room(network)
+    return lambda audience: projector if audience == "projector" else shared
 
 
 def _wanted(audiences, audience, language):
@@ -190,33 +203,32 @@ def prompt_parts(network, key, audiences=None):
     if prompt is None:
         return None
     notes = board_notes(Note.objects.under(network, prompt, None))
-    shared, projector = Room.shared(network), Room(network)
-    hidden = shared.hidden_counts.get(prompt.slug, 0)
+    room_of = audience_rooms(network)
+    hidden = room_of("members").hidden_counts.get(prompt.slug, 0)
     clusters = prompt_clusters(network, prompt).get(prompt.slug, [])
 
     def part(audience):
-        room = projector if audience == "projector" else shared
         values = {"prompt": prompt, "notes": notes, "hidden": hidden, "clusters": clusters}
-        context = audience_context(network, audience, room=room, **values)
+        context = audience_context(network, audience, room=room_of(audience), **values)
         return render_part("prompt_notes", context)
 
     return each_audience(audiences, part, alike=EDITORS_ALIKE)
 
 
 def note_parts(network, key, audiences=None):
-    """Return {"members:nl": HTML, …}: one note's <li>, for a change that leaves it where it
-    is (its text, a rule's status): a few hundred bytes to each board instead of its
-    prompt's whole list. None for a note only its author sees (hidden): their other tabs
-    fetch their own copy."""
+    """Return {"members:nl": HTML, …}: one note's <li>, for a new note (boards append it to
+    the list its event names) or one changed where it stands (its text, a rule's status,
+    its replies): a few hundred bytes to each board instead of its prompt's whole list.
+    None for a note only its author sees (hidden): their other tabs fetch their own copy."""
     pk = parse_id(key.removeprefix("note-"))
     found = board_notes(Note.objects.visible_to(None).filter(network=network, pk=pk))
     if not found:
         return None
-    shared, projector = Room.shared(network), Room(network)
+    room_of = audience_rooms(network)
 
     def part(audience):
-        room = projector if audience == "projector" else shared
-        return render_part("note", audience_context(network, audience, room=room, note=found[0]))
+        context = audience_context(network, audience, room=room_of(audience), note=found[0])
+        return render_part("note", context)
 
     return each_audience(audiences, part, alike=EDITORS_ALIKE)
 
@@ -255,11 +267,10 @@ def coalition_parts(network, key, audiences=None):
     )
     if not found:
         return None
-    shared, projector = Room.shared(network), Room(network)
+    room_of = audience_rooms(network)
 
     def card(audience):
-        room = projector if audience == "projector" else shared
-        context = audience_context(network, audience, room=room, coalition=found[0])
+        context = audience_context(network, audience, room=room_of(audience), coalition=found[0])
         return render_part("coalition_card", context)
 
     return each_audience(audiences, card)
@@ -272,16 +283,15 @@ def band_parts(network, key, audiences=None):
 
     Each page keeps its person's own: the mark on the ambitions they wrote (their edit
     link shows), their hidden ambitions, their levels and dots; and the cards of the
-    coalitions they are in (data-people) stay as the page has them, or are fetched when
-    the change is theirs (live.js)."""
+    coalitions they are in (data-people) stay as the page has them until their own copy
+    is fetched (live.js)."""
     if key != "band":
         return None
     band = Band.load(network, None)  # nobody's hidden ambitions
-    shared, projector = Room.shared(network), Room(network)
+    room_of = audience_rooms(network)
 
     def part(audience):
-        room = projector if audience == "projector" else shared
-        context = audience_context(network, audience, room=room, band=band)
+        context = audience_context(network, audience, room=room_of(audience), band=band)
         return render_to_string(f"{BOARD}#band", context)
 
     return each_audience(audiences, part)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 
 from canvas.board.read import Room
-from canvas.board.render import audience_context, board_url, each_audience, for_projector
+from canvas.board.render import audience_access, board_url, each_audience, for_projector
 from canvas.identity.forms import MakeNoteForm, PlaceForm
 from canvas.identity.models import PART_PROMPTS, PART_QUESTIONS, SPAN, IdentityMap, Part
 from canvas.live.events import live_context, publish_change
@@ -49,7 +49,7 @@ def map_parts(network, key, audiences=None):
     workshop, current = _current(network)
 
     def part(audience):
-        access = audience_context(network, audience)["access"]
+        access = audience_access(network, audience)
         context = _context(access, workshop, current, presenting=audience == "projector")
         return render_to_string(f"{PAGE}#map", context)
 
